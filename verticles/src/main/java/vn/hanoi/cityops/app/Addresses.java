@@ -1,0 +1,12 @@
+package vn.hanoi.cityops.app;
+
+/** Every event-bus address, in one place. The bus notifies; PostgreSQL holds the truth. */
+public final class Addresses {
+  /** Published after a batch of events is durably committed: {@code {"node", "events": [...]}}. */
+  public static final String INGEST_ACCEPTED = "cityops.ingest.accepted";
+  /** Published when an API key is created or revoked, so every node drops its cached copy at once. */
+  public static final String API_KEYS_CHANGED = "cityops.auth.api-keys-changed";
+
+  private Addresses() {
+  }
+}

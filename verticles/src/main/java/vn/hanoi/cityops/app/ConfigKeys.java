@@ -1,0 +1,41 @@
+package vn.hanoi.cityops.app;
+
+/**
+ * Every configuration key, in one place. A key {@code a.bC} is overridden by the environment variable
+ * {@code CITYOPS_A_B_C} (dots and camel humps become underscores); see {@link AppConfig#envName(String)}.
+ */
+public final class ConfigKeys {
+  public static final String HTTP_PORT = "http.port";
+  public static final String HTTP_HOST = "http.host";
+  public static final String HTTP_INSTANCES = "http.instances";
+  public static final String HTTP_BODY_LIMIT_BYTES = "http.bodyLimitBytes";
+
+  public static final String PG_URL = "pg.url";
+  public static final String PG_POOL_SIZE = "pg.poolSize";
+  public static final String PG_DATA_DIR = "pg.dataDir";
+  public static final String PG_EMBEDDED_PORT = "pg.embeddedPort";
+  public static final String PG_TIMEOUT_MS = "pg.timeoutMs";
+
+  public static final String CLUSTER = "cluster";
+  public static final String CLUSTER_CONFIG = "cluster.config";
+  public static final String CLUSTER_NAME = "cluster.name";
+  public static final String CLUSTER_PORT = "cluster.port";
+  public static final String CLUSTER_MEMBERS = "cluster.members";
+
+  public static final String SIMULATOR = "simulator";
+  public static final String SIMULATOR_RATE = "simulator.rate";
+  public static final String SIMULATOR_SEED = "simulator.seed";
+  public static final String SIMULATOR_DAY_SECONDS = "simulator.daySeconds";
+
+  public static final String BOOTSTRAP_API_KEY = "bootstrap.apiKey";
+  public static final String DEV_MODE = "dev.mode";
+
+  public static final String INGEST_MAX_BATCH_EVENTS = "ingest.maxBatchEvents";
+  public static final String INGEST_BATCH_WINDOW_MS = "ingest.batchWindowMs";
+  public static final String INGEST_MAX_PENDING_EVENTS = "ingest.maxPendingEvents";
+  public static final String INGEST_KEY_RATE_PER_SECOND = "ingest.keyRatePerSecond";
+  public static final String API_KEY_REFRESH_MS = "apiKeys.refreshMs";
+
+  private ConfigKeys() {
+  }
+}

@@ -1,0 +1,74 @@
+package vn.hanoi.cityops.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.hanoi.cityops.app.Addresses;
+import vn.hanoi.cityops.web.ApiException;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Authenticates ingestion requests by API key. Each node caches the active keys by hash and reloads
+ * them every few seconds and whenever a node announces a change, so a revoked key is refused on every
+ * node within seconds; an unknown hash is looked up in PostgreSQL before it is refused.
+ */
+public final class ApiKeyRegistry {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiKeyRegistry.class);
+  private static final String BEARER = "Bearer ";
+
+  private final ApiKeyRepository repository;
+  private volatile Map<String, ApiKey> byHash = new ConcurrentHashMap<>();
+
+  public ApiKeyRegistry(ApiKeyRepository repository) {
+    this.repository = repository;
+  }
+
+  /** Loads the keys, then keeps them fresh: every {@code refreshMs} and on {@link Addresses#API_KEYS_CHANGED}. */
+  public Future<Void> start(Vertx vertx, long refreshMs) {
+    vertx.eventBus().consumer(Addresses.API_KEYS_CHANGED, msg -> refresh());
+    vertx.setPeriodic(refreshMs, id -> refresh());
+    return refresh();
+  }
+
+  public Future<Void> refresh() {
+    return repository.activeWithHashes()
+        .onFailure(e -> LOG.warn("api_keys=refresh_failed reason={}", e.getMessage()))
+        .map(keys -> {
+          Map<String, ApiKey> fresh = new HashMap<>();
+          keys.forEach(k -> fresh.put(k.hash(), k.key()));
+          byHash = new ConcurrentHashMap<>(fresh);
+          return null;
+        });
+  }
+
+  public Future<ApiKey> authenticate(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+        || authorization.length() == BEARER.length()) {
+      return Future.failedFuture(ApiException.unauthorized("missing API key: send 'Authorization: Bearer <api key>'"));
+    }
+    String hash = KeySecrets.hash(authorization.substring(BEARER.length()).trim());
+    ApiKey cached = byHash.get(hash);
+    if (cached != null) {
+      return Future.succeededFuture(cached);
+    }
+    return repository.findActiveByHash(hash)
+        .recover(e -> Future.failedFuture(ApiException.unavailable("cannot check the API key now: storage unavailable", 5)))
+        .compose(found -> {
+          if (found.isEmpty()) {
+            return Future.failedFuture(ApiException.unauthorized("unknown or revoked API key"));
+          }
+          byHash.put(hash, found.get());
+          return Future.succeededFuture(found.get());
+        });
+  }
+
+  public Future<ApiKey> authenticateAdmin(String authorization) {
+    return authenticate(authorization).compose(key -> key.admin()
+        ? Future.succeededFuture(key)
+        : Future.failedFuture(ApiException.forbidden("this API key may not manage API keys")));
+  }
+}

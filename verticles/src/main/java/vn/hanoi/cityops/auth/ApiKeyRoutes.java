@@ -1,0 +1,116 @@
+package vn.hanoi.cityops.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.hanoi.cityops.app.Addresses;
+import vn.hanoi.cityops.store.ReferenceData;
+import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.web.JsonBodies;
+import vn.hanoi.cityops.web.SchemaCheck;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * {@code /api/v1/admin/api-keys}: create (the secret is shown once), list (never the secrets) and revoke
+ * ingestion keys. Needs an admin key, such as the bootstrap key.
+ */
+public final class ApiKeyRoutes {
+  private static final String BASE = "/api/v1/admin/api-keys";
+
+  private final Vertx vertx;
+  private final ApiKeyRegistry registry;
+  private final ApiKeyRepository repository;
+  private final ReferenceData reference;
+  private final SchemaCheck schema = SchemaCheck.of("api-key.schema.json");
+
+  private ApiKeyRoutes(Vertx vertx, ApiKeyRegistry registry, ApiKeyRepository repository, ReferenceData reference) {
+    this.vertx = vertx;
+    this.registry = registry;
+    this.repository = repository;
+    this.reference = reference;
+  }
+
+  public static void mount(Router router, Vertx vertx, ApiKeyRegistry registry, ApiKeyRepository repository,
+                           ReferenceData reference) {
+    ApiKeyRoutes routes = new ApiKeyRoutes(vertx, registry, repository, reference);
+    router.post(BASE).handler(routes::create);
+    router.get(BASE).handler(routes::list);
+    router.delete(BASE + "/:id").handler(routes::revoke);
+  }
+
+  private void create(RoutingContext ctx) {
+    admin(ctx)
+        .compose(admin -> {
+          JsonObject body = JsonBodies.object(ctx, schema);
+          Set<String> systems = codes(body.getJsonArray("systems"));
+          Set<String> agencies = codes(body.getJsonArray("agencies"));
+          checkKnown(systems, agencies);
+          String secret = KeySecrets.generate();
+          String name = body.getString("name");
+          return repository.create(name, body.getString("source", name), systems, agencies, false,
+                  KeySecrets.hash(secret), KeySecrets.displayPrefix(secret))
+              .compose(created -> created.isPresent()
+                  ? Future.succeededFuture(created.get().toJson().put("key", secret))
+                  : Future.failedFuture(new ApiException(409, "conflict", "an API key named '" + name + "' already exists")));
+        })
+        .onSuccess(json -> {
+          vertx.eventBus().publish(Addresses.API_KEYS_CHANGED, json.getLong("id"));
+          ctx.response().setStatusCode(201)
+              .putHeader(HttpHeaders.LOCATION, BASE + "/" + json.getLong("id"))
+              .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+              .end(json.encode());
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void list(RoutingContext ctx) {
+    admin(ctx)
+        .compose(admin -> repository.listAll())
+        .onSuccess(keys -> JsonBodies.ok(ctx, new JsonObject()
+            .put("items", new JsonArray(keys.stream().map(ApiKey::toJson).toList()))))
+        .onFailure(ctx::fail);
+  }
+
+  private void revoke(RoutingContext ctx) {
+    admin(ctx)
+        .compose(admin -> repository.revoke(JsonBodies.longParam(ctx, "id")))
+        .compose(revoked -> revoked.isPresent()
+            ? Future.succeededFuture(revoked.get())
+            : Future.failedFuture(ApiException.notFound("no API key " + ctx.pathParam("id"))))
+        .onSuccess(revoked -> {
+          vertx.eventBus().publish(Addresses.API_KEYS_CHANGED, revoked.id());
+          registry.refresh();
+          JsonBodies.ok(ctx, revoked.toJson());
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private Future<ApiKey> admin(RoutingContext ctx) {
+    return registry.authenticateAdmin(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+  }
+
+  private static Set<String> codes(JsonArray array) {
+    Set<String> codes = new LinkedHashSet<>();
+    if (array != null) {
+      array.forEach(c -> codes.add((String) c));
+    }
+    return codes;
+  }
+
+  private void checkKnown(Set<String> systems, Set<String> agencies) {
+    JsonArray details = new JsonArray();
+    systems.stream().filter(s -> !ApiKey.ALL.equals(s) && !reference.isSystem(s))
+        .forEach(s -> details.add(new JsonObject().put("field", "systems").put("reason", "unknown system '" + s + "'")));
+    agencies.stream().filter(a -> !ApiKey.ALL.equals(a) && !reference.isAgency(a))
+        .forEach(a -> details.add(new JsonObject().put("field", "agencies").put("reason", "unknown agency '" + a + "'")));
+    if (!details.isEmpty()) {
+      throw new ApiException(422, "unknown_reference", "the key names systems or agencies that do not exist", details);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package vn.hanoi.cityops.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import vn.hanoi.cityops.app.NodeContext;
+import vn.hanoi.cityops.auth.ApiKeyRoutes;
+import vn.hanoi.cityops.ingest.IngestRoutes;
+
+/** Owns the HTTP port: mounts each capability's routes, the static web-ui and the one failure handler. */
+public final class WebVerticle extends VerticleBase {
+  private final NodeContext node;
+
+  public WebVerticle(NodeContext node) {
+    this.node = node;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(node.config().bodyLimitBytes()));
+    HealthRoutes.mount(router, vertx, node);
+    IngestRoutes.mount(router, vertx, node);
+    ApiKeyRoutes.mount(router, vertx, node.apiKeyRegistry(), node.apiKeys(), node.reference());
+    router.route("/api/*").handler(ctx -> ctx.fail(404));
+    router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    router.route().failureHandler(new ErrorHandler());
+    return vertx.createHttpServer(new HttpServerOptions()
+            .setPort(node.config().httpPort())
+            .setHost(node.config().httpHost())
+            .setCompressionSupported(true))
+        .requestHandler(router)
+        .listen();
+  }
+}
