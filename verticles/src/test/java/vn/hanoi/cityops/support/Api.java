@@ -1,0 +1,80 @@
+package vn.hanoi.cityops.support;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.sqlclient.Tuple;
+import vn.hanoi.cityops.app.Node;
+
+import java.util.concurrent.TimeUnit;
+
+/** A real HTTP client against one node, and SQL probes of what that node stored. */
+public final class Api {
+  private final WebClient client;
+  private final Node node;
+
+  public Api(Vertx vertx, Node node) {
+    this.client = WebClient.create(vertx, new WebClientOptions()
+        .setDefaultHost("127.0.0.1").setDefaultPort(node.context().config().httpPort()));
+    this.node = node;
+  }
+
+  public HttpResponse<Buffer> postEvents(String body) {
+    return postEvents(body, "application/json", TestNodes.DEV_KEY);
+  }
+
+  public HttpResponse<Buffer> postEvents(String body, String contentType, String apiKey) {
+    HttpRequest<Buffer> req = client.request(HttpMethod.POST, "/api/v1/events");
+    if (contentType != null) {
+      req.putHeader("Content-Type", contentType);
+    }
+    if (apiKey != null) {
+      req.putHeader("Authorization", "Bearer " + apiKey);
+    }
+    return await(req.sendBuffer(Buffer.buffer(body)));
+  }
+
+  public HttpResponse<Buffer> send(HttpMethod method, String path, String apiKey, JsonObject body) {
+    HttpRequest<Buffer> req = client.request(method, path);
+    if (apiKey != null) {
+      req.putHeader("Authorization", "Bearer " + apiKey);
+    }
+    return await(body == null ? req.send() : req.sendJsonObject(body));
+  }
+
+  public HttpResponse<Buffer> get(String path) {
+    return await(client.get(path).send());
+  }
+
+  /** How many events the node's database holds. */
+  public long storedEvents() {
+    return count("SELECT count(*) FROM event");
+  }
+
+  public long count(String sql, Object... params) {
+    return await(node.database().pool().preparedQuery(sql).execute(Tuple.wrap(params)))
+        .iterator().next().getLong(0);
+  }
+
+  public JsonObject row(String sql, Object... params) {
+    var rows = await(node.database().pool().preparedQuery(sql).execute(Tuple.wrap(params)));
+    return rows.size() == 0 ? null : rows.iterator().next().toJson();
+  }
+
+  public static <T> T await(io.vertx.core.Future<T> future) {
+    try {
+      return future.await(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("no answer within 30 s", e);
+    }
+  }
+
+  public void close() {
+    client.close();
+  }
+}

@@ -1,0 +1,111 @@
+package vn.hanoi.cityops.support;
+
+import vn.hanoi.cityops.app.AppConfig;
+import vn.hanoi.cityops.app.Node;
+import vn.hanoi.cityops.store.EmbeddedPostgresServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Real nodes for integration tests: one real PostgreSQL server per test JVM, a fresh database per node
+ * (reached as an external database through {@code pg.url}), free ports, simulator and clustering off
+ * unless a test turns them on.
+ */
+public final class TestNodes {
+  public static final String DEV_KEY = "cityops-dev-key";
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static EmbeddedPostgresServer shared;
+
+  private TestNodes() {
+  }
+
+  public static synchronized int sharedPostgresPort() {
+    if (shared == null) {
+      try {
+        shared = EmbeddedPostgresServer.start(Path.of("target/test-pg/shared-" + ProcessHandle.current().pid()), freePort());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          shared.close();
+        } catch (IOException ignored) {
+          // the JVM is exiting
+        }
+      }));
+    }
+    return shared.port();
+  }
+
+  /** A new empty database on the shared server, as a {@code pg.url}. */
+  public static String freshDatabaseUrl() {
+    int port = sharedPostgresPort();
+    String name = "cityops_test_" + DATABASES.incrementAndGet();
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+         Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + name);
+      s.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return "postgresql://postgres@localhost:" + port + "/" + name;
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Test defaults with {@code overrides} on top; a fresh database unless {@code pg.url} or {@code pg.dataDir} is given. */
+  public static AppConfig config(Map<String, ?> overrides) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("http.port", freePort());
+    values.put("http.host", "127.0.0.1");
+    values.put("cluster", "off");
+    values.put("simulator", "off");
+    values.put("dev.mode", "on");
+    values.put("apiKeys.refreshMs", 500);
+    values.putAll(overrides);
+    if (!values.containsKey("pg.url") && !values.containsKey("pg.dataDir")) {
+      values.put("pg.url", freshDatabaseUrl());
+    }
+    return AppConfig.of(values);
+  }
+
+  public static Node start(Map<String, ?> overrides) {
+    return start(config(overrides));
+  }
+
+  public static Node start(AppConfig config) {
+    try {
+      return Node.start(config).await(120, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("node did not start in time", e);
+    }
+  }
+
+  public static void stop(Node node) {
+    if (node != null) {
+      try {
+        node.close().await(60, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException("node did not stop in time", e);
+      }
+    }
+  }
+}
