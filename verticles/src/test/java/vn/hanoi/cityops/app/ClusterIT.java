@@ -1,0 +1,107 @@
+package vn.hanoi.cityops.app;
+
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.Events;
+import vn.hanoi.cityops.support.TestNodes;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Two real Hazelcast members sharing one PostgreSQL, as two nodes of the city's deployment. */
+@ExtendWith(VertxExtension.class)
+class ClusterIT {
+  private static Node a;
+  private static Node b;
+  private static Api apiA;
+  private static Api apiB;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    String cluster = "cityops-test-" + UUID.randomUUID();
+    int portA = TestNodes.freePort();
+    int portB = TestNodes.freePort();
+    String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
+    String db = TestNodes.freshDatabaseUrl();
+    a = TestNodes.start(Map.of("cluster", "on", "cluster.name", cluster, "cluster.port", portA, "cluster.members", members, "pg.url", db));
+    b = TestNodes.start(Map.of("cluster", "on", "cluster.name", cluster, "cluster.port", portB, "cluster.members", members, "pg.url", db));
+    apiA = new Api(vertx, a);
+    apiB = new Api(vertx, b);
+  }
+
+  @AfterAll
+  static void stop() {
+    apiA.close();
+    apiB.close();
+    TestNodes.stop(b);
+    TestNodes.stop(a);
+  }
+
+  @Test
+  void eventAcceptedByOneNodeIsObservedOnTheOther() throws Exception {
+    Promise<JsonObject> seen = Promise.promise();
+    Api.await(b.vertx().eventBus().<JsonObject>consumer(Addresses.INGEST_ACCEPTED, msg -> {
+      JsonArray events = msg.body().getJsonArray("events");
+      if (events.stream().map(JsonObject.class::cast).anyMatch(e -> "cl-1".equals(e.getString("id")))) {
+        seen.tryComplete(msg.body());
+      }
+    }).completion());
+
+    assertEquals(202, apiA.postEvents(Events.health("cl-1", "DATACENTER", "degraded").encode()).statusCode());
+
+    JsonObject message = seen.future().await(10, TimeUnit.SECONDS);
+    assertEquals(a.context().nodeId(), message.getString("node"));
+    JsonObject event = message.getJsonArray("events").getJsonObject(0);
+    assertEquals("DATACENTER", event.getString("system"));
+    assertTrue(event.getLong("seq") > 0, "carries the stored sequence number");
+  }
+
+  @Test
+  void sameEventSentToBothNodesIsStoredOnce() {
+    String body = Events.array(Events.dossier("cl-dup", "DA-07", "H-cl", "received"));
+
+    JsonObject first = apiA.postEvents(body).bodyAsJsonObject();
+    JsonObject second = apiB.postEvents(body).bodyAsJsonObject();
+
+    assertEquals(1, first.getInteger("accepted") + second.getInteger("accepted"));
+    assertEquals(1, first.getInteger("duplicates") + second.getInteger("duplicates"));
+    assertEquals(1, apiA.count("SELECT count(*) FROM event WHERE event_id = 'cl-dup'"));
+  }
+
+  @Test
+  void keyRevokedOnOneNodeIsRefusedByTheOther() throws Exception {
+    JsonObject created = apiA.send(io.vertx.core.http.HttpMethod.POST, "/api/v1/admin/api-keys", TestNodes.DEV_KEY,
+        new JsonObject().put("name", "cluster-revoke").put("systems", new JsonArray().add("WAN"))).bodyAsJsonObject();
+    String secret = created.getString("key");
+    assertEquals(202, apiB.postEvents(Events.health("cr-1", "WAN", "up").encode(), "application/json", secret).statusCode());
+
+    apiA.send(io.vertx.core.http.HttpMethod.DELETE, "/api/v1/admin/api-keys/" + created.getLong("id"), TestNodes.DEV_KEY, null);
+
+    long deadline = System.currentTimeMillis() + 5_000;
+    int status;
+    do {
+      Thread.sleep(100);
+      status = apiB.postEvents(Events.health("cr-" + System.nanoTime(), "WAN", "up").encode(), "application/json", secret).statusCode();
+    } while (status != 401 && System.currentTimeMillis() < deadline);
+    assertEquals(401, status, "node B refuses the revoked key within seconds");
+  }
+
+  @Test
+  void bothNodesAreReadyAndClustered() {
+    JsonObject ready = apiB.get("/ready").bodyAsJsonObject();
+    assertEquals("READY", ready.getString("status"));
+    assertTrue(ready.getJsonObject("checks").getJsonObject("cluster").getBoolean("clustered"));
+  }
+}
