@@ -99,12 +99,13 @@ final class DossierModel {
       end = due.plus(day.days(overdueDays));
     }
     String id = "H26." + agency.code() + prefix + next++;
-    return new Dossier(id, agency.code(), procedure.code(), channel, received, due, inProgress, end, last);
+    return new Dossier(id, agency.code(), procedure.code(), channel, received, SimEvents.iso(received), SimEvents.iso(due),
+        inProgress, end, last);
   }
 
   /** Every event repeats the dossier's fields, so a consumer that missed one still knows the whole dossier. */
-  private record Dossier(String id, String agency, String procedure, String channel, Instant received, Instant due,
-                         Instant inProgress, Instant end, String last) implements SimCase {
+  private record Dossier(String id, String agency, String procedure, String channel, Instant received,
+                         String receivedAt, String dueAt, Instant inProgress, Instant end, String last) implements SimCase {
     @Override
     public int steps() {
       return 3;
@@ -132,8 +133,8 @@ final class DossierModel {
         default -> last;
       };
       e.put("stage", stage);
-      e.put("receivedAt", SimEvents.iso(received));
-      e.put("dueAt", SimEvents.iso(due));
+      e.put("receivedAt", receivedAt);
+      e.put("dueAt", dueAt);
       if ("completed".equals(stage)) {
         e.put("completedAt", SimEvents.iso(at));
       }

@@ -85,7 +85,7 @@ final class FeedbackModel {
     if (late && rng.nextBoolean()) {
       rating = Math.max(1, rating - 1);
     }
-    return new Feedback(prefix + next++, channel, category, district, commune, agency, due,
+    return new Feedback(prefix + next++, channel, category, district, commune, agency, SimEvents.iso(due),
         new Instant[] {received, assigned, inProgress, answered}, rating);
   }
 
@@ -98,11 +98,11 @@ final class FeedbackModel {
     private final String district;
     private final String commune;
     private final String agency;
-    private final Instant due;
+    private final String dueAt;
     private final Instant[] plan;
     private final int rating;
 
-    Feedback(String id, String channel, String category, String district, String commune, String agency, Instant due,
+    Feedback(String id, String channel, String category, String district, String commune, String agency, String dueAt,
              Instant[] plan, int rating) {
       this.id = id;
       this.channel = channel;
@@ -110,7 +110,7 @@ final class FeedbackModel {
       this.district = district;
       this.commune = commune;
       this.agency = agency;
-      this.due = due;
+      this.dueAt = dueAt;
       this.plan = plan;
       this.rating = rating;
     }
@@ -139,7 +139,7 @@ final class FeedbackModel {
         e.put("agency", agency);
       }
       e.put("status", STATUSES[step]);
-      e.put("dueAt", SimEvents.iso(due));
+      e.put("dueAt", dueAt);
       if (step == STATUSES.length - 1) {
         e.put("rating", rating);
       }

@@ -56,6 +56,7 @@ public final class SimulatorVerticle extends VerticleBase {
   private long lastWarnNanos;
   private boolean warnedOnce;
   private long suppressedWarnings;
+  private boolean stopped;
 
   public SimulatorVerticle(AppConfig config, ReferenceData reference, String apiKey) {
     this.config = config;
@@ -86,6 +87,7 @@ public final class SimulatorVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    stopped = true;
     vertx.cancelTimer(tickTimer);
     vertx.cancelTimer(summaryTimer);
     if (client != null) {
@@ -121,6 +123,9 @@ public final class SimulatorVerticle extends VerticleBase {
         .sendBuffer(buffer)
         .onComplete((response, failure) -> {
           inFlight--;
+          if (stopped) {
+            return; // closing the client fails what was still in flight: not worth a warning
+          }
           if (failure != null) {
             failed += count;
             warn("sim=post_failed events={} reason={}", count, String.valueOf(failure.getMessage()));

@@ -19,7 +19,7 @@ final class SystemHealthModel {
 
   /** Mean time between episodes, in seconds. */
   private static final double USUAL_GAP = 30 * 60;
-  private static final Map<String, Double> GAPS = Map.of(ONLINE_PORTAL, 5.0 * 60, "WAN", 4.0 * 3600, "DATACENTER", 4.0 * 3600);
+  private static final Map<String, Double> GAPS = Map.of(ONLINE_PORTAL, 4.0 * 60, "WAN", 4.0 * 3600, "DATACENTER", 4.0 * 3600);
   private static final double DOWN_SHARE = 0.35;
   private static final List<String> DEGRADED = List.of("Hệ thống phản hồi chậm", "Thời gian phản hồi vượt ngưỡng",
       "Hàng đợi xử lý tăng cao");

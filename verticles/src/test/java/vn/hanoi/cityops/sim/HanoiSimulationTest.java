@@ -45,6 +45,8 @@ class HanoiSimulationTest {
       Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?\\+07:00$");
   private static final Pattern PROCEDURE = Pattern.compile("^[0-9]+(\\.[0-9]+)*$");
 
+  private static final Map<String, OffsetDateTime> PARSED = new HashMap<>();
+
   private static List<HanoiSimulation.Agency> agencies;
   private static Map<String, HanoiSimulation.Agency> byCode;
   private static List<String> systems;
@@ -85,12 +87,19 @@ class HanoiSimulationTest {
   // --- the contract of every event ---------------------------------------------------------------------
 
   @Test
-  void everyEventMatchesThePublishedEventSchema() {
+  void everyShapeOfEventMatchesThePublishedEventSchema() {
     SchemaCheck schema = SchemaCheck.of("event.schema.json");
-    for (int i = 0; i < events.size(); i += 7) {
+    // Validating all events takes seconds: take every shape (type, stage or status, fields present) a few
+    // times, and a regular sample of the rest.
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < events.size(); i++) {
       Map<String, Object> e = events.get(i);
-      assertEquals(List.of(), schema.check(new JsonObject(e)), () -> "event " + e);
+      String shape = e.get("type") + "/" + e.getOrDefault("stage", e.get("status")) + "/" + new TreeMap<>(e).keySet();
+      if (seen.merge(shape, 1, Integer::sum) <= 5 || i % 499 == 0) {
+        assertEquals(List.of(), schema.check(new JsonObject(e)), () -> "event " + e);
+      }
     }
+    assertTrue(seen.size() >= 10, "shapes " + seen.keySet());
   }
 
   @Test
@@ -272,9 +281,11 @@ class HanoiSimulationTest {
   void departmentsReceiveMoreDossiersEachThanCommunes() {
     Map<String, Long> byLevel = ofType("dossier", e -> "received".equals(e.get("stage"))).stream()
         .collect(Collectors.groupingBy(e -> byCode.get(e.get("agency").toString()).level(), Collectors.counting()));
-    double perDepartment = byLevel.get("city") / 23.0;
-    double perDistrict = byLevel.get("district") / 30.0;
-    double perCommune = byLevel.get("commune") / 579.0;
+    Map<String, Long> agenciesByLevel = agencies.stream()
+        .collect(Collectors.groupingBy(HanoiSimulation.Agency::level, Collectors.counting()));
+    double perDepartment = byLevel.get("city") / (double) agenciesByLevel.get("city");
+    double perDistrict = byLevel.get("district") / (double) agenciesByLevel.get("district");
+    double perCommune = byLevel.get("commune") / (double) agenciesByLevel.get("commune");
     assertTrue(perDepartment > perDistrict && perDistrict > perCommune, byLevel.toString());
   }
 
@@ -389,15 +400,17 @@ class HanoiSimulationTest {
   }
 
   private static OffsetDateTime time(Map<String, Object> e, String field) {
-    return OffsetDateTime.parse(e.get(field).toString(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    // Memoized: a dossier's receivedAt and dueAt repeat in all its events, and parsing dominates the test time.
+    return PARSED.computeIfAbsent(e.get(field).toString(), t -> OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
   }
 
   /**
-   * The agencies as the migration seeds them: departments, districts, and communes {@code <district>-<NN>}.
-   * 23 + 30 + 579 = 632 (the press figure of 633 agencies does not add up from the reference lists).
+   * The 633 agencies as migration V0002 seeds them: the City People's Committee, 23 departments, 30 districts and
+   * 579 communes {@code <district>-<NN>}.
    */
   private static List<HanoiSimulation.Agency> hanoiAgencies() {
     List<HanoiSimulation.Agency> list = new ArrayList<>();
+    list.add(new HanoiSimulation.Agency("HN", "city", null));
     // A department's English name may hold an unquoted comma: only the first field matters here.
     lines("/reference/hanoi-departments.csv").forEach(l -> list.add(new HanoiSimulation.Agency(l.split(",", 3)[0], "city", null)));
     for (String line : lines("/reference/hanoi-districts.csv")) {
@@ -408,7 +421,7 @@ class HanoiSimulationTest {
         list.add(new HanoiSimulation.Agency(String.format("%s-%02d", f[0], n), "commune", f[0]));
       }
     }
-    assertEquals(23 + 30 + 579, list.size());
+    assertEquals(1 + 23 + 30 + 579, list.size());
     return list;
   }
 
