@@ -31,6 +31,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         .setDataDirectory(dir)
         .setCleanDataDirectory(false)
         .setPGStartupWait(Duration.ofSeconds(60))
+        // zonky tunes for throwaway test databases (fsync off); this one keeps the city's data
+        .setServerConfig("fsync", "on")
+        .setServerConfig("full_page_writes", "on")
         .setServerConfig("synchronous_commit", "on")
         .setServerConfig("max_connections", "200")
         .setServerConfig("listen_addresses", "localhost");
