@@ -16,8 +16,8 @@ CREATE TABLE event (
     payload       jsonb       NOT NULL,     -- the event as sent, unknown fields included
     CONSTRAINT event_source_id_unique UNIQUE (source, event_id)
 );
-CREATE INDEX event_type_occurred_idx ON event (type, occurred_at);
-CREATE INDEX event_agency_idx ON event (agency_code, occurred_at) WHERE agency_code IS NOT NULL;
+-- No secondary index yet: each costs every insert, and the queries that need one (live state, history)
+-- add it in their own migration.
 
 -- Current state, updated in the same transaction as the event that changes it.
 -- A late-arriving older event never overwrites a newer state (occurred_at guards every upsert).

@@ -63,6 +63,7 @@ public final class Database {
       options = PgConnectOptions.fromUri(config.pgUrl());
     }
     options.setReconnectAttempts(0)
+        .setCachePreparedStatements(true)
         .addProperty("application_name", "cityops")
         .addProperty("statement_timeout", String.valueOf(config.pgTimeoutMs() * 2));
     try {
