@@ -71,7 +71,6 @@ CREATE TABLE api_key (
     prefix      text        NOT NULL,
     systems     text[]      NOT NULL DEFAULT '{}',
     agencies    text[]      NOT NULL DEFAULT '{}',
-    admin       boolean     NOT NULL DEFAULT false,
     created_at  timestamptz NOT NULL DEFAULT now(),
     revoked_at  timestamptz
 );

@@ -7,6 +7,9 @@ public final class Addresses {
   /** Published when an API key is created or revoked, so every node drops its cached copy at once. */
   public static final String API_KEYS_CHANGED = "cityops.auth.api-keys-changed";
 
+  /** Published when a sign-in session ends (sign-out, user changed): every node refuses its token at once. */
+  public static final String SESSIONS_CHANGED = "cityops.auth.sessions-changed";
+
   private Addresses() {
   }
 }

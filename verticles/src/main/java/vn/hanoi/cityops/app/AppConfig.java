@@ -74,6 +74,11 @@ public final class AppConfig {
   public String httpHost() { return string(HTTP_HOST); }
   public int httpInstances() { return integer(HTTP_INSTANCES); }
   public int bodyLimitBytes() { return integer(HTTP_BODY_LIMIT_BYTES); }
+  /** Origins whose pages may open the WebSocket (cross-site WebSocket hijacking is refused). */
+  public java.util.Set<String> allowedOrigins() {
+    return java.util.Arrays.stream(string(HTTP_ALLOWED_ORIGINS).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
 
   /** Empty when the node should run its own embedded PostgreSQL. */
   public String pgUrl() { return string(PG_URL); }
@@ -101,6 +106,16 @@ public final class AppConfig {
     String key = string(BOOTSTRAP_API_KEY);
     return key.isBlank() && devMode() ? DEV_BOOTSTRAP_KEY : key;
   }
+
+  /** Empty: a development node makes one and keeps it in the database; production must set it. */
+  public String jwtSecret() { return string(AUTH_JWT_SECRET); }
+  public int tokenTtlSeconds() { return integer(AUTH_TOKEN_TTL_SECONDS); }
+  public String adminUsername() { return string(AUTH_ADMIN_USERNAME); }
+  public String adminPassword() { return string(AUTH_ADMIN_PASSWORD); }
+  public String demoPassword() { return string(AUTH_DEMO_PASSWORD); }
+  public int loginWindowSeconds() { return integer(AUTH_LOGIN_WINDOW_SECONDS); }
+  public int maxFailuresPerUser() { return integer(AUTH_MAX_FAILURES_PER_USER); }
+  public int maxFailuresPerAddress() { return integer(AUTH_MAX_FAILURES_PER_ADDRESS); }
 
   public int maxBatchEvents() { return integer(INGEST_MAX_BATCH_EVENTS); }
   public int batchWindowMs() { return integer(INGEST_BATCH_WINDOW_MS); }
@@ -135,8 +150,10 @@ public final class AppConfig {
   /** Every key and its value, secrets masked: printed at start. */
   public JsonObject describe() {
     JsonObject copy = values.copy();
-    if (!string(BOOTSTRAP_API_KEY).isBlank()) {
-      copy.put(BOOTSTRAP_API_KEY, "****");
+    for (String secret : new String[]{BOOTSTRAP_API_KEY, AUTH_JWT_SECRET, AUTH_ADMIN_PASSWORD, AUTH_DEMO_PASSWORD}) {
+      if (!string(secret).isBlank()) {
+        copy.put(secret, "****");
+      }
     }
     copy.put(PG_URL, pgUrl().replaceAll("//([^:/@]+):[^@]*@", "//$1:****@"));
     return copy;

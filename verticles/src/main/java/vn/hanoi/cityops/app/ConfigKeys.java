@@ -9,6 +9,7 @@ public final class ConfigKeys {
   public static final String HTTP_HOST = "http.host";
   public static final String HTTP_INSTANCES = "http.instances";
   public static final String HTTP_BODY_LIMIT_BYTES = "http.bodyLimitBytes";
+  public static final String HTTP_ALLOWED_ORIGINS = "http.allowedOrigins";
 
   public static final String PG_URL = "pg.url";
   public static final String PG_POOL_SIZE = "pg.poolSize";
@@ -35,6 +36,15 @@ public final class ConfigKeys {
   public static final String INGEST_MAX_PENDING_EVENTS = "ingest.maxPendingEvents";
   public static final String INGEST_KEY_RATE_PER_SECOND = "ingest.keyRatePerSecond";
   public static final String API_KEY_REFRESH_MS = "apiKeys.refreshMs";
+
+  public static final String AUTH_JWT_SECRET = "auth.jwtSecret";
+  public static final String AUTH_TOKEN_TTL_SECONDS = "auth.tokenTtlSeconds";
+  public static final String AUTH_ADMIN_USERNAME = "auth.adminUsername";
+  public static final String AUTH_ADMIN_PASSWORD = "auth.adminPassword";
+  public static final String AUTH_DEMO_PASSWORD = "auth.demoPassword";
+  public static final String AUTH_LOGIN_WINDOW_SECONDS = "auth.loginWindowSeconds";
+  public static final String AUTH_MAX_FAILURES_PER_USER = "auth.maxFailuresPerUser";
+  public static final String AUTH_MAX_FAILURES_PER_ADDRESS = "auth.maxFailuresPerAddress";
 
   private ConfigKeys() {
   }

@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
 import vn.hanoi.cityops.auth.ApiKeyRegistry;
 import vn.hanoi.cityops.auth.ApiKeyRepository;
 import vn.hanoi.cityops.auth.KeySecrets;
+import vn.hanoi.cityops.auth.People;
+import vn.hanoi.cityops.auth.UserRepository;
+import vn.hanoi.cityops.audit.AuditLog;
 import vn.hanoi.cityops.ingest.KeyRateLimiter;
 import vn.hanoi.cityops.sim.SimulatorVerticle;
 import vn.hanoi.cityops.store.Database;
@@ -63,14 +66,18 @@ public final class Node {
         .compose(reference -> {
           ApiKeyRepository keys = new ApiKeyRepository(db.pool());
           ApiKeyRegistry registry = new ApiKeyRegistry(keys);
-          NodeContext ctx = new NodeContext(nodeId, config, db, reference, keys, registry,
-              new KeyRateLimiter(config.keyRatePerSecond()), meters);
-          return installBootstrapKey(ctx)
-              .compose(v -> registry.start(vertx, config.apiKeyRefreshMs()))
-              .compose(v -> vertx.deployVerticle(() -> new WebVerticle(ctx),
-                  new DeploymentOptions().setInstances(config.httpInstances())))
-              .compose(v -> config.simulator() ? startSimulator(vertx, ctx) : Future.succeededFuture())
-              .map(v -> new Node(vertx, ctx));
+          UserRepository users = new UserRepository(db.pool());
+          AuditLog audit = new AuditLog(db.pool());
+          return People.start(vertx, config, db.pool(), users, reference)
+              .map(guard -> new NodeContext(nodeId, config, db, reference, keys, registry,
+                  new KeyRateLimiter(config.keyRatePerSecond()), meters, users, audit, guard))
+              .compose(ctx -> installBootstrapKey(ctx)
+                  .compose(v -> People.seed(vertx, config, users, audit))
+                  .compose(v -> registry.start(vertx, config.apiKeyRefreshMs()))
+                  .compose(v -> vertx.deployVerticle(() -> new WebVerticle(ctx),
+                      new DeploymentOptions().setInstances(config.httpInstances())))
+                  .compose(v -> config.simulator() ? startSimulator(vertx, ctx) : Future.succeededFuture())
+                  .map(v -> new Node(vertx, ctx)));
         })
         .recover(failure -> db.close().transform(closed -> Future.failedFuture(failure))));
   }
@@ -80,14 +87,14 @@ public final class Node {
     if (key.isBlank()) {
       return Future.succeededFuture();
     }
-    return ctx.apiKeys().upsertNodeKey("bootstrap", "bootstrap", true, KeySecrets.hash(key), KeySecrets.displayPrefix(key))
+    return ctx.apiKeys().upsertNodeKey("bootstrap", "bootstrap", KeySecrets.hash(key), KeySecrets.displayPrefix(key))
         .mapEmpty();
   }
 
   /** The simulator sends through the public ingestion path with a key of its own, fresh at every start. */
   private static Future<String> startSimulator(Vertx vertx, NodeContext ctx) {
     String secret = KeySecrets.generate();
-    return ctx.apiKeys().upsertNodeKey("simulator", "simulator", false, KeySecrets.hash(secret), KeySecrets.displayPrefix(secret))
+    return ctx.apiKeys().upsertNodeKey("simulator", "simulator", KeySecrets.hash(secret), KeySecrets.displayPrefix(secret))
         .compose(k -> ctx.apiKeyRegistry().refresh())
         .compose(v -> vertx.deployVerticle(new SimulatorVerticle(ctx.config(), ctx.reference(), secret)));
   }

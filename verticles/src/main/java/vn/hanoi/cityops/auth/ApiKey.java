@@ -11,7 +11,7 @@ import java.util.Set;
  * An ingestion key: it belongs to one sending source (idempotency is per source) and may send events
  * only for the systems and agencies it is granted ({@code *} grants all). Never holds the secret.
  */
-public record ApiKey(long id, String name, String source, Set<String> systems, Set<String> agencies, boolean admin,
+public record ApiKey(long id, String name, String source, Set<String> systems, Set<String> agencies,
                      String prefix, OffsetDateTime createdAt, OffsetDateTime revokedAt) {
   public static final String ALL = "*";
 
@@ -36,7 +36,6 @@ public record ApiKey(long id, String name, String source, Set<String> systems, S
         .put("prefix", prefix)
         .put("systems", new JsonArray(systems.stream().sorted().toList()))
         .put("agencies", new JsonArray(agencies.stream().sorted().toList()))
-        .put("admin", admin)
         .put("createdAt", createdAt == null ? null : createdAt.toString())
         .put("revokedAt", revokedAt == null ? null : revokedAt.toString());
   }

@@ -65,10 +65,4 @@ public final class ApiKeyRegistry {
           return Future.succeededFuture(found.get());
         });
   }
-
-  public Future<ApiKey> authenticateAdmin(String authorization) {
-    return authenticate(authorization).compose(key -> key.admin()
-        ? Future.succeededFuture(key)
-        : Future.failedFuture(ApiException.forbidden("this API key may not manage API keys")));
-  }
 }

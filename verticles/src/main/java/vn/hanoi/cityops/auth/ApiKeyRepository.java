@@ -13,7 +13,7 @@ import java.util.Set;
 
 /** SQL for {@code api_key}. */
 public final class ApiKeyRepository {
-  private static final String COLUMNS = "id, name, source, systems, agencies, admin, prefix, created_at, revoked_at";
+  private static final String COLUMNS = "id, name, source, systems, agencies, prefix, created_at, revoked_at";
 
   private final Pool pool;
 
@@ -45,21 +45,21 @@ public final class ApiKeyRepository {
 
   /** Creates a key; empty when the name is taken. */
   public Future<Optional<ApiKey>> create(String name, String source, Set<String> systems, Set<String> agencies,
-                                         boolean admin, String secretHash, String prefix) {
-    return pool.preparedQuery("INSERT INTO api_key (name, source, systems, agencies, admin, secret_hash, prefix) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (name) DO NOTHING RETURNING " + COLUMNS)
-        .execute(Tuple.of(name, source, systems.toArray(String[]::new), agencies.toArray(String[]::new), admin,
+                                         String secretHash, String prefix) {
+    return pool.preparedQuery("INSERT INTO api_key (name, source, systems, agencies, secret_hash, prefix) "
+            + "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (name) DO NOTHING RETURNING " + COLUMNS)
+        .execute(Tuple.of(name, source, systems.toArray(String[]::new), agencies.toArray(String[]::new),
             secretHash, prefix))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toKey(rows.iterator().next())));
   }
 
   /** The keys the node itself owns (bootstrap, simulator): their secret is whatever the node now holds. */
-  public Future<ApiKey> upsertNodeKey(String name, String source, boolean admin, String secretHash, String prefix) {
-    return pool.preparedQuery("INSERT INTO api_key (name, source, systems, agencies, admin, secret_hash, prefix) "
-            + "VALUES ($1, $2, '{*}', '{*}', $3, $4, $5) "
+  public Future<ApiKey> upsertNodeKey(String name, String source, String secretHash, String prefix) {
+    return pool.preparedQuery("INSERT INTO api_key (name, source, systems, agencies, secret_hash, prefix) "
+            + "VALUES ($1, $2, '{*}', '{*}', $3, $4) "
             + "ON CONFLICT (name) DO UPDATE SET secret_hash = EXCLUDED.secret_hash, prefix = EXCLUDED.prefix, "
-            + "admin = EXCLUDED.admin, systems = '{*}', agencies = '{*}', revoked_at = NULL RETURNING " + COLUMNS)
-        .execute(Tuple.of(name, source, admin, secretHash, prefix))
+            + "systems = '{*}', agencies = '{*}', revoked_at = NULL RETURNING " + COLUMNS)
+        .execute(Tuple.of(name, source, secretHash, prefix))
         .map(rows -> toKey(rows.iterator().next()));
   }
 
@@ -81,7 +81,6 @@ public final class ApiKeyRepository {
 
   private static ApiKey toKey(Row r) {
     return new ApiKey(r.getLong("id"), r.getString("name"), r.getString("source"),
-        Set.of(r.getArrayOfStrings("systems")), Set.of(r.getArrayOfStrings("agencies")), r.getBoolean("admin"),
-        r.getString("prefix"), r.getOffsetDateTime("created_at"), r.getOffsetDateTime("revoked_at"));
+        Set.of(r.getArrayOfStrings("systems")), Set.of(r.getArrayOfStrings("agencies")), r.getString("prefix"), r.getOffsetDateTime("created_at"), r.getOffsetDateTime("revoked_at"));
   }
 }

@@ -3,6 +3,8 @@ package vn.hanoi.cityops.auth;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import vn.hanoi.cityops.app.NodeContext;
+import vn.hanoi.cityops.audit.AuditLog;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -18,7 +20,7 @@ import java.util.Set;
 
 /**
  * {@code /api/v1/admin/api-keys}: create (the secret is shown once), list (never the secrets) and revoke
- * ingestion keys. Needs an admin key, such as the bootstrap key.
+ * ingestion keys. Signed-in admins only; every change is audited.
  */
 public final class ApiKeyRoutes {
   private static final String BASE = "/api/v1/admin/api-keys";
@@ -27,38 +29,41 @@ public final class ApiKeyRoutes {
   private final ApiKeyRegistry registry;
   private final ApiKeyRepository repository;
   private final ReferenceData reference;
+  private final AuditLog audit;
   private final SchemaCheck schema = SchemaCheck.of("api-key.schema.json");
 
-  private ApiKeyRoutes(Vertx vertx, ApiKeyRegistry registry, ApiKeyRepository repository, ReferenceData reference) {
+  private ApiKeyRoutes(Vertx vertx, NodeContext node) {
     this.vertx = vertx;
-    this.registry = registry;
-    this.repository = repository;
-    this.reference = reference;
+    this.registry = node.apiKeyRegistry();
+    this.repository = node.apiKeys();
+    this.reference = node.reference();
+    this.audit = node.audit();
   }
 
-  public static void mount(Router router, Vertx vertx, ApiKeyRegistry registry, ApiKeyRepository repository,
-                           ReferenceData reference) {
-    ApiKeyRoutes routes = new ApiKeyRoutes(vertx, registry, repository, reference);
-    router.post(BASE).handler(routes::create);
-    router.get(BASE).handler(routes::list);
-    router.delete(BASE + "/:id").handler(routes::revoke);
+  public static void mount(Router router, Vertx vertx, NodeContext node) {
+    ApiKeyRoutes routes = new ApiKeyRoutes(vertx, node);
+    Guard guard = node.guard();
+    router.post(BASE).handler(guard.may(Action.MANAGE_API_KEYS)).handler(routes::create);
+    router.get(BASE).handler(guard.may(Action.MANAGE_API_KEYS)).handler(routes::list);
+    router.delete(BASE + "/:id").handler(guard.may(Action.MANAGE_API_KEYS)).handler(routes::revoke);
   }
 
   private void create(RoutingContext ctx) {
-    admin(ctx)
-        .compose(admin -> {
+    Future.succeededFuture()
+        .compose(start -> {
           JsonObject body = JsonBodies.object(ctx, schema);
           Set<String> systems = codes(body.getJsonArray("systems"));
           Set<String> agencies = codes(body.getJsonArray("agencies"));
           checkKnown(systems, agencies);
           String secret = KeySecrets.generate();
           String name = body.getString("name");
-          return repository.create(name, body.getString("source", name), systems, agencies, false,
+          return repository.create(name, body.getString("source", name), systems, agencies,
                   KeySecrets.hash(secret), KeySecrets.displayPrefix(secret))
               .compose(created -> created.isPresent()
                   ? Future.succeededFuture(created.get().toJson().put("key", secret))
                   : Future.failedFuture(new ApiException(409, "conflict", "an API key named '" + name + "' already exists")));
         })
+        .compose(json -> audited(ctx, "api_key.create", json).map(json))
         .onSuccess(json -> {
           vertx.eventBus().publish(Addresses.API_KEYS_CHANGED, json.getLong("id"));
           ctx.response().setStatusCode(201)
@@ -70,19 +75,19 @@ public final class ApiKeyRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    admin(ctx)
-        .compose(admin -> repository.listAll())
+    repository.listAll()
         .onSuccess(keys -> JsonBodies.ok(ctx, new JsonObject()
             .put("items", new JsonArray(keys.stream().map(ApiKey::toJson).toList()))))
         .onFailure(ctx::fail);
   }
 
   private void revoke(RoutingContext ctx) {
-    admin(ctx)
-        .compose(admin -> repository.revoke(JsonBodies.longParam(ctx, "id")))
+    Future.succeededFuture()
+        .compose(start -> repository.revoke(JsonBodies.longParam(ctx, "id")))
         .compose(revoked -> revoked.isPresent()
             ? Future.succeededFuture(revoked.get())
             : Future.failedFuture(ApiException.notFound("no API key " + ctx.pathParam("id"))))
+        .compose(revoked -> audited(ctx, "api_key.revoke", revoked.toJson()).map(revoked))
         .onSuccess(revoked -> {
           vertx.eventBus().publish(Addresses.API_KEYS_CHANGED, revoked.id());
           registry.refresh();
@@ -91,8 +96,11 @@ public final class ApiKeyRoutes {
         .onFailure(ctx::fail);
   }
 
-  private Future<ApiKey> admin(RoutingContext ctx) {
-    return registry.authenticateAdmin(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+  private Future<Void> audited(RoutingContext ctx, String action, JsonObject key) {
+    return audit.record(new AuditLog.Entry(Guard.principal(ctx).username(), "user", action, key.getString("name"),
+        "success", ctx.request().remoteAddress().host(),
+        new JsonObject().put("id", key.getLong("id")).put("systems", key.getJsonArray("systems"))
+            .put("agencies", key.getJsonArray("agencies"))));
   }
 
   private static Set<String> codes(JsonArray array) {

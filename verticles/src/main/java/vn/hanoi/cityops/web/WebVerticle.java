@@ -8,6 +8,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.auth.ApiKeyRoutes;
+import vn.hanoi.cityops.auth.LoginRoutes;
 import vn.hanoi.cityops.ingest.IngestRoutes;
 
 /** Owns the HTTP port: mounts each capability's routes, the static web-ui and the one failure handler. */
@@ -24,7 +25,8 @@ public final class WebVerticle extends VerticleBase {
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(node.config().bodyLimitBytes()));
     HealthRoutes.mount(router, vertx, node);
     IngestRoutes.mount(router, vertx, node);
-    ApiKeyRoutes.mount(router, vertx, node.apiKeyRegistry(), node.apiKeys(), node.reference());
+    LoginRoutes.mount(router, vertx, node);
+    ApiKeyRoutes.mount(router, vertx, node);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(new ErrorHandler());

@@ -82,12 +82,13 @@ class ClusterIT {
 
   @Test
   void keyRevokedOnOneNodeIsRefusedByTheOther() throws Exception {
-    JsonObject created = apiA.send(io.vertx.core.http.HttpMethod.POST, "/api/v1/admin/api-keys", TestNodes.DEV_KEY,
+    String adminA = apiA.token("admin");
+    JsonObject created = apiA.send(io.vertx.core.http.HttpMethod.POST, "/api/v1/admin/api-keys", adminA,
         new JsonObject().put("name", "cluster-revoke").put("systems", new JsonArray().add("WAN"))).bodyAsJsonObject();
     String secret = created.getString("key");
     assertEquals(202, apiB.postEvents(Events.health("cr-1", "WAN", "up").encode(), "application/json", secret).statusCode());
 
-    apiA.send(io.vertx.core.http.HttpMethod.DELETE, "/api/v1/admin/api-keys/" + created.getLong("id"), TestNodes.DEV_KEY, null);
+    apiA.send(io.vertx.core.http.HttpMethod.DELETE, "/api/v1/admin/api-keys/" + created.getLong("id"), adminA, null);
 
     long deadline = System.currentTimeMillis() + 5_000;
     int status;

@@ -29,11 +29,13 @@ class ApiKeyIT {
   private static final String KEYS = "/api/v1/admin/api-keys";
   private static Node node;
   private static Api api;
+  private static String admin;
 
   @BeforeAll
   static void start(Vertx vertx) {
     node = TestNodes.start(Map.of("ingest.keyRatePerSecond", 50));
     api = new Api(vertx, node);
+    admin = api.token("admin");
   }
 
   @AfterAll
@@ -43,7 +45,7 @@ class ApiKeyIT {
   }
 
   private static HttpResponse<Buffer> create(String name, JsonArray systems, JsonArray agencies) {
-    return api.send(HttpMethod.POST, KEYS, TestNodes.DEV_KEY,
+    return api.send(HttpMethod.POST, KEYS, admin,
         new JsonObject().put("name", name).put("systems", systems).put("agencies", agencies));
   }
 
@@ -64,7 +66,7 @@ class ApiKeyIT {
   void listingShowsKeysWithoutTheirSecrets() {
     create("listed-key", new JsonArray(), new JsonArray().add("DA"));
 
-    HttpResponse<Buffer> r = api.send(HttpMethod.GET, KEYS, TestNodes.DEV_KEY, null);
+    HttpResponse<Buffer> r = api.send(HttpMethod.GET, KEYS, admin, null);
 
     assertEquals(200, r.statusCode());
     JsonArray items = r.bodyAsJsonObject().getJsonArray("items");
@@ -80,7 +82,7 @@ class ApiKeyIT {
     String secret = created.getString("key");
     assertEquals(202, api.postEvents(Events.health("rv-1", "WAN", "up").encode(), "application/json", secret).statusCode());
 
-    HttpResponse<Buffer> revoked = api.send(HttpMethod.DELETE, KEYS + "/" + created.getLong("id"), TestNodes.DEV_KEY, null);
+    HttpResponse<Buffer> revoked = api.send(HttpMethod.DELETE, KEYS + "/" + created.getLong("id"), admin, null);
 
     assertEquals(200, revoked.statusCode(), revoked.bodyAsString());
     assertNotNull(revoked.bodyAsJsonObject().getString("revokedAt"));
@@ -104,23 +106,33 @@ class ApiKeyIT {
 
   @Test
   void malformedKeyRequestIsRejectedWith400() {
-    HttpResponse<Buffer> r = api.send(HttpMethod.POST, KEYS, TestNodes.DEV_KEY, new JsonObject().put("name", "has spaces"));
+    HttpResponse<Buffer> r = api.send(HttpMethod.POST, KEYS, admin, new JsonObject().put("name", "has spaces"));
     assertEquals(400, r.statusCode());
     assertEquals("validation_failed", r.bodyAsJsonObject().getString("error"));
   }
 
   @Test
-  void ingestionKeyCannotManageKeys() {
+  void onlyAnAdminUserManagesKeysNotAnIngestionKeyNorAnotherRole() {
     String secret = create("plain-sender", new JsonArray().add("WAN"), new JsonArray()).bodyAsJsonObject().getString("key");
-    HttpResponse<Buffer> r = api.send(HttpMethod.GET, KEYS, secret, null);
-    assertEquals(403, r.statusCode());
+    assertEquals(401, api.send(HttpMethod.GET, KEYS, secret, null).statusCode(), "an API key is not a sign-in");
+    assertEquals(401, api.send(HttpMethod.GET, KEYS, TestNodes.DEV_KEY, null).statusCode(), "nor is the bootstrap key");
+    assertEquals(403, api.send(HttpMethod.GET, KEYS, api.token("sre"), null).statusCode());
     assertEquals(401, api.send(HttpMethod.GET, KEYS, null, null).statusCode());
   }
 
   @Test
+  void keyCreationAndRevocationAreAudited() {
+    JsonObject created = create("audited-key", new JsonArray().add("WAN"), new JsonArray()).bodyAsJsonObject();
+    api.send(HttpMethod.DELETE, KEYS + "/" + created.getLong("id"), admin, null);
+
+    assertEquals(1, api.count("SELECT count(*) FROM audit_log WHERE action = 'api_key.create' AND target = 'audited-key' AND actor = 'admin'"));
+    assertEquals(1, api.count("SELECT count(*) FROM audit_log WHERE action = 'api_key.revoke' AND target = 'audited-key'"));
+  }
+
+  @Test
   void revokingAnUnknownKeyIsA404() {
-    assertEquals(404, api.send(HttpMethod.DELETE, KEYS + "/999999", TestNodes.DEV_KEY, null).statusCode());
-    assertEquals(400, api.send(HttpMethod.DELETE, KEYS + "/abc", TestNodes.DEV_KEY, null).statusCode());
+    assertEquals(404, api.send(HttpMethod.DELETE, KEYS + "/999999", admin, null).statusCode());
+    assertEquals(400, api.send(HttpMethod.DELETE, KEYS + "/abc", admin, null).statusCode());
   }
 
   @Test

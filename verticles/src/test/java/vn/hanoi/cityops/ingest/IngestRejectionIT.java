@@ -37,12 +37,14 @@ import static vn.hanoi.cityops.support.Events.health;
 class IngestRejectionIT {
   private static Node node;
   private static Api api;
+  private static String admin;
   private long before;
 
   @BeforeAll
   static void start(Vertx vertx) {
     node = TestNodes.start(Map.of());
     api = new Api(vertx, node);
+    admin = api.token("admin");
   }
 
   @AfterAll
@@ -259,7 +261,7 @@ class IngestRejectionIT {
   }
 
   private static String createKey(String name, JsonArray systems, JsonArray agencies) {
-    HttpResponse<Buffer> r = api.send(HttpMethod.POST, "/api/v1/admin/api-keys", TestNodes.DEV_KEY,
+    HttpResponse<Buffer> r = api.send(HttpMethod.POST, "/api/v1/admin/api-keys", admin,
         new JsonObject().put("name", name + "-" + System.nanoTime()).put("systems", systems).put("agencies", agencies));
     assertEquals(201, r.statusCode(), r.bodyAsString());
     return r.bodyAsJsonObject().getString("key");

@@ -47,6 +47,20 @@ public final class Api {
     return await(body == null ? req.send() : req.sendJsonObject(body));
   }
 
+  /** Signs in a demo user (development node, password {@link TestNodes#DEMO_PASSWORD}) and answers the token. */
+  public String token(String username) {
+    HttpResponse<Buffer> r = login(username, TestNodes.DEMO_PASSWORD);
+    if (r.statusCode() != 200) {
+      throw new AssertionError("sign-in of " + username + " failed: " + r.statusCode() + " " + r.bodyAsString());
+    }
+    return r.bodyAsJsonObject().getString("token");
+  }
+
+  public HttpResponse<Buffer> login(String username, String password) {
+    return await(client.post("/api/v1/auth/login")
+        .sendJsonObject(new JsonObject().put("username", username).put("password", password)));
+  }
+
   public HttpResponse<Buffer> get(String path) {
     return await(client.get(path).send());
   }

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestNodes {
   public static final String DEV_KEY = "cityops-dev-key";
+  public static final String DEMO_PASSWORD = "cityops-demo";
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private static EmbeddedPostgresServer shared;
 

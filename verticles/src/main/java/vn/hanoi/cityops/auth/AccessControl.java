@@ -1,0 +1,77 @@
+package vn.hanoi.cityops.auth;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The one access-control decision: may this person do this action on this resource? Every HTTP route
+ * and every WebSocket topic asks here. Pure: no Vert.x, no I/O.
+ */
+public final class AccessControl {
+  private static final Map<Role, Set<Action>> GRANTS = Map.of(
+      Role.OPERATOR, EnumSet.of(Action.READ_CITY_DATA, Action.ACKNOWLEDGE_ALERT),
+      Role.LEADER, EnumSet.of(Action.READ_CITY_DATA, Action.RUN_MEETINGS),
+      Role.SRE, EnumSet.of(Action.READ_CITY_DATA, Action.ACKNOWLEDGE_ALERT, Action.MANAGE_ALERTS),
+      Role.AGENCY, EnumSet.noneOf(Action.class),
+      Role.ADMIN, EnumSet.of(Action.READ_CITY_DATA, Action.MANAGE_USERS, Action.MANAGE_API_KEYS, Action.READ_AUDIT));
+  /** Actions an agency officer may take on their own agency (a district officer also on its communes). */
+  private static final Set<Action> OWN_AGENCY = EnumSet.of(Action.READ_AGENCY_DATA, Action.UPDATE_AGENCY_TASK);
+  private static final Set<String> CITY_TOPICS = Set.of("systems", "kpi.city", "feedback", "alerts");
+
+  private final Function<String, String> districtOf;
+
+  /** {@code districtOf}: an agency's district (itself for a district, its parent for a commune), else null. */
+  public AccessControl(Function<String, String> districtOf) {
+    this.districtOf = districtOf;
+  }
+
+  public boolean allows(Principal who, Action action) {
+    return allows(who, action, null);
+  }
+
+  /** {@code agency}: the agency the resource belongs to, when it belongs to one. */
+  public boolean allows(Principal who, Action action, String agency) {
+    if (who == null) {
+      return false;
+    }
+    if (action == Action.READ_SELF) {
+      return true;
+    }
+    for (Role role : who.roles()) {
+      if (GRANTS.get(role).contains(action)) {
+        return true;
+      }
+    }
+    if (action == Action.READ_AGENCY_DATA && allows(who, Action.READ_CITY_DATA)) {
+      return true;
+    }
+    return who.has(Role.AGENCY) && agency != null && OWN_AGENCY.contains(action) && covers(who.agency(), agency);
+  }
+
+  /** WebSocket topics: the city-wide ones need city data; {@code kpi.district.X} and {@code kpi.agency.X} agency X's. */
+  public boolean maySubscribe(Principal who, String topic) {
+    if (CITY_TOPICS.contains(topic)) {
+      return allows(who, Action.READ_CITY_DATA);
+    }
+    for (String prefix : new String[]{"kpi.district.", "kpi.agency."}) {
+      if (topic.startsWith(prefix) && topic.length() > prefix.length()) {
+        return allows(who, Action.READ_AGENCY_DATA, topic.substring(prefix.length()));
+      }
+    }
+    if (topic.startsWith("meeting.")) {
+      return allows(who, Action.RUN_MEETINGS); // invitations come with the meetings issue
+    }
+    return false;
+  }
+
+  /** An officer of {@code own} covers {@code agency}: the same, or {@code own} is the district of {@code agency}. */
+  private boolean covers(String own, String agency) {
+    return own.equals(agency) || own.equals(districtOf.apply(agency)) && !own.equals(agency) && isDistrict(own);
+  }
+
+  private boolean isDistrict(String code) {
+    return code.equals(districtOf.apply(code));
+  }
+}

@@ -1,0 +1,114 @@
+package vn.hanoi.cityops.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.hanoi.cityops.app.Addresses;
+import vn.hanoi.cityops.app.AppConfig;
+import vn.hanoi.cityops.app.NodeContext;
+import vn.hanoi.cityops.audit.AuditLog;
+import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.web.JsonBodies;
+import vn.hanoi.cityops.web.SchemaCheck;
+
+import java.util.Locale;
+
+/**
+ * {@code POST /api/v1/auth/login} answers a signed token; {@code POST /api/v1/auth/logout} ends its
+ * session on every node; {@code GET /api/v1/auth/me} says who the token belongs to. Failed sign-ins are
+ * audited and counted per username and per address: past the limit within the window the answer is 429
+ * with {@code Retry-After}, even for the right password.
+ */
+public final class LoginRoutes {
+  private static final String INVALID = "invalid username or password";
+
+  private final Vertx vertx;
+  private final AppConfig config;
+  private final UserRepository users;
+  private final AuditLog audit;
+  private final TokenService tokens;
+  private final SchemaCheck schema = SchemaCheck.of("login.schema.json");
+
+  private LoginRoutes(Vertx vertx, NodeContext node) {
+    this.vertx = vertx;
+    this.config = node.config();
+    this.users = node.users();
+    this.audit = node.audit();
+    this.tokens = node.guard().tokens();
+  }
+
+  public static void mount(Router router, Vertx vertx, NodeContext node) {
+    LoginRoutes routes = new LoginRoutes(vertx, node);
+    router.post("/api/v1/auth/login").handler(routes::login);
+    router.post("/api/v1/auth/logout").handler(node.guard().signedIn()).handler(routes::logout);
+    router.get("/api/v1/auth/me").handler(node.guard().may(Action.READ_SELF))
+        .handler(ctx -> JsonBodies.ok(ctx, Guard.principal(ctx).toJson()));
+  }
+
+  private void login(RoutingContext ctx) {
+    String address = ctx.request().remoteAddress().host();
+    Future.succeededFuture()
+        .compose(start -> {
+          JsonObject body = JsonBodies.object(ctx, schema);
+          String username = body.getString("username").trim().toLowerCase(Locale.ROOT);
+          String password = body.getString("password");
+          return throttle(username, address)
+              .compose(v -> users.findByUsername(username))
+              .compose(found -> vertx.executeBlocking(() -> found.isPresent() && found.get().active()
+                      ? PasswordHasher.verify(password, found.get().passwordHash())
+                      : PasswordHasher.verifyNothing(password), false)
+                  .compose(ok -> ok ? signIn(ctx, found.get(), address) : failed(username, address)));
+        })
+        .onSuccess(json -> JsonBodies.ok(ctx, json))
+        .onFailure(ctx::fail);
+  }
+
+  private Future<Void> throttle(String username, String address) {
+    int window = config.loginWindowSeconds();
+    return audit.recentLoginFailures(username, address, window).compose(f -> {
+      boolean userLocked = f.getLong("byUser") >= config.maxFailuresPerUser();
+      boolean addressLocked = f.getLong("byAddress") >= config.maxFailuresPerAddress();
+      if (!userLocked && !addressLocked) {
+        return Future.succeededFuture();
+      }
+      double age = Math.max(userLocked ? f.getDouble("userAgeSeconds") : 0, addressLocked ? f.getDouble("addressAgeSeconds") : 0);
+      int retryAfter = (int) Math.max(1, Math.ceil(window - age));
+      return audit.record(new AuditLog.Entry(username, "anonymous", "auth.login", username, "denied", address,
+              new JsonObject().put("reason", userLocked ? "too many failures for this username" : "too many failures from this address")))
+          .transform(v -> Future.failedFuture(new ApiException(429, "too_many_attempts",
+              "too many failed sign-ins; try again in " + retryAfter + " s", new JsonArray(), retryAfter)));
+    });
+  }
+
+  private Future<JsonObject> signIn(RoutingContext ctx, UserRepository.User user, String address) {
+    TokenService.Issued issued = tokens.issue(user);
+    return users.startSession(issued.tokenId(), user.id(), TokenService.utc(issued.expiresAt()), address)
+        .compose(v -> audit.record(new AuditLog.Entry(user.username(), "user", "auth.login", user.username(), "success",
+            address, new JsonObject().put("session", issued.tokenId()))))
+        .map(v -> new JsonObject()
+            .put("token", issued.token())
+            .put("expiresAt", issued.expiresAt().toString())
+            .put("user", user.toJson()));
+  }
+
+  private Future<JsonObject> failed(String username, String address) {
+    return audit.record(new AuditLog.Entry(username, "anonymous", "auth.login", username, "failure", address, new JsonObject()))
+        .transform(v -> Future.failedFuture(ApiException.unauthorized(INVALID)));
+  }
+
+  private void logout(RoutingContext ctx) {
+    Principal who = Guard.principal(ctx);
+    tokens.forget(who.tokenId());
+    users.endSession(who.tokenId())
+        .compose(v -> audit.record(new AuditLog.Entry(who.username(), "user", "auth.logout", who.username(), "success",
+            ctx.request().remoteAddress().host(), new JsonObject().put("session", who.tokenId()))))
+        .onSuccess(v -> {
+          vertx.eventBus().publish(Addresses.SESSIONS_CHANGED, who.tokenId());
+          ctx.response().setStatusCode(204).end();
+        })
+        .onFailure(ctx::fail);
+  }
+}
