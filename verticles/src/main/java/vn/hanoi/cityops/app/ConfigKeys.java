@@ -41,7 +41,7 @@ public final class ConfigKeys {
   public static final String AUTH_TOKEN_TTL_SECONDS = "auth.tokenTtlSeconds";
   public static final String AUTH_ADMIN_USERNAME = "auth.adminUsername";
   public static final String AUTH_ADMIN_PASSWORD = "auth.adminPassword";
-  public static final String AUTH_DEMO_PASSWORD = "auth.demoPassword";
+  public static final String AUTH_DEMO_PASSWORD = "demo.password";
   public static final String AUTH_LOGIN_WINDOW_SECONDS = "auth.loginWindowSeconds";
   public static final String AUTH_MAX_FAILURES_PER_USER = "auth.maxFailuresPerUser";
   public static final String AUTH_MAX_FAILURES_PER_ADDRESS = "auth.maxFailuresPerAddress";

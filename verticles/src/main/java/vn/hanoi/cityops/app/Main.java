@@ -61,6 +61,12 @@ public final class Main {
           .append(config.bootstrapApiKey()).append("' -H 'Content-Type: application/json' \\\n")
           .append("                   -d '{\"id\":\"demo-1\",\"type\":\"system.health\",\"occurredAt\":\"2026-11-23T08:00:00+07:00\",\"system\":\"MOTCUA\",\"status\":\"up\"}'\n");
     }
+    if (config.devMode()) {
+      b.append("  demo users     admin, operator, leader, sre, cg-officer (agency officer of Cầu Giấy), password '")
+          .append(config.demoPassword()).append("' (CITYOPS_DEMO_PASSWORD)\n")
+          .append("  sign in:       curl -X POST ").append(url).append("/api/v1/auth/login -H 'Content-Type: application/json' \\\n")
+          .append("                   -d '{\"username\":\"operator\",\"password\":\"").append(config.demoPassword()).append("\"}'\n");
+    }
     System.out.println(b);
   }
 }

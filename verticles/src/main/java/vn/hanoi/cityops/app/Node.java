@@ -55,8 +55,12 @@ public final class Node {
     Future<Vertx> vertx = config.clustered()
         ? builder.withClusterManager(ClusterSetup.manager(config)).buildClustered()
         : Future.succeededFuture(builder.build());
-    return vertx.compose(v -> boot(v, config, meters)
-        .recover(failure -> v.close().transform(closed -> Future.failedFuture(failure))));
+    // Closing Vert.x terminates the event loops a listener on close() would run on, so the failure is
+    // answered at once and the close goes on by itself.
+    return vertx.compose(v -> boot(v, config, meters).recover(failure -> {
+      v.close();
+      return Future.failedFuture(failure);
+    }));
   }
 
   private static Future<Node> boot(Vertx vertx, AppConfig config, PrometheusMeterRegistry meters) {

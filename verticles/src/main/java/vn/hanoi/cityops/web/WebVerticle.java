@@ -7,9 +7,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import vn.hanoi.cityops.app.NodeContext;
+import vn.hanoi.cityops.audit.AuditRoutes;
 import vn.hanoi.cityops.auth.ApiKeyRoutes;
 import vn.hanoi.cityops.auth.LoginRoutes;
+import vn.hanoi.cityops.auth.UserRoutes;
 import vn.hanoi.cityops.ingest.IngestRoutes;
+import vn.hanoi.cityops.live.LiveRoutes;
 
 /** Owns the HTTP port: mounts each capability's routes, the static web-ui and the one failure handler. */
 public final class WebVerticle extends VerticleBase {
@@ -21,20 +24,28 @@ public final class WebVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return vertx.createHttpServer(new HttpServerOptions()
+            .setPort(node.config().httpPort())
+            .setHost(node.config().httpHost())
+            .setCompressionSupported(true))
+        .requestHandler(router(vertx, node))
+        .listen();
+  }
+
+  /** Every route of the node; public so a test can walk them all. */
+  public static Router router(io.vertx.core.Vertx vertx, NodeContext node) {
     Router router = Router.router(vertx);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(node.config().bodyLimitBytes()));
     HealthRoutes.mount(router, vertx, node);
     IngestRoutes.mount(router, vertx, node);
     LoginRoutes.mount(router, vertx, node);
     ApiKeyRoutes.mount(router, vertx, node);
+    UserRoutes.mount(router, vertx, node);
+    AuditRoutes.mount(router, vertx, node);
+    LiveRoutes.mount(router, vertx, node);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(new ErrorHandler());
-    return vertx.createHttpServer(new HttpServerOptions()
-            .setPort(node.config().httpPort())
-            .setHost(node.config().httpHost())
-            .setCompressionSupported(true))
-        .requestHandler(router)
-        .listen();
+    return router;
   }
 }

@@ -1,0 +1,109 @@
+package vn.hanoi.cityops.audit;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.hanoi.cityops.app.NodeContext;
+import vn.hanoi.cityops.auth.Action;
+import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.web.JsonBodies;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+/**
+ * {@code GET /api/v1/audit}: the audit log newest first, for admins. Filters {@code action}, {@code actor},
+ * {@code outcome}, {@code from} (inclusive) and {@code to} (exclusive, ISO-8601 with an offset); pages of
+ * {@code limit} entries (1-500, default 100) continue with {@code before=<next>} until {@code next} is null.
+ */
+public final class AuditRoutes {
+  private static final int DEFAULT_LIMIT = 100;
+  private static final int MAX_LIMIT = 500;
+  private static final Set<String> OUTCOMES = Set.of("success", "failure", "denied");
+
+  private final AuditLog audit;
+
+  private AuditRoutes(NodeContext node) {
+    this.audit = node.audit();
+  }
+
+  public static void mount(Router router, Vertx vertx, NodeContext node) {
+    AuditRoutes routes = new AuditRoutes(node);
+    router.get("/api/v1/audit").handler(node.guard().may(Action.READ_AUDIT)).handler(routes::find);
+  }
+
+  private void find(RoutingContext ctx) {
+    Future.succeededFuture()
+        .compose(start -> {
+          int limit = limit(ctx);
+          String outcome = ctx.request().getParam("outcome");
+          if (outcome != null && !OUTCOMES.contains(outcome)) {
+            throw invalid("outcome", "must be success, failure or denied");
+          }
+          // One more than asked says whether another page exists without a second query.
+          AuditLog.Query query = new AuditLog.Query(ctx.request().getParam("action"), ctx.request().getParam("actor"),
+              outcome, time(ctx, "from"), time(ctx, "to"), before(ctx), limit + 1);
+          return audit.find(query).map(items -> page(items, limit));
+        })
+        .onSuccess(body -> JsonBodies.ok(ctx, body))
+        .onFailure(ctx::fail);
+  }
+
+  private static JsonObject page(JsonArray items, int limit) {
+    if (items.size() <= limit) {
+      return new JsonObject().put("items", items).put("next", null);
+    }
+    JsonArray shown = new JsonArray(items.getList().subList(0, limit));
+    return new JsonObject().put("items", shown).put("next", shown.getJsonObject(limit - 1).getLong("id"));
+  }
+
+  private static int limit(RoutingContext ctx) {
+    String value = ctx.request().getParam("limit");
+    if (value == null) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      int limit = Integer.parseInt(value);
+      if (limit >= 1 && limit <= MAX_LIMIT) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+  }
+
+  private static Long before(RoutingContext ctx) {
+    String value = ctx.request().getParam("before");
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw invalid("before", "must be the id of an audit entry, as 'next' gives it");
+    }
+  }
+
+  private static OffsetDateTime time(RoutingContext ctx, String name) {
+    String value = ctx.request().getParam(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      // An unencoded '+' of an offset arrives as a space; read it as the '+' the sender meant.
+      return OffsetDateTime.parse(value.trim().replace(' ', '+'));
+    } catch (DateTimeParseException e) {
+      throw invalid(name, "must be an ISO-8601 date-time with an offset, e.g. 2026-11-23T08:00:00+07:00");
+    }
+  }
+
+  private static ApiException invalid(String name, String reason) {
+    return new ApiException(400, "invalid_parameter", name + " " + reason,
+        new JsonArray().add(new JsonObject().put("field", name).put("reason", reason)));
+  }
+}

@@ -1,0 +1,100 @@
+package vn.hanoi.cityops.live;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.LocalMap;
+import io.vertx.core.shareddata.Shareable;
+import vn.hanoi.cityops.app.Addresses;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The node's open WebSocket connections and their topics. One per node, shared by every instance of
+ * the HTTP verticle (kept in a Vert.x local map), so a publisher reaches every connection of the node
+ * with {@link #deliver}. Ends the connections of a session announced on {@code cityops.auth.sessions-changed}.
+ */
+public final class Connections implements Shareable {
+  /** Local (never clustered) shared-data map holding the node's one registry. */
+  private static final String SHARED_MAP = "cityops.live";
+  private static final String KEY = "connections";
+  static final int MAX_TOPICS_PER_CONNECTION = 256;
+
+  private final Map<String, LiveConnection> open = new ConcurrentHashMap<>();
+  private final Subscriptions<LiveConnection> subscriptions = new Subscriptions<>(MAX_TOPICS_PER_CONNECTION);
+  private final AtomicLong ids = new AtomicLong();
+
+  private Connections() {
+  }
+
+  /** The node's registry, made (and wired to the session-end address and the metrics) on first use. */
+  public static Connections onNode(Vertx vertx, MeterRegistry meters) {
+    LocalMap<String, Connections> shared = vertx.sharedData().getLocalMap(SHARED_MAP);
+    Connections fresh = new Connections();
+    Connections existing = shared.putIfAbsent(KEY, fresh);
+    if (existing != null) {
+      return existing;
+    }
+    vertx.eventBus().<Object>consumer(Addresses.SESSIONS_CHANGED, msg -> {
+      if (msg.body() instanceof String tokenId) {
+        fresh.endSession(tokenId);
+      }
+    });
+    Gauge.builder("cityops_live_connections", fresh.open, Map::size)
+        .description("Open WebSocket connections on this node").register(meters);
+    return fresh;
+  }
+
+  /**
+   * Sends {@code message} to every connection of this node subscribed to {@code topic}; answers how many.
+   * Safe from any thread: each write is handed to the connection's own event loop.
+   */
+  public int deliver(String topic, JsonObject message) {
+    String text = message.encode();
+    int sent = 0;
+    for (LiveConnection connection : subscriptions.subscribers(topic)) {
+      if (connection.send(text)) {
+        sent++;
+      }
+    }
+    return sent;
+  }
+
+  public int size() {
+    return open.size();
+  }
+
+  String nextId() {
+    return "ws-" + ids.incrementAndGet();
+  }
+
+  void add(LiveConnection connection) {
+    open.put(connection.id(), connection);
+  }
+
+  /** Forgets a closed connection; answers how many topics it followed. */
+  int remove(LiveConnection connection) {
+    open.remove(connection.id());
+    return subscriptions.removeAll(connection).size();
+  }
+
+  Subscriptions.Result subscribe(LiveConnection connection, String topic) {
+    return subscriptions.subscribe(connection, topic);
+  }
+
+  void unsubscribe(LiveConnection connection, String topic) {
+    subscriptions.unsubscribe(connection, topic);
+  }
+
+  /** Closes every connection signed in with the session {@code tokenId} (signed out, here or on another node). */
+  void endSession(String tokenId) {
+    for (LiveConnection connection : open.values()) {
+      if (tokenId.equals(connection.tokenId())) {
+        connection.end(LiveConnection.UNAUTHENTICATED, "session ended");
+      }
+    }
+  }
+}

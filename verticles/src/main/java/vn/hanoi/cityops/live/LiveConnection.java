@@ -1,0 +1,268 @@
+package vn.hanoi.cityops.live;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.hanoi.cityops.auth.AccessControl;
+import vn.hanoi.cityops.auth.Principal;
+import vn.hanoi.cityops.auth.TokenService;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One WebSocket after the upgrade: signs it in (token checked at the upgrade, or a first
+ * {@code {"type":"auth","token":…}} message within {@link #AUTH_TIMEOUT}), then answers
+ * {@code subscribe}/{@code unsubscribe}, and closes it with {@link #UNAUTHENTICATED} when the token
+ * expires or its session ends. Its state is touched only on its own event loop.
+ */
+final class LiveConnection {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveConnection.class);
+  /** Browsers cannot set headers on a WebSocket, so they get this long to send their token. */
+  static final Duration AUTH_TIMEOUT = Duration.ofSeconds(5);
+  /** Larger client messages are refused; nothing a client sends needs more. */
+  static final int MAX_MESSAGE_BYTES = 64 * 1024;
+  /** Application close code (4000–4999): like HTTP 401, sign in again. */
+  static final short UNAUTHENTICATED = 4401;
+  private static final int MAX_TOPIC_LENGTH = 200;
+
+  private final String id;
+  private final Vertx vertx;
+  private final Context context;
+  private final ServerWebSocket ws;
+  private final Connections connections;
+  private final TokenService tokens;
+  private final AccessControl access;
+  private final String remote;
+  private final Instant openedAt = Instant.now();
+  /** Read by publishers on other threads: written once on this connection's event loop. */
+  private volatile Principal principal;
+  private volatile boolean closing;
+  private boolean authenticating;
+  private long authTimer = -1;
+  private long expiryTimer = -1;
+
+  LiveConnection(Vertx vertx, ServerWebSocket ws, Connections connections, TokenService tokens, AccessControl access) {
+    this.id = connections.nextId();
+    this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
+    this.ws = ws;
+    this.connections = connections;
+    this.tokens = tokens;
+    this.access = access;
+    this.remote = ws.remoteAddress() == null ? "-" : ws.remoteAddress().host();
+  }
+
+  /** {@code signedIn}: the principal of the upgrade's {@code Authorization} header, or null to wait for an auth message. */
+  void start(Principal signedIn) {
+    ws.textMessageHandler(this::onText);
+    ws.binaryMessageHandler(data -> onBadMessage("send JSON text messages, not binary ones"));
+    ws.exceptionHandler(e -> LOG.debug("ws=error id={} reason={}", id, e.getMessage()));
+    ws.closeHandler(v -> onClosed());
+    connections.add(this);
+    if (signedIn != null) {
+      signedIn(signedIn, "header");
+    } else {
+      authTimer = vertx.setTimer(AUTH_TIMEOUT.toMillis(), t -> {
+        authTimer = -1;
+        if (principal == null) {
+          end(UNAUTHENTICATED, "authentication timeout");
+        }
+      });
+    }
+  }
+
+  String id() {
+    return id;
+  }
+
+  /** The session of the signed-in person, null before sign-in. */
+  String tokenId() {
+    Principal who = principal;
+    return who == null ? null : who.tokenId();
+  }
+
+  /** Writes a text message if the connection is signed in and open; safe from any thread. */
+  boolean send(String text) {
+    if (closing || principal == null) {
+      return false;
+    }
+    ws.writeTextMessage(text);
+    return true;
+  }
+
+  /** Closes with {@code code} and {@code reason}; safe from any thread, idempotent. */
+  void end(short code, String reason) {
+    if (Vertx.currentContext() == context) {
+      close(code, reason);
+    } else {
+      context.runOnContext(v -> close(code, reason));
+    }
+  }
+
+  private void close(short code, String reason) {
+    if (!closing) {
+      closing = true;
+      ws.close(code, reason);
+    }
+  }
+
+  private void onText(String text) {
+    if (closing) {
+      return;
+    }
+    if (tooLarge(text)) {
+      onBadMessage("a message may be at most " + MAX_MESSAGE_BYTES + " bytes");
+      return;
+    }
+    JsonObject message;
+    try {
+      message = new JsonObject(text);
+    } catch (RuntimeException e) {
+      onBadMessage("a message must be a JSON object");
+      return;
+    }
+    String type = message.getValue("type") instanceof String s ? s : null;
+    if (principal == null) {
+      if ("auth".equals(type) && !authenticating) {
+        authenticate(message.getValue("token"));
+      } else {
+        refuse("send {\"type\":\"auth\",\"token\":\"…\"} first");
+      }
+      return;
+    }
+    switch (type == null ? "" : type) {
+      case "subscribe" -> subscribe(message);
+      case "unsubscribe" -> unsubscribe(message);
+      case "auth" -> reply(error("bad_request", "already authenticated"));
+      default -> reply(error("bad_request", type == null
+          ? "a message needs a \"type\": subscribe or unsubscribe"
+          : "unknown message type '" + abbreviate(type) + "': use subscribe or unsubscribe"));
+    }
+  }
+
+  private void onBadMessage(String why) {
+    if (principal == null) {
+      refuse("send {\"type\":\"auth\",\"token\":\"…\"} first");
+    } else {
+      reply(error("bad_request", why));
+    }
+  }
+
+  private void authenticate(Object token) {
+    if (!(token instanceof String raw) || raw.isBlank()) {
+      refuse("the auth message needs a \"token\"");
+      return;
+    }
+    // Hold back what the client sends next (often a subscribe) until we know who it is.
+    authenticating = true;
+    ws.pause();
+    tokens.verify(raw).onComplete(verified -> {
+      authenticating = false;
+      if (closing) {
+        return;
+      }
+      if (verified.succeeded()) {
+        signedIn(verified.result(), "message");
+      } else {
+        refuse(verified.cause().getMessage());
+      }
+      ws.resume();
+    });
+  }
+
+  private void signedIn(Principal who, String via) {
+    principal = who;
+    if (authTimer >= 0) {
+      vertx.cancelTimer(authTimer);
+      authTimer = -1;
+    }
+    long untilExpiry = Duration.between(Instant.now(), who.expiresAt()).toMillis();
+    expiryTimer = vertx.setTimer(Math.max(1, untilExpiry), t -> {
+      expiryTimer = -1;
+      end(UNAUTHENTICATED, "session expired");
+    });
+    reply(new JsonObject().put("type", "authenticated").put("user", who.toJson()));
+    LOG.info("ws=connected id={} user={} via={} remote={}", id, who.username(), via, remote);
+  }
+
+  /** Not signed in: say why, then close. The connection is of no use until the client signs in again. */
+  private void refuse(String why) {
+    reply(error("unauthenticated", why));
+    end(UNAUTHENTICATED, "authentication required");
+  }
+
+  private void subscribe(JsonObject message) {
+    String topic = topic(message);
+    if (topic == null) {
+      return;
+    }
+    if (!access.maySubscribe(principal, topic)) {
+      reply(error("forbidden", "your role does not allow following " + topic).put("topic", topic));
+      return;
+    }
+    if (connections.subscribe(this, topic) == Subscriptions.Result.LIMIT_REACHED) {
+      reply(error("bad_request", "a connection may follow at most " + Connections.MAX_TOPICS_PER_CONNECTION
+          + " topics; unsubscribe from some first").put("topic", topic));
+      return;
+    }
+    reply(new JsonObject().put("type", "subscribed").put("topic", topic));
+  }
+
+  private void unsubscribe(JsonObject message) {
+    String topic = topic(message);
+    if (topic != null) {
+      connections.unsubscribe(this, topic);
+      reply(new JsonObject().put("type", "unsubscribed").put("topic", topic));
+    }
+  }
+
+  /** The message's topic, or null after answering bad_request. */
+  private String topic(JsonObject message) {
+    Object topic = message.getValue("topic");
+    if (!(topic instanceof String t) || t.isBlank() || t.length() > MAX_TOPIC_LENGTH) {
+      reply(error("bad_request", "a \"topic\" of 1 to " + MAX_TOPIC_LENGTH + " characters is needed"));
+      return null;
+    }
+    return t;
+  }
+
+  private void onClosed() {
+    closing = true;
+    if (authTimer >= 0) {
+      vertx.cancelTimer(authTimer);
+    }
+    if (expiryTimer >= 0) {
+      vertx.cancelTimer(expiryTimer);
+    }
+    int topics = connections.remove(this);
+    Principal who = principal;
+    LOG.info("ws=disconnected id={} user={} code={} reason=\"{}\" topics={} seconds={}", id,
+        who == null ? "-" : who.username(), ws.closeStatusCode(), ws.closeReason() == null ? "" : ws.closeReason(),
+        topics, Duration.between(openedAt, Instant.now()).toSeconds());
+  }
+
+  private void reply(JsonObject message) {
+    if (!closing) {
+      ws.writeTextMessage(message.encode());
+    }
+  }
+
+  private static JsonObject error(String code, String message) {
+    return new JsonObject().put("type", "error").put("code", code).put("message", message);
+  }
+
+  private static boolean tooLarge(String text) {
+    // A UTF-8 character takes at most 3 bytes per Java char: only long texts need counting.
+    return text.length() > MAX_MESSAGE_BYTES
+        || text.length() * 3 > MAX_MESSAGE_BYTES && text.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+  }
+}

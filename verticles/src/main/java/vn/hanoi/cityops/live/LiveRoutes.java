@@ -1,0 +1,80 @@
+package vn.hanoi.cityops.live;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.hanoi.cityops.app.NodeContext;
+import vn.hanoi.cityops.auth.AccessControl;
+import vn.hanoi.cityops.auth.Principal;
+import vn.hanoi.cityops.auth.TokenService;
+import vn.hanoi.cityops.web.ApiException;
+
+import java.util.Set;
+
+/**
+ * {@code GET /ws}: the WebSocket upgrade. Refuses pages from origins not in {@code http.allowedOrigins}
+ * (cross-site WebSocket hijacking) with 403, checks an {@code Authorization: Bearer} header before
+ * upgrading (401 if it is wrong), then hands the socket to a {@link LiveConnection}. Tokens are never
+ * read from the query string: URLs end up in logs and browser history.
+ */
+public final class LiveRoutes {
+  public static final String PATH = "/ws";
+
+  private final Vertx vertx;
+  private final Set<String> allowedOrigins;
+  private final TokenService tokens;
+  private final AccessControl access;
+  private final Connections connections;
+
+  private LiveRoutes(Vertx vertx, NodeContext node) {
+    this.vertx = vertx;
+    this.allowedOrigins = node.config().allowedOrigins();
+    this.tokens = node.guard().tokens();
+    this.access = node.guard().access();
+    this.connections = Connections.onNode(vertx, node.meters());
+  }
+
+  public static void mount(Router router, Vertx vertx, NodeContext node) {
+    router.get(PATH).handler(new LiveRoutes(vertx, node)::handle);
+  }
+
+  private void handle(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    String origin = request.getHeader(HttpHeaders.ORIGIN);
+    if (origin != null && !allowedOrigins.contains(origin)) {
+      ctx.fail(new ApiException(403, "forbidden_origin", "pages from this origin may not open the live connection"));
+      return;
+    }
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    boolean upgrade = request.canUpgradeToWebSocket();
+    if (authorization == null) {
+      if (upgrade) {
+        upgrade(ctx, null); // a browser: it signs in with its first message
+      } else {
+        ctx.fail(ApiException.unauthorized("sign in first: open a WebSocket with 'Authorization: Bearer <token>' or send an auth message"));
+      }
+      return;
+    }
+    tokens.verifyHeader(authorization)
+        .onSuccess(principal -> {
+          if (upgrade) {
+            upgrade(ctx, principal);
+          } else {
+            ctx.fail(ApiException.badRequest("upgrade_required", "GET " + PATH + " must be a WebSocket upgrade"));
+          }
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void upgrade(RoutingContext ctx, Principal principal) {
+    ctx.request().toWebSocket()
+        .onSuccess(ws -> new LiveConnection(vertx, ws, connections, tokens, access).start(principal))
+        .onFailure(e -> {
+          if (!ctx.response().headWritten()) {
+            ctx.fail(ApiException.badRequest("bad_handshake", "the WebSocket handshake failed: " + e.getMessage()));
+          }
+        });
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * The WebSocket hub at {@code GET /ws}. {@link vn.hanoi.cityops.live.LiveRoutes} checks the page's origin
+ * and an optional {@code Authorization: Bearer} header at the upgrade; {@code LiveConnection} signs a
+ * browser in from its first message ({@code {"type":"auth","token":…}} within 5 s), answers
+ * {@code subscribe}/{@code unsubscribe} as {@link vn.hanoi.cityops.auth.AccessControl#maySubscribe} decides
+ * and closes with 4401 when the token expires or its session ends.
+ * {@link vn.hanoi.cityops.live.Connections} is the node's registry (one for all HTTP verticle instances):
+ * publishers call {@code deliver(topic, message)}. {@link vn.hanoi.cityops.live.Subscriptions} is its pure
+ * topic bookkeeping.
+ *
+ * <p>Listens to {@code cityops.auth.sessions-changed} (a session's token id: its sockets are closed).
+ *
+ * <p>Protocol, JSON text messages: client {@code auth}, {@code subscribe}, {@code unsubscribe} (with
+ * {@code topic}); server {@code authenticated} (with {@code user}), {@code subscribed}, {@code unsubscribed},
+ * {@code error} with {@code code} {@code unauthenticated} (then close 4401), {@code forbidden} or
+ * {@code bad_request} (the connection stays open).
+ */
+package vn.hanoi.cityops.live;

@@ -1,0 +1,65 @@
+package vn.hanoi.cityops.web;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.hanoi.cityops.app.Node;
+import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.TestNodes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** No route forgets access control: every route of the node answers 401 to a request without credentials. */
+@ExtendWith(VertxExtension.class)
+class RouteCoverageIT {
+  /** Routes anyone may call: signing in, liveness, readiness, metrics, and the published event schema. */
+  private static final Set<String> PUBLIC = Set.of("/api/v1/auth/login", "/health", "/ready", "/metrics",
+      "/api/v1/schemas/event.json");
+
+  @Test
+  void everyRouteExceptThePublicOnesAnswers401WithoutCredentials(Vertx vertx) {
+    Node node = TestNodes.start(Map.of());
+    WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+        .setDefaultPort(node.context().config().httpPort()));
+    try {
+      Router router = WebVerticle.router(vertx, node.context());
+      List<String> checked = new ArrayList<>();
+      for (Route route : router.getRoutes()) {
+        String path = route.getPath();
+        // Routes without a path (static web-ui assets, the failure handler) and wildcard routes (the body
+        // handler and the JSON 404 for unknown /api paths) serve no data of their own.
+        if (path == null || !route.isExactPath() || PUBLIC.contains(path)) {
+          continue;
+        }
+        String concrete = path.replaceAll(":[A-Za-z]+", "1");
+        Set<HttpMethod> methods = route.methods() == null ? Set.of(HttpMethod.GET) : route.methods();
+        for (HttpMethod method : methods) {
+          HttpResponse<Buffer> r = Api.await(client.request(method, concrete).putHeader("Content-Type", "application/json")
+              .sendBuffer(Buffer.buffer("{}")));
+          assertEquals(401, r.statusCode(), method + " " + concrete + " answered " + r.statusCode() + " " + r.bodyAsString());
+          assertEquals("unauthorized", r.bodyAsJsonObject().getString("error"), method + " " + concrete);
+          checked.add(method + " " + concrete);
+        }
+      }
+      assertTrue(checked.size() >= 5, "the walk found the routes: " + checked);
+      assertTrue(checked.contains("POST /api/v1/events") && checked.contains("GET /api/v1/admin/api-keys"), checked.toString());
+    } finally {
+      client.close();
+      TestNodes.stop(node);
+    }
+  }
+}
