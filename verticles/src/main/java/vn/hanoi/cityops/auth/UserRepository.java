@@ -73,14 +73,31 @@ public final class UserRepository {
         .execute(Tuple.of(username, f.displayName(), f.agency(), f.language(), codes(f.roles()), f.passwordHash())));
   }
 
-  /** Applies the non-null fields; empty when there is no such user. */
+  /** The change would leave no active admin, so it was rolled back. */
+  public static final class LastAdminException extends RuntimeException {
+    LastAdminException() {
+      super("the change would leave no active admin", null, false, false);
+    }
+  }
+
+  /**
+   * Applies the non-null fields; empty when there is no such user. Fails with {@link LastAdminException}
+   * (and changes nothing) when no active admin would remain: the admins' rows are locked first, so two
+   * concurrent demotions of the last two admins cannot both pass.
+   */
   public Future<Optional<User>> update(long id, UserFields f) {
-    return one(pool.preparedQuery("UPDATE app_user SET display_name = coalesce($2, display_name), "
-            + "agency_code = coalesce($3, agency_code), language = coalesce($4, language), roles = coalesce($5, roles), "
-            + "password_hash = coalesce($6, password_hash), active = coalesce($7, active), updated_at = now() "
-            + "WHERE id = $1 RETURNING " + COLUMNS)
-        .execute(Tuple.of(id, f.displayName(), f.agency(), f.language(), f.roles() == null ? null : codes(f.roles()),
-            f.passwordHash(), f.active())));
+    return pool.withTransaction(conn -> conn
+        .query("SELECT id FROM app_user WHERE active AND 'admin' = ANY (roles) ORDER BY id FOR UPDATE").execute()
+        .compose(locked -> one(conn.preparedQuery("UPDATE app_user SET display_name = coalesce($2, display_name), "
+                + "agency_code = coalesce($3, agency_code), language = coalesce($4, language), roles = coalesce($5, roles), "
+                + "password_hash = coalesce($6, password_hash), active = coalesce($7, active), updated_at = now() "
+                + "WHERE id = $1 RETURNING " + COLUMNS)
+            .execute(Tuple.of(id, f.displayName(), f.agency(), f.language(), f.roles() == null ? null : codes(f.roles()),
+                f.passwordHash(), f.active()))))
+        .compose(updated -> conn.query("SELECT count(*) FROM app_user WHERE active AND 'admin' = ANY (roles)").execute()
+            .compose(rows -> rows.iterator().next().getLong(0) > 0
+                ? Future.succeededFuture(updated)
+                : Future.failedFuture(new LastAdminException()))));
   }
 
   public Future<Long> countActiveAdmins() {

@@ -35,6 +35,7 @@ public final class WebVerticle extends VerticleBase {
   /** Every route of the node; public so a test can walk them all. */
   public static Router router(io.vertx.core.Vertx vertx, NodeContext node) {
     Router router = Router.router(vertx);
+    router.route().handler(new SecurityHeaders());
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(node.config().bodyLimitBytes()));
     HealthRoutes.mount(router, vertx, node);
     IngestRoutes.mount(router, vertx, node);
