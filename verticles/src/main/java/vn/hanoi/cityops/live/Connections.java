@@ -22,10 +22,13 @@ public final class Connections implements Shareable {
   private static final String SHARED_MAP = "cityops.live";
   private static final String KEY = "connections";
   static final int MAX_TOPICS_PER_CONNECTION = 256;
+  /** Deltas each topic keeps for clients that resume: at one delta per frame, about a minute. */
+  static final int REPLAY_DELTAS = 600;
 
   private final Map<String, LiveConnection> open = new ConcurrentHashMap<>();
   private final Subscriptions<LiveConnection> subscriptions = new Subscriptions<>(MAX_TOPICS_PER_CONNECTION);
   private final AtomicLong ids = new AtomicLong();
+  private final Map<String, TopicState> topics = new ConcurrentHashMap<>();
 
   private Connections() {
   }
@@ -61,6 +64,33 @@ public final class Connections implements Shareable {
       }
     }
     return sent;
+  }
+
+  /**
+   * Publishes the latest {@code values} of topic {@code topic} at sequence {@code seq}: what changed is
+   * kept for resuming clients and queued to every subscriber of this node. Safe from any thread.
+   */
+  public void publish(String topic, long seq, Map<String, ?> values) {
+    TopicState.Delta delta = topic(topic).apply(seq, values);
+    if (delta != null) {
+      for (LiveConnection connection : subscriptions.subscribers(topic)) {
+        connection.enqueue(topic, delta);
+      }
+    }
+  }
+
+  /** Sets a topic's full state as read at start, at sequence {@code seq}. */
+  public void load(String topic, long seq, Map<String, ?> values) {
+    topic(topic).load(seq, values);
+  }
+
+  /** The current sequence number of a topic (0 before anything was published on it). */
+  public long seq(String topic) {
+    return topic(topic).seq();
+  }
+
+  TopicState topic(String name) {
+    return topics.computeIfAbsent(name, n -> new TopicState(REPLAY_DELTAS));
   }
 
   public int size() {

@@ -29,6 +29,11 @@ final class LiveConnection {
   /** Application close code (4000–4999): like HTTP 401, sign in again. */
   static final short UNAUTHENTICATED = 4401;
   private static final int MAX_TOPIC_LENGTH = 200;
+  /** Past this many undelivered keys a stalled client gets a resync snapshot instead: bounded memory. */
+  static final int MAX_PENDING_KEYS = 2_000;
+  static final Duration PING_INTERVAL = Duration.ofSeconds(30);
+  /** Application close code: the client stopped answering pings. */
+  static final short KEEPALIVE_TIMEOUT = 4408;
 
   private final String id;
   private final Vertx vertx;
@@ -45,6 +50,12 @@ final class LiveConnection {
   private boolean authenticating;
   private long authTimer = -1;
   private long expiryTimer = -1;
+  private long pingTimer = -1;
+  private long lastPong = System.nanoTime();
+  private final Outbox outbox = new Outbox(MAX_PENDING_KEYS);
+  /** Per topic, the sequence number the client has: anything older is not sent again. */
+  private final java.util.Map<String, Long> sentSeq = new java.util.HashMap<>();
+  private boolean awaitingDrain;
 
   LiveConnection(Vertx vertx, ServerWebSocket ws, Connections connections, TokenService tokens, AccessControl access) {
     this.id = connections.nextId();
@@ -63,6 +74,8 @@ final class LiveConnection {
     ws.binaryMessageHandler(data -> onBadMessage("send JSON text messages, not binary ones"));
     ws.exceptionHandler(e -> LOG.debug("ws=error id={} reason={}", id, e.getMessage()));
     ws.closeHandler(v -> onClosed());
+    ws.pongHandler(pong -> lastPong = System.nanoTime());
+    pingTimer = vertx.setPeriodic(PING_INTERVAL.toMillis(), t -> keepAlive());
     connections.add(this);
     if (signedIn != null) {
       signedIn(signedIn, "header");
@@ -93,6 +106,66 @@ final class LiveConnection {
     }
     ws.writeTextMessage(text);
     return true;
+  }
+
+  /** Queues a topic's delta for this client; safe from any thread (runs on the connection's event loop). */
+  void enqueue(String topic, TopicState.Delta delta) {
+    context.runOnContext(v -> {
+      if (!closing && sentSeq.containsKey(topic)) {
+        outbox.offer(topic, delta.seq(), delta.changes());
+        flush();
+      }
+    });
+  }
+
+  /**
+   * Writes what the client is owed, unless its socket is backed up: then deltas keep coalescing in the
+   * outbox (latest value per key) until the socket drains, and past a limit become a resync snapshot.
+   */
+  private void flush() {
+    if (closing || outbox.isEmpty()) {
+      return;
+    }
+    if (ws.writeQueueFull()) {
+      if (!awaitingDrain) {
+        awaitingDrain = true;
+        ws.drainHandler(v -> {
+          awaitingDrain = false;
+          flush();
+        });
+      }
+      return;
+    }
+    for (String topic : outbox.drainResyncs()) {
+      sendSnapshot(topic, "resync");
+    }
+    for (Outbox.Pending p : outbox.drainDeltas()) {
+      if (p.seq() > sentSeq.getOrDefault(p.topic(), Long.MAX_VALUE)) {
+        write(p.topic(), p.seq(), "delta", p.changes());
+      }
+    }
+  }
+
+  private void sendSnapshot(String topic, String kind) {
+    TopicState.Snapshot snapshot = connections.topic(topic).snapshot();
+    write(topic, snapshot.seq(), kind, snapshot.data());
+  }
+
+  private void write(String topic, long seq, String kind, java.util.Map<String, Object> data) {
+    sentSeq.put(topic, seq);
+    ws.writeTextMessage(new JsonObject().put("topic", topic).put("seq", seq).put("kind", kind)
+        .put("data", new JsonObject(data)).encode());
+  }
+
+  private void keepAlive() {
+    if (closing) {
+      return;
+    }
+    if (System.nanoTime() - lastPong > PING_INTERVAL.toNanos() * 5 / 2) {
+      end(KEEPALIVE_TIMEOUT, "no pong");
+      return;
+    }
+    ws.writePing(io.vertx.core.buffer.Buffer.buffer("cityops"));
   }
 
   /** Closes with {@code code} and {@code reason}; safe from any thread, idempotent. */
@@ -210,13 +283,36 @@ final class LiveConnection {
           + " topics; unsubscribe from some first").put("topic", topic));
       return;
     }
+    Object last = message.getValue("lastSeq");
+    if (last != null && !(last instanceof Number)) {
+      connections.unsubscribe(this, topic);
+      reply(error("bad_request", "\"lastSeq\" must be the number of the last message received").put("topic", topic));
+      return;
+    }
     reply(new JsonObject().put("type", "subscribed").put("topic", topic));
+    outbox.forget(topic);
+    if (last == null) {
+      sendSnapshot(topic, "snapshot");
+      return;
+    }
+    long lastSeq = ((Number) last).longValue();
+    java.util.List<TopicState.Delta> missed = connections.topic(topic).since(lastSeq);
+    if (missed == null) {
+      sendSnapshot(topic, "resync");
+      return;
+    }
+    sentSeq.put(topic, lastSeq);
+    for (TopicState.Delta d : missed) {
+      write(topic, d.seq(), "delta", d.changes());
+    }
   }
 
   private void unsubscribe(JsonObject message) {
     String topic = topic(message);
     if (topic != null) {
       connections.unsubscribe(this, topic);
+      outbox.forget(topic);
+      sentSeq.remove(topic);
       reply(new JsonObject().put("type", "unsubscribed").put("topic", topic));
     }
   }
@@ -239,6 +335,7 @@ final class LiveConnection {
     if (expiryTimer >= 0) {
       vertx.cancelTimer(expiryTimer);
     }
+    vertx.cancelTimer(pingTimer);
     int topics = connections.remove(this);
     Principal who = principal;
     LOG.info("ws=disconnected id={} user={} code={} reason=\"{}\" topics={} seconds={}", id,
@@ -253,7 +350,7 @@ final class LiveConnection {
   }
 
   private static JsonObject error(String code, String message) {
-    return new JsonObject().put("type", "error").put("code", code).put("message", message);
+    return new JsonObject().put("type", "error").put("error", code).put("code", code).put("message", message);
   }
 
   private static boolean tooLarge(String text) {

@@ -1,0 +1,77 @@
+package vn.hanoi.cityops.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.hanoi.cityops.app.Addresses;
+import vn.hanoi.cityops.app.NodeContext;
+
+import java.util.List;
+
+/**
+ * Drives the live topics of this node: reads new events from PostgreSQL (the truth) whenever the
+ * clustered bus says some were accepted — on any node — and at least every {@link #SAFETY_POLL_MS}
+ * in case a bus message was lost, then hands them to each aggregate, one frame at a time.
+ */
+public final class FeedVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(FeedVerticle.class);
+  /** Updates are batched per frame: a storm of events becomes a steady stream of compact deltas. */
+  static final long FRAME_MS = 100;
+  static final long SAFETY_POLL_MS = 1_000;
+
+  private final NodeContext node;
+  private EventFeed feed;
+  private List<FeedListener> listeners;
+  private boolean polling;
+  private boolean again;
+  private long lastPoll;
+
+  public FeedVerticle(NodeContext node) {
+    this.node = node;
+  }
+
+  @Override
+  public Future<?> start() {
+    Connections hub = Connections.onNode(vertx, node.meters());
+    feed = new EventFeed(node.database().pool());
+    listeners = List.of(new SystemsTopic(node.database().pool(), hub));
+    return feed.start()
+        .compose(ordinal -> Future.all(listeners.stream().map(l -> l.load(ordinal)).toList()))
+        .onSuccess(v -> {
+          vertx.eventBus().consumer(Addresses.INGEST_ACCEPTED, msg -> wake());
+          vertx.setPeriodic(SAFETY_POLL_MS, id -> wake());
+        });
+  }
+
+  /** Polls now, or at the end of the current frame if one is under way. */
+  private void wake() {
+    if (polling) {
+      again = true;
+      return;
+    }
+    long wait = FRAME_MS - (System.currentTimeMillis() - lastPoll);
+    polling = true;
+    if (wait > 0) {
+      vertx.setTimer(wait, id -> poll());
+    } else {
+      poll();
+    }
+  }
+
+  private void poll() {
+    lastPoll = System.currentTimeMillis();
+    again = false;
+    feed.poll()
+        .compose(events -> events.isEmpty()
+            ? Future.succeededFuture()
+            : Future.all(listeners.stream().map(l -> l.onEvents(events)).toList()).mapEmpty())
+        .onFailure(e -> LOG.warn("feed=poll_failed reason={}", e.getMessage()))
+        .onComplete(done -> {
+          polling = false;
+          if (again) {
+            wake();
+          }
+        });
+  }
+}
