@@ -40,21 +40,28 @@ WITH input AS (
             occurred_at = EXCLUDED.occurred_at, event_seq = EXCLUDED.event_seq
         WHERE d.occurred_at <= EXCLUDED.occurred_at
 ), feedback AS (
+    -- first_seen_at is the earliest event of the feedback ever seen, even one arriving late.
     INSERT INTO feedback_state AS f (feedback_id, channel, category, district_code, commune_code, agency_code, status,
                                      due_at, rating, first_seen_at, occurred_at, event_seq)
     SELECT DISTINCT ON (payload ->> 'feedbackId')
            payload ->> 'feedbackId', channel, payload ->> 'category', district_code, payload ->> 'commune', agency_code,
-           status, (payload ->> 'dueAt')::timestamptz, (payload ->> 'rating')::smallint, occurred_at, occurred_at, seq
+           status, (payload ->> 'dueAt')::timestamptz, (payload ->> 'rating')::smallint,
+           min(occurred_at) OVER (PARTITION BY payload ->> 'feedbackId'), occurred_at, seq
     FROM ins
     WHERE type = 'feedback'
     ORDER BY payload ->> 'feedbackId', occurred_at DESC, seq DESC
     ON CONFLICT (feedback_id) DO UPDATE
-        SET channel = EXCLUDED.channel, category = EXCLUDED.category, district_code = EXCLUDED.district_code,
-            commune_code = EXCLUDED.commune_code, agency_code = coalesce(EXCLUDED.agency_code, f.agency_code),
-            status = EXCLUDED.status, due_at = EXCLUDED.due_at, rating = coalesce(EXCLUDED.rating, f.rating),
+        SET channel = CASE WHEN f.occurred_at <= EXCLUDED.occurred_at THEN EXCLUDED.channel ELSE f.channel END,
+            category = CASE WHEN f.occurred_at <= EXCLUDED.occurred_at THEN EXCLUDED.category ELSE f.category END,
+            district_code = CASE WHEN f.occurred_at <= EXCLUDED.occurred_at THEN EXCLUDED.district_code ELSE f.district_code END,
+            commune_code = CASE WHEN f.occurred_at <= EXCLUDED.occurred_at THEN EXCLUDED.commune_code ELSE f.commune_code END,
+            agency_code = CASE WHEN f.occurred_at <= EXCLUDED.occurred_at THEN coalesce(EXCLUDED.agency_code, f.agency_code) ELSE f.agency_code END,
+            status = CASE WHEN f.occurred_at <= EXCLUDED.occurred_at THEN EXCLUDED.status ELSE f.status END,
+            due_at = CASE WHEN f.occurred_at <= EXCLUDED.occurred_at THEN EXCLUDED.due_at ELSE f.due_at END,
+            rating = CASE WHEN f.occurred_at <= EXCLUDED.occurred_at THEN coalesce(EXCLUDED.rating, f.rating) ELSE f.rating END,
             first_seen_at = least(f.first_seen_at, EXCLUDED.first_seen_at),
-            occurred_at = EXCLUDED.occurred_at, event_seq = EXCLUDED.event_seq
-        WHERE f.occurred_at <= EXCLUDED.occurred_at
+            event_seq = CASE WHEN f.occurred_at <= EXCLUDED.occurred_at THEN EXCLUDED.event_seq ELSE f.event_seq END,
+            occurred_at = greatest(f.occurred_at, EXCLUDED.occurred_at)
 ), procedures AS (
     INSERT INTO procedure (code)
     SELECT DISTINCT payload ->> 'procedure' FROM ins WHERE type = 'dossier'

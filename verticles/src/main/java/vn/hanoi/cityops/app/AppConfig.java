@@ -123,6 +123,8 @@ public final class AppConfig {
   public double keyRatePerSecond() { return Double.parseDouble(string(INGEST_KEY_RATE_PER_SECOND)); }
   public int apiKeyRefreshMs() { return integer(API_KEY_REFRESH_MS); }
 
+  public int silenceFactor() { return integer(HEALTH_SILENCE_FACTOR); }
+
   private String string(String key) {
     Object v = values.getValue(key);
     if (v == null) {

@@ -37,6 +37,9 @@ public final class ConfigKeys {
   public static final String INGEST_KEY_RATE_PER_SECOND = "ingest.keyRatePerSecond";
   public static final String API_KEY_REFRESH_MS = "apiKeys.refreshMs";
 
+  /** A system is silent once it sent no heartbeat for its heartbeat interval times this factor. */
+  public static final String HEALTH_SILENCE_FACTOR = "health.silenceFactor";
+
   public static final String AUTH_JWT_SECRET = "auth.jwtSecret";
   public static final String AUTH_TOKEN_TTL_SECONDS = "auth.tokenTtlSeconds";
   public static final String AUTH_ADMIN_USERNAME = "auth.adminUsername";

@@ -18,8 +18,10 @@ import vn.hanoi.cityops.auth.ApiKeyRepository;
 import vn.hanoi.cityops.auth.KeySecrets;
 import vn.hanoi.cityops.auth.People;
 import vn.hanoi.cityops.auth.UserRepository;
+import vn.hanoi.cityops.health.SilenceWatchdog;
 import vn.hanoi.cityops.audit.AuditLog;
 import vn.hanoi.cityops.ingest.KeyRateLimiter;
+import vn.hanoi.cityops.live.FeedVerticle;
 import vn.hanoi.cityops.sim.SimulatorVerticle;
 import vn.hanoi.cityops.store.Database;
 import vn.hanoi.cityops.store.ReferenceData;
@@ -80,6 +82,8 @@ public final class Node {
                   .compose(v -> registry.start(vertx, config.apiKeyRefreshMs()))
                   .compose(v -> vertx.deployVerticle(() -> new WebVerticle(ctx),
                       new DeploymentOptions().setInstances(config.httpInstances())))
+                  .compose(v -> vertx.deployVerticle(new SilenceWatchdog(ctx)))
+                  .compose(v -> vertx.deployVerticle(new FeedVerticle(ctx)))
                   .compose(v -> config.simulator() ? startSimulator(vertx, ctx) : Future.succeededFuture())
                   .map(v -> new Node(vertx, ctx)));
         })

@@ -24,6 +24,8 @@ import java.util.Set;
  */
 public final class ApiKeyRoutes {
   private static final String BASE = "/api/v1/admin/api-keys";
+  /** Names and sources the node uses for its own keys and events (the watchdog is {@code cityops-watchdog}). */
+  private static final Set<String> RESERVED = Set.of("bootstrap", "simulator");
 
   private final Vertx vertx;
   private final ApiKeyRegistry registry;
@@ -55,9 +57,14 @@ public final class ApiKeyRoutes {
           Set<String> systems = codes(body.getJsonArray("systems"));
           Set<String> agencies = codes(body.getJsonArray("agencies"));
           checkKnown(systems, agencies);
-          String secret = KeySecrets.generate();
           String name = body.getString("name");
-          return repository.create(name, body.getString("source", name), systems, agencies,
+          String source = body.getString("source", name);
+          if (RESERVED.contains(name) || RESERVED.contains(source) || source.startsWith("cityops-")) {
+            throw new ApiException(400, "reserved_name", "'bootstrap', 'simulator' and sources starting with "
+                + "'cityops-' belong to the node itself");
+          }
+          String secret = KeySecrets.generate();
+          return repository.create(name, source, systems, agencies,
                   KeySecrets.hash(secret), KeySecrets.displayPrefix(secret))
               .compose(created -> created.isPresent()
                   ? Future.succeededFuture(created.get().toJson().put("key", secret))

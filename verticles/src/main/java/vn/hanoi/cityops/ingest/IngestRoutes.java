@@ -3,7 +3,6 @@ package vn.hanoi.cityops.ingest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -84,14 +83,6 @@ public final class IngestRoutes {
   }
 
   private void publish(EventWriter.Outcome outcome) {
-    if (outcome.stored().isEmpty()) {
-      return;
-    }
-    JsonArray events = new JsonArray();
-    for (int i = 0; i < outcome.stored().size(); i++) {
-      IncomingEvent e = outcome.stored().get(i);
-      events.add(e.payload().copy().put("seq", outcome.seqs().get(i)).put("source", e.source()));
-    }
-    vertx.eventBus().publish(Addresses.INGEST_ACCEPTED, new JsonObject().put("node", nodeId).put("events", events));
+    InternalEvents.publish(vertx, nodeId, outcome.stored(), outcome.seqs());
   }
 }

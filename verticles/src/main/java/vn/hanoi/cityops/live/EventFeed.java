@@ -15,9 +15,9 @@ import java.util.List;
  * skipped. Each event gets its ordinal in that order — the same number on every node — which the live
  * topics use as their sequence numbers. Not thread-safe: one reader per node.
  */
-final class EventFeed {
+public final class EventFeed {
   /** One stored event and its ordinal in the feed. */
-  record FeedEvent(long ordinal, long seq, String type, String system, String agency, String district,
+  public record FeedEvent(long ordinal, long seq, String type, String system, String agency, String district,
                    String status, JsonObject payload) {
   }
 

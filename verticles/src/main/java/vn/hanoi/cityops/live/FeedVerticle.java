@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.cityops.app.Addresses;
 import vn.hanoi.cityops.app.NodeContext;
+import vn.hanoi.cityops.dossier.DossierTopics;
 
 import java.util.List;
 
@@ -35,7 +36,8 @@ public final class FeedVerticle extends VerticleBase {
   public Future<?> start() {
     Connections hub = Connections.onNode(vertx, node.meters());
     feed = new EventFeed(node.database().pool());
-    listeners = List.of(new SystemsTopic(node.database().pool(), hub));
+    listeners = List.of(new SystemsTopic(node.database().pool(), hub),
+        new DossierTopics(node.database().pool(), node.reference(), hub));
     return feed.start()
         .compose(ordinal -> Future.all(listeners.stream().map(l -> l.load(ordinal)).toList()))
         .onSuccess(v -> {
@@ -63,9 +65,9 @@ public final class FeedVerticle extends VerticleBase {
     lastPoll = System.currentTimeMillis();
     again = false;
     feed.poll()
-        .compose(events -> events.isEmpty()
-            ? Future.succeededFuture()
-            : Future.all(listeners.stream().map(l -> l.onEvents(events)).toList()).mapEmpty())
+        // Listeners hear every poll, even an empty one, so a change they held back to pace themselves
+        // still goes out when the stream goes quiet.
+        .compose(events -> Future.all(listeners.stream().map(l -> l.onEvents(events)).toList()).mapEmpty())
         .onFailure(e -> LOG.warn("feed=poll_failed reason={}", e.getMessage()))
         .onComplete(done -> {
           polling = false;

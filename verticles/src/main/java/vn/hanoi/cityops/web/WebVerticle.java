@@ -11,6 +11,9 @@ import vn.hanoi.cityops.audit.AuditRoutes;
 import vn.hanoi.cityops.auth.ApiKeyRoutes;
 import vn.hanoi.cityops.auth.LoginRoutes;
 import vn.hanoi.cityops.auth.UserRoutes;
+import vn.hanoi.cityops.dossier.DossierRoutes;
+import vn.hanoi.cityops.feedback.FeedbackRoutes;
+import vn.hanoi.cityops.health.SystemRoutes;
 import vn.hanoi.cityops.ingest.IngestRoutes;
 import vn.hanoi.cityops.live.LiveRoutes;
 
@@ -41,6 +44,9 @@ public final class WebVerticle extends VerticleBase {
     IngestRoutes.mount(router, vertx, node);
     LoginRoutes.mount(router, vertx, node);
     ApiKeyRoutes.mount(router, vertx, node);
+    DossierRoutes.mount(router, vertx, node);
+    FeedbackRoutes.mount(router, vertx, node);
+    SystemRoutes.mount(router, vertx, node);
     UserRoutes.mount(router, vertx, node);
     AuditRoutes.mount(router, vertx, node);
     LiveRoutes.mount(router, vertx, node);

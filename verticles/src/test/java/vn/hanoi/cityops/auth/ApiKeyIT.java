@@ -98,6 +98,15 @@ class ApiKeyIT {
   }
 
   @Test
+  void namesAndSourcesOfTheNodeItselfAreReserved() {
+    assertEquals("reserved_name", create("simulator", new JsonArray(), new JsonArray()).bodyAsJsonObject().getString("error"));
+    HttpResponse<Buffer> watchdog = api.send(HttpMethod.POST, KEYS, admin,
+        new JsonObject().put("name", "fake-watchdog").put("source", "cityops-watchdog").put("systems", new JsonArray().add("WAN")));
+    assertEquals(400, watchdog.statusCode());
+    assertEquals("reserved_name", watchdog.bodyAsJsonObject().getString("error"));
+  }
+
+  @Test
   void keyGrantingUnknownAgencyIsRejectedWith422() {
     HttpResponse<Buffer> r = create("bad-grant", new JsonArray(), new JsonArray().add("NOWHERE"));
     assertEquals(422, r.statusCode());

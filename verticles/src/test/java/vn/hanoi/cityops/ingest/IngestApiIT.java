@@ -125,6 +125,22 @@ class IngestApiIT {
   }
 
   @Test
+  void feedbackRemembersWhenItWasFirstSeenEvenFromOneBatchOrALateEvent() {
+    JsonObject received = feedback("fs-1", "HM", "received").put("occurredAt", "2026-11-23T08:00:00+07:00");
+    JsonObject answered = feedback("fs-2", "HM", "answered").put("feedbackId", "PAKN-fs-1").put("occurredAt", "2026-11-23T12:00:00+07:00");
+    JsonObject lateAssigned = feedback("fs-3", "HM", "assigned").put("feedbackId", "PAKN-fs-1").put("occurredAt", "2026-11-23T07:30:00+07:00");
+
+    api.postEvents(array(received, answered));
+    api.postEvents(array(lateAssigned));
+
+    JsonObject state = api.row("SELECT status, rating, first_seen_at FROM feedback_state WHERE feedback_id = 'PAKN-fs-1'");
+    assertEquals("answered", state.getString("status"), "the late older event does not reopen it");
+    assertEquals(4, state.getInteger("rating"));
+    assertEquals(java.time.OffsetDateTime.parse("2026-11-23T07:30:00+07:00").toInstant(),
+        java.time.OffsetDateTime.parse(state.getString("first_seen_at")).toInstant());
+  }
+
+  @Test
   void procedureCodeNotInTheCatalogueIsAcceptedAndRecorded() {
     api.postEvents(dossier("proc-1", "STTTT", "H-proc", "received").put("procedure", "2.002345").encode());
 

@@ -89,6 +89,21 @@ class LiveTopicsIT {
   }
 
   @Test
+  void districtKpiTopicMovesWhenOneOfItsCommunesReceivesADossier(Vertx vertx) {
+    LiveClient officer = LiveClient.connect(vertx, node, api.token("cg-officer")).subscribe("kpi.district.CG", null);
+    JsonObject snapshot = officer.next(m -> "snapshot".equals(m.getString("kind")));
+    long before = snapshot.getJsonObject("data").getJsonObject("today").getLong("received");
+
+    String now = java.time.OffsetDateTime.now().toString();
+    api.postEvents(Events.dossier("kpi-" + System.nanoTime(), "CG-05", "H-kpi-" + System.nanoTime(), "received")
+        .put("occurredAt", now).put("receivedAt", now).put("dueAt", java.time.OffsetDateTime.now().plusDays(3).toString()).encode());
+
+    JsonObject delta = officer.next(m -> "delta".equals(m.getString("kind")));
+    assertEquals(before + 1, delta.getJsonObject("data").getJsonObject("today").getLong("received"));
+    officer.close();
+  }
+
+  @Test
   void clientWhoseLastSeqIsUnknownGetsAResyncSnapshot(Vertx vertx) {
     LiveClient client = LiveClient.connect(vertx, node, token).subscribe("systems", Long.MAX_VALUE / 2);
     JsonObject m = client.next(x -> x.getString("kind") != null);

@@ -236,8 +236,10 @@ class WebSocketAuthIT {
     Live live = signedIn("operator");
     live.send(subscribe("systems"));
     assertEquals(new JsonObject().put("type", "subscribed").put("topic", "systems"), live.next());
+    assertEquals("snapshot", live.next().getString("kind"));
     live.send(subscribe("kpi.district.BD"));
     assertEquals(new JsonObject().put("type", "subscribed").put("topic", "kpi.district.BD"), live.next());
+    assertEquals("snapshot", live.next().getString("kind"));
   }
 
   @Test
@@ -252,9 +254,11 @@ class WebSocketAuthIT {
     Live cg = signedIn("cg-officer");
     cg.send(subscribe("kpi.district.CG"));
     assertEquals("subscribed", cg.next().getString("type"));
+    assertEquals("snapshot", cg.next().getString("kind"));
     Live city = signedIn("operator");
     city.send(subscribe("kpi.city"));
     assertEquals("subscribed", city.next().getString("type"));
+    assertEquals("snapshot", city.next().getString("kind"));
 
     Connections connections = Connections.onNode(node.vertx(), node.context().meters());
     JsonObject update = new JsonObject().put("type", "kpi").put("topic", "kpi.district.CG").put("value", 42);
@@ -269,6 +273,7 @@ class WebSocketAuthIT {
     Live live = signedIn("operator");
     live.send(subscribe("alerts"));
     assertEquals("subscribed", live.next().getString("type"));
+    assertEquals("snapshot", live.next().getString("kind"));
     live.send(new JsonObject().put("type", "unsubscribe").put("topic", "alerts"));
     assertEquals(new JsonObject().put("type", "unsubscribed").put("topic", "alerts"), live.next());
 

@@ -81,6 +81,8 @@ public final class TestNodes {
     values.put("simulator", "off");
     values.put("dev.mode", "on");
     values.put("apiKeys.refreshMs", 500);
+    // Tests post events stamped hours ago; only the silence tests want the watchdog to notice.
+    values.put("health.silenceFactor", 100_000_000);
     values.putAll(overrides);
     if (!values.containsKey("pg.url") && !values.containsKey("pg.dataDir")) {
       values.put("pg.url", freshDatabaseUrl());

@@ -1,0 +1,261 @@
+package vn.hanoi.cityops.dossier;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.hanoi.cityops.app.NodeContext;
+import vn.hanoi.cityops.auth.Action;
+import vn.hanoi.cityops.auth.Guard;
+import vn.hanoi.cityops.dossier.DossierRepository.Catalogue;
+import vn.hanoi.cityops.dossier.DossierRepository.Target;
+import vn.hanoi.cityops.store.ReferenceData.Agency;
+import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.web.JsonBodies;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Dossier KPIs and rankings, each for a {@code period} (today by default, month, year in the Hanoi calendar):
+ * <ul>
+ *   <li>{@code GET /api/v1/kpi/headline}: the KPIs the city is judged on, against their targets;</li>
+ *   <li>{@code GET /api/v1/kpi/city}, {@code /kpi/levels/:level} (city, district, commune): city-wide data;</li>
+ *   <li>{@code GET /api/v1/kpi/districts/:code} (the district and its communes), {@code /kpi/agencies/:code}:
+ *       an agency officer reads their own; 404 for an unknown code;</li>
+ *   <li>{@code GET /api/v1/rankings/districts}, {@code /rankings/agencies?level=}: who falls furthest behind,
+ *       {@code by=overdueNow} (default) or {@code onTimeRate}, pages of {@code limit} (1-1000, default 10) from
+ *       {@code offset}.</li>
+ * </ul>
+ * Every scope is one query of counts per agency, summed here; see {@link DossierCounts} for what each counts.
+ */
+public final class DossierRoutes {
+  private static final int DEFAULT_LIMIT = 10;
+  private static final int MAX_LIMIT = 1000;
+  private static final Map<String, String[]> LEVEL_NAMES = Map.of(
+      "city", new String[]{"Cấp thành phố", "City level"},
+      "district", new String[]{"Cấp huyện", "District level"},
+      "commune", new String[]{"Cấp xã", "Commune level"});
+
+  private final DossierRepository repository;
+  private final Scopes scopes;
+  private final Guard guard;
+
+  private DossierRoutes(NodeContext node) {
+    this.repository = new DossierRepository(node.database().pool());
+    this.scopes = new Scopes(node.reference());
+    this.guard = node.guard();
+  }
+
+  public static void mount(Router router, Vertx vertx, NodeContext node) {
+    DossierRoutes routes = new DossierRoutes(node);
+    Guard guard = node.guard();
+    router.get("/api/v1/kpi/headline").handler(guard.may(Action.READ_CITY_DATA)).handler(routes::headline);
+    router.get("/api/v1/kpi/city").handler(guard.may(Action.READ_CITY_DATA)).handler(routes::city);
+    router.get("/api/v1/kpi/levels/:level").handler(guard.may(Action.READ_CITY_DATA)).handler(routes::level);
+    router.get("/api/v1/kpi/districts/:code").handler(guard.signedIn()).handler(routes::district);
+    router.get("/api/v1/kpi/agencies/:code").handler(guard.signedIn()).handler(routes::agency);
+    router.get("/api/v1/rankings/districts").handler(guard.may(Action.READ_CITY_DATA)).handler(routes::rankDistricts);
+    router.get("/api/v1/rankings/agencies").handler(guard.may(Action.READ_CITY_DATA)).handler(routes::rankAgencies);
+  }
+
+  private void headline(RoutingContext ctx) {
+    Instant now = now();
+    Period.Bounds year = Period.YEAR.bounds(now);
+    Future<Catalogue> catalogue = repository.catalogue();
+    Future<Map<String, Target>> targets = repository.targets();
+    Future<Map<String, DossierCounts>> counts = repository.countsByAgency(year, now, null);
+    Future.all(catalogue, targets, counts)
+        .map(all -> {
+          Catalogue c = catalogue.result();
+          DossierCounts city = DossierCounts.sum(counts.result().values());
+          JsonObject period = periodJson(Period.YEAR, year, now);
+          return new JsonObject()
+              .put("asOf", Period.iso(now))
+              .put("proceduresOnNationalPortal", headlineKpi(target(targets.result(), "procedures_on_national_portal"),
+                  c.onNationalPortal(), c.procedures()))
+              .put("dossiersOnlineShare", headlineKpi(target(targets.result(), "dossiers_online_share"),
+                  city.receivedOnline(), city.received()).mergeIn(period))
+              .put("onTimeRate", headlineKpi(target(targets.result(), "on_time_rate"),
+                  city.completedOnTime(), city.completed()).mergeIn(period));
+        })
+        .onSuccess(body -> JsonBodies.ok(ctx, body))
+        .onFailure(ctx::fail);
+  }
+
+  private void city(RoutingContext ctx) {
+    Future.succeededFuture()
+        .compose(start -> {
+          Agency root = scopes.agency("HN").orElseThrow();
+          return scopeKpis(ctx, scope("city", root.code(), root.nameVi(), root.nameEn()), null, null);
+        })
+        .onSuccess(body -> JsonBodies.ok(ctx, body))
+        .onFailure(ctx::fail);
+  }
+
+  private void level(RoutingContext ctx) {
+    Future.succeededFuture()
+        .compose(start -> {
+          String level = ctx.pathParam("level");
+          if (!Scopes.LEVELS.contains(level)) {
+            throw QueryParams.invalid("level", "must be city, district or commune");
+          }
+          List<String> members = scopes.agencies(level).stream().map(Agency::code).toList();
+          String[] names = LEVEL_NAMES.get(level);
+          return scopeKpis(ctx, scope("level", level, names[0], names[1]), null, members);
+        })
+        .onSuccess(body -> JsonBodies.ok(ctx, body))
+        .onFailure(ctx::fail);
+  }
+
+  private void district(RoutingContext ctx) {
+    Future.succeededFuture()
+        .compose(start -> {
+          String code = ctx.pathParam("code");
+          if (!scopes.isDistrict(code)) {
+            throw ApiException.notFound("no district has the code '" + code + "'");
+          }
+          guard.check(ctx, Action.READ_AGENCY_DATA, code);
+          Agency district = scopes.agency(code).orElseThrow();
+          List<String> members = scopes.districtMembers(code);
+          return scopeKpis(ctx, scope("district", code, district.nameVi(), district.nameEn()), members, members);
+        })
+        .onSuccess(body -> JsonBodies.ok(ctx, body))
+        .onFailure(ctx::fail);
+  }
+
+  private void agency(RoutingContext ctx) {
+    Future.succeededFuture()
+        .compose(start -> {
+          String code = ctx.pathParam("code");
+          Agency agency = scopes.agency(code)
+              .orElseThrow(() -> ApiException.notFound("no agency has the code '" + code + "'"));
+          guard.check(ctx, Action.READ_AGENCY_DATA, code);
+          return scopeKpis(ctx, scope("agency", code, agency.nameVi(), agency.nameEn()).put("level", agency.level()),
+              List.of(code), List.of(code));
+        })
+        .onSuccess(body -> JsonBodies.ok(ctx, body))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * The KPIs of the agencies in {@code members} (every agency when null), asking the database only for
+   * {@code query} (every agency when null): small scopes read their own rows, the levels read everything.
+   */
+  private Future<JsonObject> scopeKpis(RoutingContext ctx, JsonObject scope, List<String> query, List<String> members) {
+    Period period = QueryParams.period(ctx);
+    Instant now = now();
+    Period.Bounds bounds = period.bounds(now);
+    return repository.countsByAgency(bounds, now, query).map(byAgency -> {
+      DossierCounts counts = members == null ? DossierCounts.sum(byAgency.values()) : Scopes.sum(byAgency, members);
+      return new JsonObject().put("scope", scope).mergeIn(periodJson(period, bounds, now))
+          .mergeIn(kpisJson(DossierKpis.of(counts)));
+    });
+  }
+
+  private void rankDistricts(RoutingContext ctx) {
+    Future.succeededFuture()
+        .compose(start -> {
+          RankingQuery q = rankingQuery(ctx);
+          return repository.countsByAgency(q.bounds, q.now, null).map(byAgency -> {
+            List<Ranking.Entry> entries = scopes.districts().stream()
+                .map(d -> entry(d, Scopes.sum(byAgency, scopes.districtMembers(d.code()))))
+                .toList();
+            return rankingJson(q, Ranking.page(entries, q.by, q.limit, q.offset));
+          });
+        })
+        .onSuccess(body -> JsonBodies.ok(ctx, body))
+        .onFailure(ctx::fail);
+  }
+
+  private void rankAgencies(RoutingContext ctx) {
+    Future.succeededFuture()
+        .compose(start -> {
+          String level = QueryParams.optional(ctx, "level");
+          if (level != null && !Scopes.LEVELS.contains(level)) {
+            throw QueryParams.invalid("level", "must be city, district or commune");
+          }
+          RankingQuery q = rankingQuery(ctx);
+          return repository.countsByAgency(q.bounds, q.now, null).map(byAgency -> {
+            List<Ranking.Entry> entries = scopes.agencies(level).stream()
+                .map(a -> entry(a, byAgency.getOrDefault(a.code(), DossierCounts.NONE)))
+                .toList();
+            return rankingJson(q, Ranking.page(entries, q.by, q.limit, q.offset)).put("level", level);
+          });
+        })
+        .onSuccess(body -> JsonBodies.ok(ctx, body))
+        .onFailure(ctx::fail);
+  }
+
+  private record RankingQuery(Ranking.By by, Period period, Period.Bounds bounds, Instant now, int limit, int offset) {
+  }
+
+  private static RankingQuery rankingQuery(RoutingContext ctx) {
+    Ranking.By by = QueryParams.choice(ctx, "by", Ranking.By.OVERDUE_NOW, Ranking.By::of, "must be overdueNow or onTimeRate");
+    Period period = QueryParams.period(ctx);
+    int limit = QueryParams.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    int offset = QueryParams.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    Instant now = now();
+    return new RankingQuery(by, period, period.bounds(now), now, limit, offset);
+  }
+
+  private static Ranking.Entry entry(Agency a, DossierCounts counts) {
+    return new Ranking.Entry(a.code(), a.nameVi(), a.nameEn(), a.level(), DossierKpis.of(counts));
+  }
+
+  private static JsonObject rankingJson(RankingQuery q, Ranking.Page page) {
+    JsonArray items = new JsonArray();
+    for (int i = 0; i < page.items().size(); i++) {
+      Ranking.Entry e = page.items().get(i);
+      items.add(new JsonObject().put("rank", page.offset() + i + 1).put("code", e.code()).put("nameVi", e.nameVi())
+          .put("nameEn", e.nameEn()).put("level", e.level()).mergeIn(kpisJson(e.kpis())));
+    }
+    return new JsonObject().put("by", q.by.code()).mergeIn(periodJson(q.period, q.bounds, q.now))
+        .put("total", page.total()).put("limit", q.limit).put("offset", page.offset()).put("items", items);
+  }
+
+  private static JsonObject headlineKpi(Target t, long numerator, long denominator) {
+    Double value = KpiMath.percent(numerator, denominator);
+    return new JsonObject()
+        .put("kpi", t.kpi()).put("nameVi", t.nameVi()).put("nameEn", t.nameEn())
+        .put("value", value).put("unit", t.unit()).put("target", t.target())
+        .put("gap", KpiMath.gap(value, t.target())).put("met", KpiMath.meets(value, t.target()))
+        .put("numerator", numerator).put("denominator", denominator);
+  }
+
+  private static Target target(Map<String, Target> targets, String kpi) {
+    return Objects.requireNonNull(targets.get(kpi), () -> "kpi_target has no row for '" + kpi + "'");
+  }
+
+  private static JsonObject scope(String kind, String code, String nameVi, String nameEn) {
+    return new JsonObject().put("kind", kind).put("code", code).put("nameVi", nameVi).put("nameEn", nameEn);
+  }
+
+  private static JsonObject periodJson(Period period, Period.Bounds bounds, Instant now) {
+    return new JsonObject().put("period", period.code()).put("from", Period.iso(bounds.from()))
+        .put("to", Period.iso(bounds.to())).put("asOf", Period.iso(now));
+  }
+
+  static JsonObject kpisJson(DossierKpis k) {
+    return new JsonObject()
+        .put("received", k.received())
+        .put("inProgress", k.inProgress())
+        .put("completedOnTime", k.completedOnTime())
+        .put("completedLate", k.completedLate())
+        .put("returned", k.returned())
+        .put("backlog", k.backlog())
+        .put("overdueNow", k.overdueNow())
+        .put("onTimeRate", k.onTimeRate())
+        .put("onlineShare", k.onlineShare())
+        .put("avgProcessingHours", k.avgProcessingHours());
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

@@ -1,0 +1,153 @@
+package vn.hanoi.cityops.feedback;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.hanoi.cityops.app.NodeContext;
+import vn.hanoi.cityops.auth.Action;
+import vn.hanoi.cityops.auth.Guard;
+import vn.hanoi.cityops.dossier.KpiMath;
+import vn.hanoi.cityops.dossier.Period;
+import vn.hanoi.cityops.dossier.QueryParams;
+import vn.hanoi.cityops.feedback.FeedbackMath.TrendPoint;
+import vn.hanoi.cityops.feedback.FeedbackRepository.Summary;
+import vn.hanoi.cityops.store.ReferenceData;
+import vn.hanoi.cityops.store.ReferenceData.Agency;
+import vn.hanoi.cityops.web.JsonBodies;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * {@code GET /api/v1/feedback/summary?period=&district=&category=&agency=&channel=}: citizen feedback (phản ánh,
+ * kiến nghị) received, open, overdue and answered, the time to answer, satisfaction (index 0-100, and the mean
+ * rating 1-5), breakdowns by district, category and channel (most overdue first) and the satisfaction index
+ * of each of the last 14 days. With a {@code district} filter an agency officer of that district may read it;
+ * without one it is city-wide data.
+ */
+public final class FeedbackRoutes {
+  static final int TREND_DAYS = 14;
+  private static final Map<String, String[]> CHANNELS = Map.of(
+      "zalo", new String[]{"Zalo", "Zalo"},
+      "hotline", new String[]{"Đường dây nóng", "Hotline"},
+      "web", new String[]{"Cổng thông tin điện tử", "Web portal"});
+
+  private final FeedbackRepository repository;
+  private final ReferenceData reference;
+  private final Guard guard;
+
+  private FeedbackRoutes(NodeContext node) {
+    this.repository = new FeedbackRepository(node.database().pool());
+    this.reference = node.reference();
+    this.guard = node.guard();
+  }
+
+  public static void mount(Router router, Vertx vertx, NodeContext node) {
+    FeedbackRoutes routes = new FeedbackRoutes(node);
+    router.get("/api/v1/feedback/summary").handler(node.guard().signedIn()).handler(routes::summary);
+  }
+
+  private void summary(RoutingContext ctx) {
+    Future.succeededFuture()
+        .compose(start -> {
+          String district = QueryParams.optional(ctx, "district");
+          if (district != null && !reference.isDistrict(district)) {
+            throw QueryParams.invalid("district", "must be the code of a district, e.g. CG");
+          }
+          if (district == null) {
+            guard.check(ctx, Action.READ_CITY_DATA, null);
+          } else {
+            guard.check(ctx, Action.READ_AGENCY_DATA, district);
+          }
+          FeedbackFilter filter = filter(ctx, district);
+          Period period = QueryParams.period(ctx);
+          Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+          Period.Bounds bounds = period.bounds(now);
+          Future<Summary> summary = repository.summary(bounds, now, filter);
+          Future<List<FeedbackMath.DailyRatings>> ratings =
+              repository.dailyRatings(Period.startOfDay(now, TREND_DAYS - 1), Period.TODAY.bounds(now).to(), filter);
+          return Future.all(summary, ratings)
+              .map(all -> body(period, bounds, now, filter, summary.result(), ratings.result()));
+        })
+        .onSuccess(body -> JsonBodies.ok(ctx, body))
+        .onFailure(ctx::fail);
+  }
+
+  private JsonObject body(Period period, Period.Bounds bounds, Instant now, FeedbackFilter filter, Summary summary,
+                          List<FeedbackMath.DailyRatings> ratings) {
+    return new JsonObject()
+        .put("period", period.code()).put("from", Period.iso(bounds.from())).put("to", Period.iso(bounds.to()))
+        .put("asOf", Period.iso(now))
+        .put("filters", new JsonObject().put("district", filter.district()).put("category", filter.category())
+            .put("agency", filter.agency()).put("channel", filter.channel()))
+        .mergeIn(countsJson(summary.total()))
+        .put("satisfactionScale", "0-100")
+        .put("byDistrict", breakdown(summary.byDistrict(), this::districtJson))
+        .put("byCategory", breakdown(summary.byCategory(),
+            (category, counts) -> new JsonObject().put("category", category).mergeIn(countsJson(counts))))
+        .put("byChannel", breakdown(summary.byChannel(), FeedbackRoutes::channelJson))
+        .put("satisfactionTrend", trendJson(FeedbackMath.trend(ratings, now.atZone(Period.HANOI).toLocalDate(),
+            TREND_DAYS)));
+  }
+
+  private FeedbackFilter filter(RoutingContext ctx, String district) {
+    String agency = QueryParams.optional(ctx, "agency");
+    if (agency != null && !reference.isAgency(agency)) {
+      throw QueryParams.invalid("agency", "must be the code of an agency, e.g. CG-03");
+    }
+    String channel = QueryParams.optional(ctx, "channel");
+    if (channel != null && !CHANNELS.containsKey(channel)) {
+      throw QueryParams.invalid("channel", "must be zalo, hotline or web");
+    }
+    return new FeedbackFilter(district, QueryParams.optional(ctx, "category"), agency, channel);
+  }
+
+  private JsonObject districtJson(String code, FeedbackCounts counts) {
+    Agency d = reference.agencies().get(code);
+    return new JsonObject().put("code", code).put("nameVi", d == null ? code : d.nameVi())
+        .put("nameEn", d == null ? code : d.nameEn()).mergeIn(countsJson(counts));
+  }
+
+  private static JsonObject channelJson(String channel, FeedbackCounts counts) {
+    String[] names = CHANNELS.getOrDefault(channel, new String[]{channel, channel});
+    return new JsonObject().put("channel", channel).put("nameVi", names[0]).put("nameEn", names[1])
+        .mergeIn(countsJson(counts));
+  }
+
+  private static JsonArray breakdown(Map<String, FeedbackCounts> groups,
+                                     BiFunction<String, FeedbackCounts, JsonObject> item) {
+    List<Map.Entry<String, FeedbackCounts>> entries = new ArrayList<>(groups.entrySet());
+    entries.sort(Map.Entry.<String, FeedbackCounts>comparingByValue(FeedbackMath.MOST_BEHIND_FIRST)
+        .thenComparing(Map.Entry.comparingByKey(Comparator.nullsLast(Comparator.naturalOrder()))));
+    JsonArray items = new JsonArray();
+    entries.forEach(e -> items.add(item.apply(e.getKey(), e.getValue())));
+    return items;
+  }
+
+  private static JsonObject countsJson(FeedbackCounts c) {
+    return new JsonObject()
+        .put("received", c.received())
+        .put("open", c.open())
+        .put("overdue", c.overdue())
+        .put("answered", c.answered())
+        .put("avgAnswerHours", KpiMath.averageHours(c.answerSeconds(), c.answered()))
+        .put("satisfactionIndex", FeedbackMath.satisfactionIndex(c.ratingSum(), c.rated()))
+        .put("averageRating", FeedbackMath.averageRating(c.ratingSum(), c.rated()))
+        .put("rated", c.rated());
+  }
+
+  private static JsonArray trendJson(List<TrendPoint> points) {
+    JsonArray days = new JsonArray();
+    points.forEach(p -> days.add(new JsonObject().put("date", p.day().toString())
+        .put("satisfactionIndex", p.satisfactionIndex()).put("rated", p.rated())));
+    return days;
+  }
+}

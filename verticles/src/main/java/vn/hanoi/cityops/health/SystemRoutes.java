@@ -1,0 +1,64 @@
+package vn.hanoi.cityops.health;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.hanoi.cityops.app.NodeContext;
+import vn.hanoi.cityops.auth.Action;
+import vn.hanoi.cityops.store.ReferenceData;
+import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.web.JsonBodies;
+
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * {@code GET /api/v1/systems}: every city system's health {@code {"items": [...], "asOf"}};
+ * {@code GET /api/v1/systems/:code}: one system (404 for an unknown code). Both need city data.
+ */
+public final class SystemRoutes {
+  private final SystemStatusRepository repository;
+  private final ReferenceData reference;
+
+  private SystemRoutes(NodeContext node) {
+    this.repository = new SystemStatusRepository(node.database().pool());
+    this.reference = node.reference();
+  }
+
+  public static void mount(Router router, Vertx vertx, NodeContext node) {
+    SystemRoutes routes = new SystemRoutes(node);
+    router.get("/api/v1/systems").handler(node.guard().may(Action.READ_CITY_DATA)).handler(routes::list);
+    router.get("/api/v1/systems/:code").handler(node.guard().may(Action.READ_CITY_DATA)).handler(routes::one);
+  }
+
+  private void list(RoutingContext ctx) {
+    OffsetDateTime asOf = now();
+    repository.all(asOf)
+        .onSuccess(all -> {
+          JsonArray items = new JsonArray();
+          all.forEach(s -> items.add(s.toJson()));
+          JsonBodies.ok(ctx, new JsonObject().put("items", items).put("asOf", SystemStatus.iso(asOf)));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void one(RoutingContext ctx) {
+    String code = ctx.pathParam("code");
+    if (!reference.isSystem(code)) {
+      ctx.fail(ApiException.notFound("no city system has the code '" + code + "'"));
+      return;
+    }
+    OffsetDateTime asOf = now();
+    repository.one(code, asOf)
+        .onSuccess(found -> found.ifPresentOrElse(
+            s -> JsonBodies.ok(ctx, s.toJson().put("asOf", SystemStatus.iso(asOf))),
+            () -> ctx.fail(ApiException.notFound("no city system has the code '" + code + "'"))))
+        .onFailure(ctx::fail);
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(Uptime.HANOI).truncatedTo(ChronoUnit.MILLIS);
+  }
+}

@@ -1,0 +1,119 @@
+package vn.hanoi.cityops.dossier;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.hanoi.cityops.app.Node;
+import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.TestNodes;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The city KPI query on a year of dossiers (100,000 rows of {@code dossier_state} spread over the last 365 days
+ * across every agency, about 2,600 open): right, and fast enough to run on demand and, later, every second.
+ * Prints the timings it measured; fails only if a query takes over a second (a lost index, not a slow machine).
+ */
+@ExtendWith(VertxExtension.class)
+class DossierKpiLoadIT {
+  private static final int ROWS = 100_000;
+  private static final int RUNS = 30;
+  private static Node node;
+  private static Api api;
+  private static String operator;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    // the 100,000-row insert outlasts the default statement timeout (2 x pg.timeoutMs)
+    node = TestNodes.start(Map.of("pg.timeoutMs", 30_000));
+    api = new Api(vertx, node);
+    operator = api.token("operator");
+    // Deterministic spread: agency, age, channel, outcome and durations all follow from the row number.
+    Api.await(node.database().pool().query("""
+        WITH ag AS (SELECT array_agg(code ORDER BY code) AS codes FROM agency WHERE code <> 'HN'),
+        src AS (
+            SELECT g::int AS g, ag.codes[(1 + (g * 7919) % 632)::int] AS agency_code,
+                   now() - ((g * 104729) % 100000) * interval '315.36 seconds' AS received_at,
+                   ((g * 31) % 1000)::int AS u
+            FROM generate_series(1::bigint, $ROWS) AS g, ag
+        )
+        INSERT INTO dossier_state (agency_code, dossier_id, procedure_code, channel, stage, received_at, due_at,
+                                   completed_at, occurred_at, event_seq)
+        SELECT agency_code, 'LOAD-' || g, '1.001193',
+               (ARRAY['online_full', 'online_partial', 'counter', 'counter', 'counter', 'counter'])[1 + g % 6],
+               stage, received_at, received_at + make_interval(days => 1 + g % 15),
+               CASE WHEN stage = 'completed' THEN least(now(), received_at + make_interval(hours => 4 + g % 400)) END,
+               received_at + interval '2 hours', g
+        FROM src CROSS JOIN LATERAL (SELECT CASE
+            WHEN received_at > now() - interval '12 days' AND u < 600 THEN (ARRAY['received', 'in_progress'])[1 + g % 2]
+            WHEN u < 5 THEN 'in_progress'
+            WHEN u < 45 THEN 'returned'
+            ELSE 'completed' END AS stage) s""".replace("$ROWS", String.valueOf(ROWS))).execute());
+    Api.await(node.database().pool().query("ANALYZE dossier_state").execute());
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+    TestNodes.stop(node);
+  }
+
+  @Test
+  void cityQueryOnAHundredThousandDossiersIsRightAndFast() {
+    assertEquals(ROWS, api.count("SELECT count(*) FROM dossier_state"));
+    DossierRepository repository = new DossierRepository(node.database().pool());
+    for (Period period : Period.values()) {
+      double[] sql = new double[RUNS];
+      double[] http = new double[RUNS];
+      for (int i = -5; i < RUNS; i++) { // five warm-up runs: prepared statement, plan, caches
+        Instant now = Instant.now();
+        long start = System.nanoTime();
+        Api.await(repository.countsByAgency(period.bounds(now), now, null));
+        long between = System.nanoTime();
+        HttpResponse<Buffer> r = api.send(HttpMethod.GET, "/api/v1/kpi/city?period=" + period.code(), operator, null);
+        long end = System.nanoTime();
+        assertEquals(200, r.statusCode(), r.bodyAsString());
+        if (i >= 0) {
+          sql[i] = (between - start) / 1e6;
+          http[i] = (end - between) / 1e6;
+        }
+      }
+      JsonObject city = api.send(HttpMethod.GET, "/api/v1/kpi/city?period=" + period.code(), operator, null)
+          .bodyAsJsonObject();
+      Period.Bounds b = period.bounds(Instant.now());
+      assertEquals(api.count("SELECT count(*) FROM dossier_state WHERE received_at >= $1 AND received_at < $2",
+          b.from().atOffset(ZoneOffset.UTC), b.to().atOffset(ZoneOffset.UTC)), city.getLong("received"));
+      assertEquals(api.count("SELECT count(*) FROM dossier_state WHERE stage IN ('received', 'in_progress')"),
+          city.getLong("backlog"));
+      System.out.printf("dossier_kpi_load rows=%d period=%s sql_median_ms=%.1f sql_p95_ms=%.1f http_median_ms=%.1f "
+              + "http_p95_ms=%.1f received=%d backlog=%d%n", ROWS, period.code(), median(sql), p95(sql), median(http),
+          p95(http), city.getLong("received"), city.getLong("backlog"));
+      assertTrue(median(sql) < 1000, period + ": the city query took " + median(sql) + " ms");
+    }
+  }
+
+  private static double median(double[] ms) {
+    double[] s = ms.clone();
+    Arrays.sort(s);
+    return s[s.length / 2];
+  }
+
+  private static double p95(double[] ms) {
+    double[] s = ms.clone();
+    Arrays.sort(s);
+    return s[(int) Math.ceil(s.length * 0.95) - 1];
+  }
+}

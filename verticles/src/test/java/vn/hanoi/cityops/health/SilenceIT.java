@@ -1,0 +1,253 @@
+package vn.hanoi.cityops.health;
+
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.pgclient.PgConnectOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.hanoi.cityops.app.Addresses;
+import vn.hanoi.cityops.app.Node;
+import vn.hanoi.cityops.ingest.InternalEvents;
+import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.Events;
+import vn.hanoi.cityops.support.TestNodes;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Silence is an outage: real nodes with {@code health.silenceFactor} 2 and test systems beating every second,
+ * so a system that sent nothing for 2 s is declared down.
+ */
+@ExtendWith(VertxExtension.class)
+class SilenceIT {
+  private static final int FACTOR = 2;
+  private static final long THRESHOLD_MS = 1_000L * FACTOR;
+  /** The watchdog looks once a second; the answer must come within the threshold plus this. */
+  private static final long GRACE_MS = 2_000;
+
+  private static Node node;
+  private static Api api;
+  /** An operator's token on each node (each test database signs its own). */
+  private static final Map<Api, String> OPERATOR_TOKENS = new IdentityHashMap<>();
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    node = TestNodes.start(Map.of("health.silenceFactor", FACTOR));
+    api = new Api(vertx, node);
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+    TestNodes.stop(node);
+  }
+
+  @Test
+  void systemSilentBeyondItsThresholdIsDownAndSilentThenUpAgainWithItsNextHeartbeat() throws Exception {
+    String system = "LGSP";
+    beatsEverySecond(api, system);
+    Promise<JsonObject> published = Promise.promise();
+    Api.await(node.vertx().eventBus().<JsonObject>consumer(Addresses.INGEST_ACCEPTED, msg ->
+        msg.body().getJsonArray("events").stream().map(JsonObject.class::cast)
+            .filter(e -> SilenceWatchdog.SOURCE.equals(e.getString("source")) && system.equals(e.getString("system")))
+            .findFirst().ifPresent(published::tryComplete)).completion());
+    Instant beat = heartbeat(api, "lg-1", system);
+
+    JsonObject down = awaitStatus(api, system, s -> "down".equals(s.getString("status")), beat);
+
+    assertTrue(down.getBoolean("silent"), down.encode());
+    assertEquals(iso(beat.plusMillis(THRESHOLD_MS)), down.getString("since"));
+    assertEquals(iso(beat), down.getString("lastHeartbeat"));
+    assertEquals("Mất tín hiệu: không nhận được nhịp tim trong 2 giây", down.getString("message"));
+    String id = "silence-" + system + "-" + beat.getEpochSecond();
+    JsonObject stored = api.row("SELECT seq, occurred_at, status, system_code FROM event WHERE source = $1 AND event_id = $2",
+        SilenceWatchdog.SOURCE, id);
+    assertTrue(stored != null, "the silence is in the event log as " + id);
+    assertEquals("down", stored.getString("status"));
+    JsonObject event = published.future().await(5, TimeUnit.SECONDS);
+    assertEquals(id, event.getString("id"));
+    assertEquals(stored.getLong("seq"), event.getLong("seq"), "published with its sequence number");
+
+    Instant again = heartbeat(api, "lg-2", system);
+    JsonObject up = status(api, system);
+
+    assertEquals("up", up.getString("status"));
+    assertFalse(up.getBoolean("silent"));
+    assertEquals(iso(again), up.getString("since"));
+    assertEquals(iso(again), up.getString("lastHeartbeat"));
+  }
+
+  @Test
+  void oneSilenceIsDeclaredOnceNotEverySecond() throws Exception {
+    String system = "QLVB";
+    beatsEverySecond(api, system);
+    Instant beat = heartbeat(api, "ql-1", system);
+    awaitStatus(api, system, s -> "down".equals(s.getString("status")), beat);
+
+    Thread.sleep(2_500);
+
+    assertEquals(1, api.count("SELECT count(*) FROM event WHERE source = $1 AND system_code = $2",
+        SilenceWatchdog.SOURCE, system));
+  }
+
+  @Test
+  void systemThatNeverReportedStaysUnknownNotDown() throws Exception {
+    String system = "HOP";
+    beatsEverySecond(api, system);
+
+    Thread.sleep(THRESHOLD_MS + GRACE_MS);
+
+    JsonObject s = status(api, system);
+    assertEquals("unknown", s.getString("status"), s.encode());
+    assertFalse(s.getBoolean("silent"));
+    assertEquals(0, api.count("SELECT count(*) FROM event WHERE system_code = $1", system));
+  }
+
+  @Test
+  void systemThatReportedItselfDownIsNotDeclaredSilentAgain() throws Exception {
+    String system = "CKS";
+    beatsEverySecond(api, system);
+    heartbeat(api, "cks-1", system, "down");
+
+    Thread.sleep(THRESHOLD_MS + GRACE_MS);
+
+    JsonObject s = status(api, system);
+    assertEquals("down", s.getString("status"));
+    assertFalse(s.getBoolean("silent"), "the probe's own down report stands");
+    assertEquals(0, api.count("SELECT count(*) FROM event WHERE source = $1 AND system_code = $2",
+        SilenceWatchdog.SOURCE, system));
+  }
+
+  @Test
+  void sameInternalEventStoredTwiceIsOneEventInTheLog() {
+    InternalEvents internal = new InternalEvents(node.vertx(), node.context());
+    Silence silence = new Silence("OPENDATA", OffsetDateTime.parse("2026-03-01T08:00:00+07:00"), 15);
+
+    assertTrue(Api.await(internal.store(SilenceWatchdog.SOURCE, SilenceWatchdog.event(silence))));
+    assertFalse(Api.await(internal.store(SilenceWatchdog.SOURCE, SilenceWatchdog.event(silence))));
+
+    assertEquals(1, api.count("SELECT count(*) FROM event WHERE source = $1 AND event_id = $2",
+        SilenceWatchdog.SOURCE, silence.eventId()));
+  }
+
+  /**
+   * Both nodes must see the silence before either has stored it: the test holds the system's state row
+   * locked until both watchdogs wait on it, so neither can see the other's event first. With ids that were
+   * not deterministic, both would store one.
+   */
+  @Test
+  void twoNodesSharingOneDatabaseStoreOneEventForOneSilence(Vertx vertx) throws Exception {
+    String system = "WAN";
+    String db = TestNodes.freshDatabaseUrl();
+    Node a = TestNodes.start(Map.of("health.silenceFactor", FACTOR, "pg.url", db));
+    Node b = TestNodes.start(Map.of("health.silenceFactor", FACTOR, "pg.url", db));
+    Api apiA = new Api(vertx, a);
+    Api apiB = new Api(vertx, b);
+    try (Connection lock = jdbc(a); Connection probe = jdbc(a)) {
+      beatsEverySecond(apiA, system);
+      Instant beat = heartbeat(apiA, "wan-1", system);
+      lock.setAutoCommit(false);
+      try (Statement s = lock.createStatement()) {
+        s.execute("SELECT 1 FROM system_state WHERE system_code = '" + system + "' FOR UPDATE");
+      }
+
+      long deadline = beat.toEpochMilli() + THRESHOLD_MS + GRACE_MS + 1_000;
+      int waiting;
+      do {
+        Thread.sleep(100);
+        waiting = lockWaiters(probe);
+      } while (waiting < 2 && System.currentTimeMillis() < deadline);
+      assertEquals(2, waiting, "both watchdogs are storing the same silence");
+      lock.commit();
+
+      String id = "silence-" + system + "-" + beat.getEpochSecond();
+      awaitStatus(apiB, system, s -> "down".equals(s.getString("status")), beat);
+      Thread.sleep(1_500);
+      assertEquals(1, apiA.count("SELECT count(*) FROM event WHERE source = $1 AND system_code = $2",
+          SilenceWatchdog.SOURCE, system));
+      assertEquals(1, apiA.count("SELECT count(*) FROM event WHERE source = $1 AND event_id = $2",
+          SilenceWatchdog.SOURCE, id));
+      assertTrue(status(apiA, system).getBoolean("silent"));
+    } finally {
+      apiA.close();
+      apiB.close();
+      TestNodes.stop(b);
+      TestNodes.stop(a);
+    }
+  }
+
+  /** Test systems beat every second, so silence starts after {@value #FACTOR} seconds. */
+  private static void beatsEverySecond(Api api, String system) {
+    assertTrue(api.row("UPDATE city_system SET heartbeat_interval_seconds = 1 WHERE code = $1 RETURNING code", system) != null);
+  }
+
+  private static Instant heartbeat(Api api, String id, String system) {
+    return heartbeat(api, id, system, "up");
+  }
+
+  private static Instant heartbeat(Api api, String id, String system, String status) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    assertEquals(202, api.postEvents(Events.health(id, system, status).put("occurredAt", iso(now)).encode()).statusCode());
+    return now;
+  }
+
+  private static JsonObject status(Api api, String system) {
+    String token = OPERATOR_TOKENS.computeIfAbsent(api, a -> a.token("operator"));
+    var r = api.send(HttpMethod.GET, "/api/v1/systems/" + system, token, null);
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    return r.bodyAsJsonObject();
+  }
+
+  /** Polls until {@code done}; fails if that takes longer than the threshold plus the grace after {@code beat}. */
+  private static JsonObject awaitStatus(Api api, String system, Predicate<JsonObject> done, Instant beat) throws Exception {
+    long deadline = beat.toEpochMilli() + THRESHOLD_MS + GRACE_MS;
+    while (true) {
+      long asked = System.currentTimeMillis();
+      JsonObject s = status(api, system);
+      if (done.test(s)) {
+        return s;
+      }
+      assertTrue(asked < deadline, "not declared within threshold + 2 s: " + s.encode());
+      Thread.sleep(100);
+    }
+  }
+
+  private static int lockWaiters(Connection probe) throws Exception {
+    try (Statement s = probe.createStatement();
+         ResultSet r = s.executeQuery("SELECT count(*) FROM pg_stat_activity "
+             + "WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+      r.next();
+      return r.getInt(1);
+    }
+  }
+
+  private static Connection jdbc(Node node) throws Exception {
+    PgConnectOptions o = node.database().connectOptions();
+    return DriverManager.getConnection("jdbc:postgresql://" + o.getHost() + ":" + o.getPort() + "/" + o.getDatabase(),
+        o.getUser(), o.getPassword() == null ? "" : o.getPassword());
+  }
+
+  private static String iso(Instant t) {
+    return t.atZone(Uptime.HANOI).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+}

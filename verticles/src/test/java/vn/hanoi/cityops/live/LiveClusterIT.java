@@ -1,0 +1,103 @@
+package vn.hanoi.cityops.live;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.hanoi.cityops.app.Node;
+import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.Events;
+import vn.hanoi.cityops.support.LiveClient;
+import vn.hanoi.cityops.support.TestNodes;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The live hub across two real Hazelcast members sharing one PostgreSQL. */
+@ExtendWith(VertxExtension.class)
+class LiveClusterIT {
+  private static Node a;
+  private static Node b;
+  private static Api apiA;
+  private static Api apiB;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    String cluster = "cityops-live-" + UUID.randomUUID();
+    int portA = TestNodes.freePort();
+    int portB = TestNodes.freePort();
+    String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
+    String db = TestNodes.freshDatabaseUrl();
+    a = TestNodes.start(Map.of("cluster", "on", "cluster.name", cluster, "cluster.port", portA, "cluster.members", members, "pg.url", db));
+    b = TestNodes.start(Map.of("cluster", "on", "cluster.name", cluster, "cluster.port", portB, "cluster.members", members, "pg.url", db));
+    apiA = new Api(vertx, a);
+    apiB = new Api(vertx, b);
+  }
+
+  @AfterAll
+  static void stop() {
+    apiA.close();
+    apiB.close();
+    TestNodes.stop(b);
+    TestNodes.stop(a);
+  }
+
+  private static void heartbeat(Api api, String system, String status) {
+    api.postEvents(Events.health("cl-" + UUID.randomUUID(), system, status).put("occurredAt", OffsetDateTime.now().toString()).encode());
+  }
+
+  private static long seq(Node node) {
+    return Connections.onNode(node.vertx(), node.context().meters()).seq("systems");
+  }
+
+  private static void awaitSameSeq() throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (seq(a) != seq(b) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
+  void screenOnNodeBSeesAnEventIngestedOnNodeA(Vertx vertx) {
+    LiveClient onB = LiveClient.connect(vertx, b, apiB.token("operator")).subscribe("systems", null);
+    onB.next(m -> "snapshot".equals(m.getString("kind")));
+
+    heartbeat(apiA, "OPENDATA", "down");
+
+    onB.next(m -> "delta".equals(m.getString("kind")) && m.getJsonObject("data").containsKey("OPENDATA")
+        && "down".equals(m.getJsonObject("data").getJsonObject("OPENDATA").getString("status")));
+    onB.close();
+  }
+
+  @Test
+  void bothNodesNumberTheSameStateTheSameAndAScreenResumesOnTheOtherNode(Vertx vertx) throws Exception {
+    LiveClient onA = LiveClient.connect(vertx, a, apiA.token("operator")).subscribe("systems", null);
+    onA.next(m -> "snapshot".equals(m.getString("kind")));
+    heartbeat(apiA, "BAOCAO", "degraded");
+    onA.next(m -> "delta".equals(m.getString("kind")) && m.getJsonObject("data").containsKey("BAOCAO"));
+    long lastSeq = onA.lastSeq("systems");
+    onA.close();
+
+    heartbeat(apiB, "GIAOBAN", "down");
+    heartbeat(apiA, "CSDL-DANCU", "degraded");
+    awaitSameSeq();
+    assertEquals(seq(a), seq(b), "the same events carry the same sequence number on both nodes");
+
+    LiveClient onB = LiveClient.connect(vertx, b, apiB.token("operator")).takeOver(onA).subscribe("systems", lastSeq);
+    JsonObject first = onB.next(m -> m.getString("kind") != null);
+    assertEquals("delta", first.getString("kind"), "node B replays what the screen missed on node A");
+    Thread.sleep(300);
+    onB.drain();
+    assertEquals(seq(b), onB.lastSeq("systems"));
+    LiveClient fresh = LiveClient.connect(vertx, b, apiB.token("operator")).subscribe("systems", null);
+    assertEquals(fresh.next(m -> "snapshot".equals(m.getString("kind"))).getJsonObject("data"), onB.state("systems"));
+    onB.close();
+    fresh.close();
+  }
+}
