@@ -132,7 +132,7 @@ public final class FeedbackRoutes {
     return items;
   }
 
-  private static JsonObject countsJson(FeedbackCounts c) {
+  static JsonObject countsJson(FeedbackCounts c) {
     return new JsonObject()
         .put("received", c.received())
         .put("open", c.open())

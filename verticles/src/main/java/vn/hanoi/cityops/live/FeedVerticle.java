@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import vn.hanoi.cityops.app.Addresses;
 import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.dossier.DossierTopics;
+import vn.hanoi.cityops.feedback.FeedbackTopics;
 
 import java.util.List;
 
@@ -37,7 +38,8 @@ public final class FeedVerticle extends VerticleBase {
     Connections hub = Connections.onNode(vertx, node.meters());
     feed = new EventFeed(node.database().pool());
     listeners = List.of(new SystemsTopic(node.database().pool(), hub),
-        new DossierTopics(node.database().pool(), node.reference(), hub));
+        new DossierTopics(node.database().pool(), node.reference(), hub),
+        new FeedbackTopics(node.database().pool(), hub));
     return feed.start()
         .compose(ordinal -> Future.all(listeners.stream().map(l -> l.load(ordinal)).toList()))
         .onSuccess(v -> {
