@@ -13,8 +13,6 @@ import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.TestNodes;
 
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,13 +28,9 @@ class ClusterIT {
 
   @BeforeAll
   static void start(Vertx vertx) {
-    String cluster = "cityops-test-" + UUID.randomUUID();
-    int portA = TestNodes.freePort();
-    int portB = TestNodes.freePort();
-    String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
-    String db = TestNodes.freshDatabaseUrl();
-    a = TestNodes.start(Map.of("cluster", "on", "cluster.name", cluster, "cluster.port", portA, "cluster.members", members, "pg.url", db));
-    b = TestNodes.start(Map.of("cluster", "on", "cluster.name", cluster, "cluster.port", portB, "cluster.members", members, "pg.url", db));
+    Node[] pair = TestNodes.startPair();
+    a = pair[0];
+    b = pair[1];
     apiA = new Api(vertx, a);
     apiB = new Api(vertx, b);
   }

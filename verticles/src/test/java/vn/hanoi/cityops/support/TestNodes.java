@@ -102,6 +102,18 @@ public final class TestNodes {
     }
   }
 
+  /** Two real Hazelcast members of a cluster of their own, sharing one fresh database. */
+  public static Node[] startPair() {
+    String cluster = "cityops-test-" + java.util.UUID.randomUUID();
+    int portA = freePort();
+    int portB = freePort();
+    String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
+    String db = freshDatabaseUrl();
+    Node a = start(Map.of("cluster", "on", "cluster.name", cluster, "cluster.port", portA, "cluster.members", members, "pg.url", db));
+    Node b = start(Map.of("cluster", "on", "cluster.name", cluster, "cluster.port", portB, "cluster.members", members, "pg.url", db));
+    return new Node[]{a, b};
+  }
+
   public static void stop(Node node) {
     if (node != null) {
       try {
