@@ -19,6 +19,7 @@ import vn.hanoi.cityops.auth.KeySecrets;
 import vn.hanoi.cityops.auth.People;
 import vn.hanoi.cityops.auth.UserRepository;
 import vn.hanoi.cityops.health.SilenceWatchdog;
+import vn.hanoi.cityops.history.RollupVerticle;
 import vn.hanoi.cityops.audit.AuditLog;
 import vn.hanoi.cityops.ingest.KeyRateLimiter;
 import vn.hanoi.cityops.live.FeedVerticle;
@@ -84,6 +85,7 @@ public final class Node {
                       new DeploymentOptions().setInstances(config.httpInstances())))
                   .compose(v -> vertx.deployVerticle(new SilenceWatchdog(ctx)))
                   .compose(v -> vertx.deployVerticle(new FeedVerticle(ctx)))
+                  .compose(v -> vertx.deployVerticle(new RollupVerticle(ctx)))
                   .compose(v -> config.simulator() ? startSimulator(vertx, ctx) : Future.succeededFuture())
                   .map(v -> new Node(vertx, ctx)));
         })

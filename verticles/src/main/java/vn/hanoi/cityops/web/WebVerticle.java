@@ -14,6 +14,7 @@ import vn.hanoi.cityops.auth.UserRoutes;
 import vn.hanoi.cityops.dossier.DossierRoutes;
 import vn.hanoi.cityops.feedback.FeedbackRoutes;
 import vn.hanoi.cityops.health.SystemRoutes;
+import vn.hanoi.cityops.history.HistoryRoutes;
 import vn.hanoi.cityops.ingest.IngestRoutes;
 import vn.hanoi.cityops.live.LiveRoutes;
 
@@ -44,6 +45,7 @@ public final class WebVerticle extends VerticleBase {
     IngestRoutes.mount(router, vertx, node);
     LoginRoutes.mount(router, vertx, node);
     ApiKeyRoutes.mount(router, vertx, node);
+    HistoryRoutes.mount(router, vertx, node);
     DossierRoutes.mount(router, vertx, node);
     FeedbackRoutes.mount(router, vertx, node);
     SystemRoutes.mount(router, vertx, node);
