@@ -100,9 +100,14 @@ final class CpuSampler {
    * backends) used. So the total only grows, whatever processes come and go during a window.
    */
   private long postgresTicks() {
+    return postgresTicks(postmasterPidFile);
+  }
+
+  /** As {@link #postgresTicks()}, for the server whose {@code postmaster.pid} is {@code pidFile}; 0 when unreadable. */
+  static long postgresTicks(Path pidFile) {
     long postmaster;
     try {
-      postmaster = Long.parseLong(Files.readAllLines(postmasterPidFile).get(0).trim());
+      postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
     } catch (IOException | RuntimeException e) {
       return 0;
     }
@@ -136,7 +141,7 @@ final class CpuSampler {
   }
 
   /** The first line of /proc/stat: user nice system idle iowait irq softirq steal ... */
-  private static long[] machineTicks() {
+  static long[] machineTicks() {
     try {
       List<String> lines = Files.readAllLines(Path.of("/proc/stat"));
       String[] f = lines.get(0).trim().split("\\s+");

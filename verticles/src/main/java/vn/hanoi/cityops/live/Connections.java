@@ -72,11 +72,20 @@ public final class Connections implements Shareable {
    */
   public void publish(String topic, long seq, Map<String, ?> values) {
     TopicState.Delta delta = topic(topic).apply(seq, values);
-    if (delta != null) {
-      for (LiveConnection connection : subscriptions.subscribers(topic)) {
-        connection.enqueue(topic, delta);
-      }
+    if (delta == null) {
+      return;
     }
+    // Encoded once for every subscriber, and handed to each event loop once for all its connections.
+    String text = LiveConnection.message(topic, delta.seq(), "delta", delta.changes());
+    Map<io.vertx.core.Context, java.util.List<LiveConnection>> byLoop = new java.util.HashMap<>();
+    for (LiveConnection connection : subscriptions.subscribers(topic)) {
+      byLoop.computeIfAbsent(connection.context(), c -> new java.util.ArrayList<>()).add(connection);
+    }
+    byLoop.forEach((loop, connections) -> loop.runOnContext(v -> {
+      for (LiveConnection connection : connections) {
+        connection.deliver(topic, delta, text);
+      }
+    }));
   }
 
   /** Sets a topic's full state as read at start, at sequence {@code seq}. */

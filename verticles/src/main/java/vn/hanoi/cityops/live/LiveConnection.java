@@ -108,14 +108,26 @@ final class LiveConnection {
     return true;
   }
 
-  /** Queues a topic's delta for this client; safe from any thread (runs on the connection's event loop). */
-  void enqueue(String topic, TopicState.Delta delta) {
-    context.runOnContext(v -> {
-      if (!closing && sentSeq.containsKey(topic)) {
-        outbox.offer(topic, delta.seq(), delta.changes());
-        flush();
-      }
-    });
+  Context context() {
+    return context;
+  }
+
+  /**
+   * A topic's delta for this client, on this connection's event loop: written as encoded when nothing is
+   * pending for the topic and the socket keeps up, else coalesced in the outbox.
+   */
+  void deliver(String topic, TopicState.Delta delta, String text) {
+    Long sent = sentSeq.get(topic);
+    if (closing || ws.isClosed() || sent == null || delta.seq() <= sent) {
+      return;
+    }
+    if (outbox.isEmpty() && !ws.writeQueueFull()) {
+      sentSeq.put(topic, delta.seq());
+      ws.writeTextMessage(text);
+      return;
+    }
+    outbox.offer(topic, delta.seq(), delta.changes());
+    flush();
   }
 
   /**
@@ -123,7 +135,7 @@ final class LiveConnection {
    * outbox (latest value per key) until the socket drains, and past a limit become a resync snapshot.
    */
   private void flush() {
-    if (closing || outbox.isEmpty()) {
+    if (closing || ws.isClosed() || outbox.isEmpty()) {
       return;
     }
     if (ws.writeQueueFull()) {
@@ -153,8 +165,11 @@ final class LiveConnection {
 
   private void write(String topic, long seq, String kind, java.util.Map<String, Object> data) {
     sentSeq.put(topic, seq);
-    ws.writeTextMessage(new JsonObject().put("topic", topic).put("seq", seq).put("kind", kind)
-        .put("data", new JsonObject(data)).encode());
+    ws.writeTextMessage(message(topic, seq, kind, data));
+  }
+
+  static String message(String topic, long seq, String kind, java.util.Map<String, Object> data) {
+    return new JsonObject().put("topic", topic).put("seq", seq).put("kind", kind).put("data", new JsonObject(data)).encode();
   }
 
   private void keepAlive() {
