@@ -26,6 +26,8 @@ public final class DossierTopics implements FeedListener {
   private final Scopes scopes;
   private final Connections hub;
   private long lastRun;
+  /** How long the last recompute took: the next waits ten times that (at least a second), so it stays a small share of the database. */
+  private long lastCostMs;
   private long pendingSeq;
 
   public DossierTopics(io.vertx.sqlclient.Pool pool, ReferenceData reference, Connections hub) {
@@ -50,13 +52,14 @@ public final class DossierTopics implements FeedListener {
         pendingSeq = e.ordinal();
       }
     }
-    if (pendingSeq == 0 || System.currentTimeMillis() - lastRun < MIN_INTERVAL_MS) {
+    if (pendingSeq == 0 || System.currentTimeMillis() - lastRun < Math.max(MIN_INTERVAL_MS, 10 * lastCostMs)) {
       return Future.succeededFuture(); // the next batch after the interval carries it
     }
     long seq = pendingSeq;
     pendingSeq = 0;
     lastRun = System.currentTimeMillis();
-    return compute().map(topics -> {
+    long started = lastRun;
+    return compute().onSuccess(x -> lastCostMs = System.currentTimeMillis() - started).map(topics -> {
       topics.forEach((topic, data) -> hub.publish(topic, seq, data));
       return null;
     });

@@ -25,6 +25,8 @@ public final class FeedbackTopics implements FeedListener {
   private final FeedbackRepository repository;
   private final Connections hub;
   private long lastRun;
+  /** How long the last recompute took: the next waits ten times that (at least a second), so it stays a small share of the database. */
+  private long lastCostMs;
   private long pendingSeq;
 
   public FeedbackTopics(Pool pool, Connections hub) {
@@ -35,7 +37,8 @@ public final class FeedbackTopics implements FeedListener {
   @Override
   public Future<Void> load(long ordinal) {
     lastRun = System.currentTimeMillis();
-    return compute().map(data -> {
+    long started = lastRun;
+    return compute().onSuccess(x -> lastCostMs = System.currentTimeMillis() - started).map(data -> {
       hub.load(TOPIC, ordinal, data);
       return null;
     });
@@ -48,13 +51,14 @@ public final class FeedbackTopics implements FeedListener {
         pendingSeq = e.ordinal();
       }
     }
-    if (pendingSeq == 0 || System.currentTimeMillis() - lastRun < MIN_INTERVAL_MS) {
+    if (pendingSeq == 0 || System.currentTimeMillis() - lastRun < Math.max(MIN_INTERVAL_MS, 10 * lastCostMs)) {
       return Future.succeededFuture();
     }
     long seq = pendingSeq;
     pendingSeq = 0;
     lastRun = System.currentTimeMillis();
-    return compute().map(data -> {
+    long started = lastRun;
+    return compute().onSuccess(x -> lastCostMs = System.currentTimeMillis() - started).map(data -> {
       hub.publish(TOPIC, seq, data);
       return null;
     });
