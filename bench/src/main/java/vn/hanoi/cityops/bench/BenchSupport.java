@@ -1,6 +1,9 @@
 package vn.hanoi.cityops.bench;
 
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,6 +112,37 @@ final class BenchSupport {
         out.add(Integer.parseInt(s.trim()));
       }
       return out;
+    }
+  }
+
+  static String cpuModel() {
+    try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+      return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+          .findFirst().orElse("unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  static String memory() {
+    try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+      return lines.filter(l -> l.startsWith("MemTotal")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+          .findFirst().orElse("unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  static String command(String... cmd) {
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      try (InputStream in = p.getInputStream()) {
+        String out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        p.waitFor(10, TimeUnit.SECONDS);
+        return out;
+      }
+    } catch (Exception e) {
+      return "unavailable (" + e.getMessage() + ")";
     }
   }
 }

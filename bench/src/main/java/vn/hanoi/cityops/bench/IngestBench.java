@@ -674,36 +674,8 @@ public final class IngestBench {
     return t;
   }
 
-  private static String cpuModel() {
-    try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-      return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
-          .findFirst().orElse("unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
 
-  private static String memory() {
-    try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
-      return lines.filter(l -> l.startsWith("MemTotal")).map(l -> l.substring(l.indexOf(':') + 1).trim())
-          .findFirst().orElse("unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
 
-  private static String command(String... cmd) {
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      try (InputStream in = p.getInputStream()) {
-        String out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-        p.waitFor(10, TimeUnit.SECONDS);
-        return out;
-      }
-    } catch (Exception e) {
-      return "unavailable (" + e.getMessage() + ")";
-    }
-  }
 
   /** The second frame of {@code top} (the first averages since boot), processes then this JVM's threads. */
   private static String topSnapshot() {
