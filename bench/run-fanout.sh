@@ -9,8 +9,6 @@
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$BENCH_DIR/.." && pwd)"
-CP_FILE="$BENCH_DIR/target/bench-classpath.txt"
 
 # 5,000 sockets on each side of the loopback in two JVMs, plus PostgreSQL: raise the open-files limit
 # (the clients' JVM inherits it). Root may raise the hard limit too; others get what the hard limit allows.
@@ -24,24 +22,4 @@ if [[ "$(ulimit -Sn)" != "unlimited" && "$(ulimit -Sn)" -lt 12000 ]]; then
   echo "[run-fanout] warning: fewer than 12,000 open files allowed; 5,000 sockets per JVM may fail" >&2
 fi
 
-if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
-  echo "[run-fanout] building verticles + bench (mvn compile, tests skipped)" >&2
-  (cd "$ROOT" && mvn -q -B -DskipTests -pl bench -am process-classes)
-fi
-if [[ ! -s "$CP_FILE" ]]; then
-  echo "[run-fanout] missing $CP_FILE: run without SKIP_BUILD=1" >&2
-  exit 2
-fi
-
-JFR=()
-if [[ -n "${BENCH_JFR:-}" ]]; then
-  # a CPU profile of the server JVM (node + bare server): BENCH_JFR=bench/target/fanout.jfr
-  JFR=("-XX:StartFlightRecording=filename=${BENCH_JFR},settings=profile")
-fi
-
-cd "$ROOT"
-exec java -Xmx2g -Xms1g "${JFR[@]}" \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -Dvertx.logger-delegate-factory-class-name=io.vertx.core.logging.SLF4JLogDelegateFactory \
-  -cp "$BENCH_DIR/target/classes:$(cat "$CP_FILE")" \
-  vn.hanoi.cityops.bench.FanoutBench --bench-dir "$BENCH_DIR" "$@"
+exec bash "$BENCH_DIR/run-java.sh" FanoutBench "$@"
