@@ -15,7 +15,8 @@ public final class AccessControl {
       Role.LEADER, EnumSet.of(Action.READ_CITY_DATA, Action.RUN_MEETINGS),
       Role.SRE, EnumSet.of(Action.READ_CITY_DATA, Action.ACKNOWLEDGE_ALERT, Action.MANAGE_ALERTS),
       Role.AGENCY, EnumSet.noneOf(Action.class),
-      Role.ADMIN, EnumSet.of(Action.READ_CITY_DATA, Action.MANAGE_USERS, Action.MANAGE_API_KEYS, Action.READ_AUDIT));
+      Role.ADMIN, EnumSet.of(Action.READ_CITY_DATA, Action.MANAGE_USERS, Action.MANAGE_API_KEYS, Action.READ_AUDIT),
+      Role.DISPLAY, EnumSet.of(Action.READ_CITY_DATA));
   /** Actions an agency officer may take on their own agency (a district officer also on its communes). */
   private static final Set<Action> OWN_AGENCY = EnumSet.of(Action.READ_AGENCY_DATA, Action.UPDATE_AGENCY_TASK);
   private static final Set<String> CITY_TOPICS = Set.of("systems", "kpi.city", "feedback", "alerts");

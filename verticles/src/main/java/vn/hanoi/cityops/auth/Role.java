@@ -13,7 +13,9 @@ public enum Role {
   /** An agency officer: their own agency's data (a district's includes its communes) and its tasks. */
   AGENCY,
   /** Manages users and ingestion API keys; reads the audit log. */
-  ADMIN;
+  ADMIN,
+  /** A wall display in kiosk mode, signed in by a display token: reads city-wide data, changes nothing. */
+  DISPLAY;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

@@ -67,6 +67,11 @@ public final class TokenService {
   }
 
   public Issued issue(UserRepository.User user) {
+    return issue(user, ttlSeconds);
+  }
+
+  /** A token honoured for {@code ttlSeconds} (a display token lives for months). */
+  public Issued issue(UserRepository.User user, int ttlSeconds) {
     String tokenId = UUID.randomUUID().toString();
     Instant expiresAt = Instant.now().plusSeconds(ttlSeconds);
     JsonObject claims = new JsonObject()

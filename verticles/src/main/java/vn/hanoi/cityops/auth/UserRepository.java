@@ -100,6 +100,22 @@ public final class UserRepository {
                 : Future.failedFuture(new LastAdminException()))));
   }
 
+  /** A wall display: its user and the expiry of its newest session that has not ended (null: none). */
+  public record Display(User user, OffsetDateTime tokenExpiresAt) {
+  }
+
+  /** The users with the display role, newest first. */
+  public Future<List<Display>> displays() {
+    return pool.query("SELECT " + COLUMNS + ", (SELECT max(s.expires_at) FROM user_session s WHERE s.user_id = u.id "
+            + "AND s.ended_at IS NULL AND s.expires_at > now()) AS token_expires_at "
+            + "FROM app_user u WHERE 'display' = ANY (roles) ORDER BY id DESC").execute()
+        .map(rows -> {
+          List<Display> displays = new ArrayList<>();
+          rows.forEach(r -> displays.add(new Display(toUser(r), r.getOffsetDateTime("token_expires_at"))));
+          return displays;
+        });
+  }
+
   public Future<Long> countActiveAdmins() {
     return pool.query("SELECT count(*) FROM app_user WHERE active AND 'admin' = ANY (roles)").execute()
         .map(rows -> rows.iterator().next().getLong(0));

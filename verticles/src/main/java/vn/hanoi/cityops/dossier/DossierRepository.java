@@ -21,6 +21,7 @@ public final class DossierRepository {
   private static final String COUNTS = SchemaCheck.resource("/sql/dossier/counts-by-agency.sql");
   private static final String CATALOGUE = SchemaCheck.resource("/sql/dossier/procedure-catalogue.sql");
   private static final String TARGETS = SchemaCheck.resource("/sql/dossier/kpi-targets.sql");
+  private static final String OVERDUE_AT = SchemaCheck.resource("/sql/dossier/overdue-at.sql");
 
   /** The national procedure catalogue: how many procedures, how many on the national portal. */
   public record Catalogue(long procedures, long onNationalPortal) {
@@ -80,5 +81,19 @@ public final class DossierRepository {
 
   private static OffsetDateTime utc(Instant t) {
     return t.atOffset(ZoneOffset.UTC);
+  }
+
+  /** Overdue dossiers per district code as the history sampled them at {@code at}; unsampled districts are absent. */
+  public Future<Map<String, Long>> overdueByDistrictAt(Instant at) {
+    return pool.preparedQuery(OVERDUE_AT).execute(Tuple.of(utc(at))).map(rows -> {
+      Map<String, Long> byDistrict = new HashMap<>();
+      for (Row r : rows) {
+        String scope = r.getString("scope");
+        if (scope.startsWith("district:")) {
+          byDistrict.put(scope.substring("district:".length()), Math.round(r.getDouble("value")));
+        }
+      }
+      return byDistrict;
+    });
   }
 }

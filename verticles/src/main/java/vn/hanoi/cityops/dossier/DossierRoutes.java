@@ -20,6 +20,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Dossier KPIs and rankings, each for a {@code period} (today by default, month, year in the Hanoi calendar):
@@ -30,7 +32,9 @@ import java.util.Objects;
  *       an agency officer reads their own; 404 for an unknown code;</li>
  *   <li>{@code GET /api/v1/rankings/districts}, {@code /rankings/agencies?level=}: who falls furthest behind,
  *       {@code by=overdueNow} (default) or {@code onTimeRate}, pages of {@code limit} (1-1000, default 10) from
- *       {@code offset}.</li>
+ *       {@code offset}. With {@code compare=yesterday} each item also has {@code previous} (its on-time rate
+ *       over the same period as it stood 24 hours ago, and its overdue count as the history sampled it then;
+ *       null when unknown) and {@code change} (now minus then).</li>
  * </ul>
  * Every scope is one query of counts per agency, summed here; see {@link DossierCounts} for what each counts.
  */
@@ -162,11 +166,14 @@ public final class DossierRoutes {
     Future.succeededFuture()
         .compose(start -> {
           RankingQuery q = rankingQuery(ctx);
-          return repository.countsByAgency(q.bounds, q.now, null).map(byAgency -> {
+          return repository.countsByAgency(q.bounds, q.now, null).compose(byAgency -> {
             List<Ranking.Entry> entries = scopes.districts().stream()
                 .map(d -> entry(d, Scopes.sum(byAgency, scopes.districtMembers(d.code()))))
                 .toList();
-            return rankingJson(q, Ranking.page(entries, q.by, q.limit, q.offset));
+            JsonObject body = rankingJson(q, Ranking.page(entries, q.by, q.limit, q.offset));
+            return !q.compare ? Future.succeededFuture(body) : previous(q).compose(then ->
+                repository.overdueByDistrictAt(q.yesterday().to()).map(overdue -> compared(body, code ->
+                    new Previous(DossierKpis.of(Scopes.sum(then, scopes.districtMembers(code))).onTimeRate(), overdue.get(code)))));
           });
         })
         .onSuccess(body -> JsonBodies.ok(ctx, body))
@@ -181,18 +188,47 @@ public final class DossierRoutes {
             throw QueryParams.invalid("level", "must be city, district or commune");
           }
           RankingQuery q = rankingQuery(ctx);
-          return repository.countsByAgency(q.bounds, q.now, null).map(byAgency -> {
+          return repository.countsByAgency(q.bounds, q.now, null).compose(byAgency -> {
             List<Ranking.Entry> entries = scopes.agencies(level).stream()
                 .map(a -> entry(a, byAgency.getOrDefault(a.code(), DossierCounts.NONE)))
                 .toList();
-            return rankingJson(q, Ranking.page(entries, q.by, q.limit, q.offset)).put("level", level);
+            JsonObject body = rankingJson(q, Ranking.page(entries, q.by, q.limit, q.offset)).put("level", level);
+            return !q.compare ? Future.succeededFuture(body) : previous(q).map(then -> compared(body, code ->
+                new Previous(DossierKpis.of(then.getOrDefault(code, DossierCounts.NONE)).onTimeRate(), null)));
           });
         })
         .onSuccess(body -> JsonBodies.ok(ctx, body))
         .onFailure(ctx::fail);
   }
 
-  private record RankingQuery(Ranking.By by, Period period, Period.Bounds bounds, Instant now, int limit, int offset) {
+  private record RankingQuery(Ranking.By by, Period period, Period.Bounds bounds, Instant now, int limit, int offset,
+                              boolean compare) {
+    Period.Bounds yesterday() {
+      return period.sameTimeYesterday(now);
+    }
+  }
+
+  /** An item's figures as they stood 24 hours ago; null when unknown. */
+  private record Previous(Double onTimeRate, Long overdueNow) {
+  }
+
+  private Future<Map<String, DossierCounts>> previous(RankingQuery q) {
+    return repository.countsByAgency(q.yesterday(), q.yesterday().to(), null);
+  }
+
+  /** Adds {@code previous} and {@code change} to every item of a ranking. */
+  private static JsonObject compared(JsonObject ranking, Function<String, Previous> previousOf) {
+    for (Object o : ranking.getJsonArray("items")) {
+      JsonObject item = (JsonObject) o;
+      Previous p = previousOf.apply(item.getString("code"));
+      Double rate = item.getDouble("onTimeRate");
+      long overdue = item.getLong("overdueNow");
+      item.put("previous", new JsonObject().put("onTimeRate", p.onTimeRate()).put("overdueNow", p.overdueNow()))
+          .put("change", new JsonObject()
+              .put("onTimeRate", rate == null || p.onTimeRate() == null ? null : KpiMath.round1(rate - p.onTimeRate()))
+              .put("overdueNow", p.overdueNow() == null ? null : overdue - p.overdueNow()));
+    }
+    return ranking.put("compare", "yesterday");
   }
 
   private static RankingQuery rankingQuery(RoutingContext ctx) {
@@ -200,8 +236,10 @@ public final class DossierRoutes {
     Period period = QueryParams.period(ctx);
     int limit = QueryParams.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     int offset = QueryParams.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    boolean compare = QueryParams.choice(ctx, "compare", false,
+        v -> v.equals("yesterday") ? Optional.of(true) : Optional.empty(), "must be yesterday");
     Instant now = now();
-    return new RankingQuery(by, period, period.bounds(now), now, limit, offset);
+    return new RankingQuery(by, period, period.bounds(now), now, limit, offset, compare);
   }
 
   private static Ranking.Entry entry(Agency a, DossierCounts counts) {

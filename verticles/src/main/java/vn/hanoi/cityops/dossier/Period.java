@@ -62,6 +62,16 @@ public enum Period {
     return new Bounds(first.atStartOfDay(HANOI).toInstant(), next.atStartOfDay(HANOI).toInstant());
   }
 
+  /**
+   * The same period as it stood 24 hours before {@code now}: from the start of the period that contained
+   * that instant up to it. For {@code today} at 10:00, yesterday from midnight to 10:00; so a comparison
+   * with it is like for like.
+   */
+  public Bounds sameTimeYesterday(Instant now) {
+    Instant then = now.minus(java.time.Duration.ofDays(1));
+    return new Bounds(bounds(then).from(), then);
+  }
+
   /** {@code t} as ISO-8601 in Hanoi time, e.g. {@code 2026-11-23T08:00:00+07:00}. */
   public static String iso(Instant t) {
     return t == null ? null : t.atZone(HANOI).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);

@@ -9,6 +9,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.audit.AuditRoutes;
 import vn.hanoi.cityops.auth.ApiKeyRoutes;
+import vn.hanoi.cityops.auth.DisplayRoutes;
 import vn.hanoi.cityops.auth.LoginRoutes;
 import vn.hanoi.cityops.auth.UserRoutes;
 import vn.hanoi.cityops.dossier.DossierRoutes;
@@ -50,9 +51,12 @@ public final class WebVerticle extends VerticleBase {
     FeedbackRoutes.mount(router, vertx, node);
     SystemRoutes.mount(router, vertx, node);
     UserRoutes.mount(router, vertx, node);
+    DisplayRoutes.mount(router, vertx, node);
     AuditRoutes.mount(router, vertx, node);
     LiveRoutes.mount(router, vertx, node);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
+    // Chart library and font, from WebJars on the classpath (versioned paths, so browsers may keep them a day).
+    router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(new ErrorHandler());
     return router;

@@ -1,0 +1,137 @@
+package vn.hanoi.cityops.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.hanoi.cityops.app.Addresses;
+import vn.hanoi.cityops.app.NodeContext;
+import vn.hanoi.cityops.audit.AuditLog;
+import vn.hanoi.cityops.auth.UserRepository.Display;
+import vn.hanoi.cityops.auth.UserRepository.User;
+import vn.hanoi.cityops.auth.UserRepository.UserFields;
+import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.web.JsonBodies;
+import vn.hanoi.cityops.web.SchemaCheck;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Kiosk mode, {@code /api/v1/admin/displays}: an admin issues a wall display a long-lived display token (a
+ * read-only {@code display} user and one session of {@code validDays}), lists the displays and revokes one.
+ * The answer to the issue carries the token once, and the kiosk URL {@code /?display=<token>}: the page keeps
+ * the token, so the screen survives restarts of the browser and of the node. Revoking disables the display
+ * user and ends its sessions on every node. Every issue and revocation is audited.
+ */
+public final class DisplayRoutes {
+  private static final String BASE = "/api/v1/admin/displays";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Vertx vertx;
+  private final UserRepository users;
+  private final AuditLog audit;
+  private final TokenService tokens;
+  private final SchemaCheck schema = SchemaCheck.of("display-create.schema.json");
+
+  private DisplayRoutes(Vertx vertx, NodeContext node) {
+    this.vertx = vertx;
+    this.users = node.users();
+    this.audit = node.audit();
+    this.tokens = node.guard().tokens();
+  }
+
+  public static void mount(Router router, Vertx vertx, NodeContext node) {
+    DisplayRoutes routes = new DisplayRoutes(vertx, node);
+    Guard guard = node.guard();
+    router.post(BASE).handler(guard.may(Action.MANAGE_USERS)).handler(routes::create);
+    router.get(BASE).handler(guard.may(Action.MANAGE_USERS)).handler(routes::list);
+    router.delete(BASE + "/:id").handler(guard.may(Action.MANAGE_USERS)).handler(routes::revoke);
+  }
+
+  private void create(RoutingContext ctx) {
+    Future.succeededFuture()
+        .compose(start -> {
+          JsonObject body = JsonBodies.object(ctx, schema);
+          String username = "display-" + HexFormat.of().formatHex(random(4));
+          String unusablePassword = HexFormat.of().formatHex(random(32));
+          int ttl = (int) Duration.ofDays(body.getInteger("validDays", 365)).toSeconds();
+          return vertx.executeBlocking(() -> PasswordHasher.hash(unusablePassword), false)
+              .compose(hash -> users.create(username, new UserFields(body.getString("name"), "HN",
+                  body.getString("language", "vi"), EnumSet.of(Role.DISPLAY), hash, true)))
+              .compose(created -> created.isPresent()
+                  ? Future.succeededFuture(created.get())
+                  : Future.failedFuture(new ApiException(409, "conflict", "display name clash; try again")))
+              .compose(user -> {
+                TokenService.Issued issued = tokens.issue(user, ttl);
+                return users.startSession(issued.tokenId(), user.id(), TokenService.utc(issued.expiresAt()),
+                        ctx.request().remoteAddress().host())
+                    .compose(v -> audited(ctx, "display.issue", user))
+                    .map(v -> json(user, issued.expiresAt().toString())
+                        .put("token", issued.token())
+                        .put("url", "/?display=" + issued.token()));
+              });
+        })
+        .onSuccess(json -> ctx.response().setStatusCode(201)
+            .putHeader(HttpHeaders.LOCATION, BASE + "/" + json.getLong("id"))
+            .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+            .end(json.encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private void list(RoutingContext ctx) {
+    users.displays()
+        .onSuccess(all -> JsonBodies.ok(ctx, new JsonObject().put("items", new JsonArray(all.stream()
+            .map(d -> json(d.user(), d.tokenExpiresAt() == null ? null : d.tokenExpiresAt().toInstant().toString()))
+            .toList()))))
+        .onFailure(ctx::fail);
+  }
+
+  private void revoke(RoutingContext ctx) {
+    Future.succeededFuture()
+        .compose(start -> {
+          long id = JsonBodies.longParam(ctx, "id");
+          return users.findById(id)
+              .compose(found -> isDisplay(found)
+                  ? Future.succeededFuture(found.get())
+                  : Future.failedFuture(ApiException.notFound("no display " + id)))
+              .compose(user -> users.update(user.id(), new UserFields(null, null, null, null, null, false))
+                  .compose(v -> users.endSessionsOf(user.id()))
+                  .compose(v -> users.endedUnexpiredTokens())
+                  .compose(ended -> {
+                    ended.forEach(tokens::forget);
+                    vertx.eventBus().publish(Addresses.SESSIONS_CHANGED, "user:" + user.id());
+                    return audited(ctx, "display.revoke", user);
+                  }));
+        })
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+
+  private static boolean isDisplay(Optional<User> user) {
+    return user.isPresent() && user.get().roles().contains(Role.DISPLAY);
+  }
+
+  private static JsonObject json(User user, String tokenExpiresAt) {
+    return new JsonObject().put("id", user.id()).put("username", user.username()).put("name", user.displayName())
+        .put("language", user.language()).put("active", user.active()).put("tokenExpiresAt", tokenExpiresAt)
+        .put("createdAt", user.createdAt().toString());
+  }
+
+  private Future<Void> audited(RoutingContext ctx, String action, User user) {
+    return audit.record(new AuditLog.Entry(Guard.principal(ctx).username(), "user", action, user.username(), "success",
+        ctx.request().remoteAddress().host(), new JsonObject().put("id", user.id()).put("name", user.displayName())));
+  }
+
+  private static byte[] random(int bytes) {
+    byte[] b = new byte[bytes];
+    RANDOM.nextBytes(b);
+    return b;
+  }
+}

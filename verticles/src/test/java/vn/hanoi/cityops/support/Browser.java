@@ -1,0 +1,117 @@
+package vn.hanoi.cityops.support;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.logging.Level;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} driven by its {@code chromedriver}; {@code .ci/run}
+ * installs both, nothing is downloaded) at a given window size, with its console kept for assertions.
+ */
+public final class Browser implements AutoCloseable {
+  private static final String CHROMIUM = System.getProperty("cityops.chromium", "/usr/bin/chromium");
+  private static final String CHROMEDRIVER = System.getProperty("cityops.chromedriver", "/usr/bin/chromedriver");
+
+  private final ChromeDriver driver;
+
+  /** A browser with a fresh profile in {@code profile} (reuse the folder to reopen the same browser later). */
+  public Browser(int width, int height, Path profile) {
+    if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
+      throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver ("
+          + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver (.ci/run does)");
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--hide-scrollbars", "--force-device-scale-factor=1",
+        "--window-size=" + width + "," + height, "--user-data-dir=" + profile.toAbsolutePath());
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+        .usingAnyFreePort().build();
+    this.driver = new ChromeDriver(service, options);
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+  }
+
+  public static Path newProfile() {
+    try {
+      Files.createDirectories(Path.of("target/browser-profiles"));
+      return Files.createTempDirectory(Path.of("target/browser-profiles"), "chromium-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void open(String url) {
+    driver.get(url);
+  }
+
+  public String url() {
+    return driver.getCurrentUrl();
+  }
+
+  /** Waits up to {@code timeout} for {@code condition} to answer non-null/true; fails with {@code what}. */
+  public <T> T await(Duration timeout, String what, Function<ChromeDriver, T> condition) {
+    return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).withMessage(what).until(d -> condition.apply(driver));
+  }
+
+  public List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  public WebElement one(String css) {
+    return driver.findElement(By.cssSelector(css));
+  }
+
+  public Object script(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  /** Console messages at SEVERE (errors, failed loads, uncaught exceptions, CSP violations) since the last call. */
+  public List<String> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue() || e.getMessage().contains("Content Security Policy"))
+        .map(LogEntry::getMessage).toList();
+  }
+
+  public Path screenshot(String name) {
+    try {
+      Path target = Path.of("target/screenshots", name);
+      Files.createDirectories(target.getParent());
+      Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public ChromeDriver driver() {
+    return driver;
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

@@ -1,0 +1,51 @@
+// Who the page signs in as: a wall display's token (kiosk URL /?display=<token>, kept in localStorage so the
+// screen survives browser and node restarts) or a person's sign-in (kept for the browser tab only).
+const DISPLAY = 'cityops.displayToken';
+const SESSION = 'cityops.token';
+
+/** Moves a display token from the URL into storage (and out of the address bar and history). */
+export function adoptDisplayToken() {
+  const params = new URLSearchParams(location.search);
+  const token = params.get('display');
+  if (token) {
+    localStorage.setItem(DISPLAY, token);
+    params.delete('display');
+    const query = params.toString();
+    history.replaceState(null, '', location.pathname + (query ? `?${query}` : ''));
+  }
+}
+
+export function currentToken() {
+  return localStorage.getItem(DISPLAY) || sessionStorage.getItem(SESSION);
+}
+
+export function isDisplay() {
+  return localStorage.getItem(DISPLAY) !== null;
+}
+
+/** The signed-in user, or null when the token is missing, expired or revoked. */
+export async function whoAmI(token) {
+  if (!token) return null;
+  const response = await fetch('/api/v1/auth/me', {headers: {Authorization: `Bearer ${token}`}});
+  return response.ok ? response.json() : null;
+}
+
+export async function signIn(username, password) {
+  const response = await fetch('/api/v1/auth/login', {
+    method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({username, password})});
+  if (!response.ok) return null;
+  const body = await response.json();
+  sessionStorage.setItem(SESSION, body.token);
+  return body.token;
+}
+
+/** GET an API path as JSON with the token; throws on a non-2xx answer. */
+export async function api(token, path) {
+  const response = await fetch(path, {headers: {Authorization: `Bearer ${token}`}});
+  if (!response.ok) {
+    const error = new Error(`${path}: ${response.status}`);
+    error.status = response.status;
+    throw error;
+  }
+  return response.json();
+}
