@@ -14,8 +14,9 @@ import vn.hanoi.cityops.web.ApiException;
 import java.util.Set;
 
 /**
- * {@code GET /ws}: the WebSocket upgrade. Refuses pages from origins not in {@code http.allowedOrigins}
- * (cross-site WebSocket hijacking) with 403, checks an {@code Authorization: Bearer} header before
+ * {@code GET /ws}: the WebSocket upgrade. Refuses pages from other sites (cross-site WebSocket hijacking) with
+ * 403: the {@code Origin} must be the node's own (same scheme-less host and port as the {@code Host} header,
+ * so the pages it serves work under any name it is reached by) or in {@code http.allowedOrigins}; checks an {@code Authorization: Bearer} header before
  * upgrading (401 if it is wrong), then hands the socket to a {@link LiveConnection}. Tokens are never
  * read from the query string: URLs end up in logs and browser history.
  */
@@ -40,10 +41,19 @@ public final class LiveRoutes {
     router.get(PATH).handler(new LiveRoutes(vertx, node)::handle);
   }
 
+  /** {@code http://host:port} or {@code https://host:port} naming the host the request was sent to. */
+  static boolean sameOrigin(String origin, String host) {
+    if (host == null) {
+      return false;
+    }
+    int scheme = origin.indexOf("://");
+    return scheme > 0 && origin.substring(scheme + 3).equalsIgnoreCase(host);
+  }
+
   private void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
     String origin = request.getHeader(HttpHeaders.ORIGIN);
-    if (origin != null && !allowedOrigins.contains(origin)) {
+    if (origin != null && !allowedOrigins.contains(origin) && !sameOrigin(origin, request.getHeader(HttpHeaders.HOST))) {
       ctx.fail(new ApiException(403, "forbidden_origin", "pages from this origin may not open the live connection"));
       return;
     }

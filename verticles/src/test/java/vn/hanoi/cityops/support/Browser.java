@@ -84,6 +84,20 @@ public final class Browser implements AutoCloseable {
     return driver.findElement(By.cssSelector(css));
   }
 
+  /**
+   * An attribute of the first element matching {@code css}, read in the page (the panels re-render, so a
+   * found element may be replaced a moment later); null when there is no such element.
+   */
+  public String attr(String css, String name) {
+    return (String) script("const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;",
+        css, name);
+  }
+
+  /** The visible text of the first element matching {@code css}, read in the page; null when absent. */
+  public String text(String css) {
+    return (String) script("const e = document.querySelector(arguments[0]); return e ? e.innerText : null;", css);
+  }
+
   public Object script(String js, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
