@@ -84,6 +84,7 @@ async function startWall() {
   });
   window.addEventListener('resize', () => markDirty('all'));
 
+  tick();
   const topics = ['systems', 'kpi.city', 'feedback', 'alerts', ...behind.districtCodes().map(c => `kpi.district.${c}`)];
   live = new LiveClient(token, topics, {onTopic, onState: renderConnection, onAuthFailed: () => showBanner('revoked')});
   live.start();
@@ -140,11 +141,16 @@ function flush() {
 
 function tick() {
   const now = new Date();
-  byId('clock-time').textContent = msg.time.format(now);
-  byId('clock-date').textContent = msg.date.format(now);
+  renderClock(now);
+  if (!live) return;
   renderFreshness();
   markDirty('systems'); // time in state moves on
   if (now.getSeconds() === 0) markDirty('throughput', 'alerts');
+}
+
+function renderClock(now) {
+  byId('clock-time').textContent = msg.time.format(now);
+  byId('clock-date').textContent = msg.date.format(now);
 }
 
 function renderFreshness() {

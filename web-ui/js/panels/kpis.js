@@ -45,8 +45,8 @@ export class KpiPanel {
     const target = kpi ? kpi.target : null;
     const met = kpi ? kpi.met : false;
     const caption = byId(`target-${g.key}`);
-    caption.textContent = target === null ? '' : `${msg.t('target', msg.percent(target))} · ${met
-        ? msg.t('targetMet') : msg.t('targetGap', msg.percent(kpi.gap === null ? null : Math.abs(kpi.gap)))}`;
+    const verdict = value === null ? '' : ` · ${met ? msg.t('targetMet') : msg.t('targetGap', msg.percent(Math.abs(kpi.gap)))}`;
+    caption.textContent = target === null ? '' : msg.t('target', msg.percent(target)) + verdict;
     caption.className = `gauge-target ${met ? 'met' : 'unmet'}`;
     caption.dataset.value = value ?? '';
     const band = target === null ? [[1, '#2a3a5a']] : [[target / 100, '#2a3a5a'], [1, '#1d4d35']];

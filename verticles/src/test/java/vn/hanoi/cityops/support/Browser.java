@@ -51,7 +51,9 @@ public final class Browser implements AutoCloseable {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, options);
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    // The window size includes the browser's frame; the page must see exactly width × height.
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
   }
 
   public static Path newProfile() {

@@ -1,0 +1,142 @@
+package vn.hanoi.cityops.wall;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.hanoi.cityops.app.Node;
+import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.Browser;
+import vn.hanoi.cityops.support.TestNodes;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The wall display populated by the built-in simulator, as staff see it: one screen with nothing outside the
+ * viewport at 1920×1080 and at 4K, Vietnamese with Vietnamese number formats by default, and English on the
+ * toggle for every visible label. Writes the screenshots (target/screenshots) the README shows.
+ */
+class WallLayoutIT {
+  /** Letters only Vietnamese uses (and its tone marks): none may be visible in English. */
+  private static final Pattern VIETNAMESE = Pattern.compile(
+      "[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", Pattern.CASE_INSENSITIVE);
+  private static final Duration LOAD = Duration.ofSeconds(30);
+
+  private static Vertx client;
+  private static Node node;
+  private static String kioskUrl;
+
+  @BeforeAll
+  static void start() throws InterruptedException {
+    client = Vertx.vertx();
+    node = TestNodes.start(Map.of("simulator", "on", "simulator.daySeconds", 600, "simulator.rate", 60));
+    Api api = new Api(client, node);
+    JsonObject display = api.send(io.vertx.core.http.HttpMethod.POST, "/api/v1/admin/displays", api.token("admin"),
+        new JsonObject().put("name", "Phòng điều hành — màn hình chính")).bodyAsJsonObject();
+    kioskUrl = "http://127.0.0.1:" + node.context().config().httpPort() + display.getString("url");
+    api.close();
+    Thread.sleep(8_000); // let the simulator fill every panel
+  }
+
+  @AfterAll
+  static void stop() {
+    TestNodes.stop(node);
+    client.close();
+  }
+
+  @Test
+  void populatedPageFitsA1920x1080ScreenWithNothingOutsideTheViewport() throws IOException {
+    try (Browser browser = populated(1920, 1080)) {
+      assertEquals("1920x1080", browser.script("return innerWidth + 'x' + innerHeight"));
+      assertEquals(List.of(), outside(browser), "elements outside the 1920×1080 viewport");
+      assertEquals(Boolean.FALSE, browser.script("return document.documentElement.scrollHeight > innerHeight"
+          + " || document.documentElement.scrollWidth > innerWidth"), "the page scrolls");
+      Path shot = browser.screenshot("wall-vi-1920x1080.png");
+      assertTrue(Files.size(shot) > 50_000, "a populated screenshot");
+      assertEquals(List.of(), browser.consoleErrors());
+    }
+  }
+
+  @Test
+  void scalesTo4kWithTheSameLayout() {
+    try (Browser browser = populated(3840, 2160)) {
+      assertEquals(List.of(), outside(browser), "elements outside the 4K viewport");
+      double title = ((Number) browser.script(
+          "return parseFloat(getComputedStyle(document.querySelector('.brand h1')).fontSize)")).doubleValue();
+      assertTrue(title > 50, "text scales with the screen (title " + title + " px at 4K)");
+      browser.screenshot("wall-vi-3840x2160.png");
+    }
+  }
+
+  @Test
+  void vietnameseIsTheDefaultWithVietnameseNumbers() {
+    try (Browser browser = populated(1920, 1080)) {
+      assertEquals("vi", browser.attr("html", "lang"));
+      assertEquals("Trung tâm Điều hành thông minh Hà Nội", browser.text(".brand h1"));
+      assertTrue(browser.text("#target-portal").startsWith("Mục tiêu 30,0%"), browser.text("#target-portal"));
+      long received = Long.parseLong(browser.attr("#today [data-key='received'] dd", "data-value"));
+      assertEquals(String.format(java.util.Locale.ROOT, "%,d", received).replace(',', '.'),
+          browser.text("#today [data-key='received'] dd"), "thousands separated by a dot");
+    }
+  }
+
+  @Test
+  void englishToggleSwitchesEveryVisibleLabel() {
+    try (Browser browser = populated(1920, 1080)) {
+      browser.one("#lang").click();
+      browser.await(LOAD, "the page in English", d -> "en".equals(browser.attr("html", "lang")));
+      browser.await(Duration.ofSeconds(2), "every panel re-rendered in English",
+          d -> "Hanoi Smart Operations Center".equals(browser.text(".brand h1")));
+      browser.await(Duration.ofSeconds(2), "no Vietnamese left on screen", d -> vietnameseOnScreen(browser).isEmpty());
+      assertTrue(browser.text("#target-portal").startsWith("Target 30.0%"), browser.text("#target-portal"));
+      browser.screenshot("wall-en-1920x1080.png");
+      browser.one("#lang").click();
+      browser.await(LOAD, "back in Vietnamese", d -> "Trung tâm Điều hành thông minh Hà Nội".equals(browser.text(".brand h1")));
+    }
+  }
+
+  private static List<String> vietnameseOnScreen(Browser browser) {
+    @SuppressWarnings("unchecked")
+    List<String> texts = (List<String>) browser.script(
+        "const out = []; const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
+            + "while (walk.nextNode()) { const n = walk.currentNode; const e = n.parentElement;"
+            + "  if (n.textContent.trim() && e && e.offsetParent !== null) out.push(n.textContent.trim()); }"
+            + "document.querySelectorAll('svg text').forEach(t => out.push(t.textContent)); return out;");
+    return texts.stream().filter(t -> VIETNAMESE.matcher(t).find()).toList();
+  }
+
+  /** Every visible element whose box leaves the viewport, described by tag, class and box. */
+  @SuppressWarnings("unchecked")
+  private static List<String> outside(Browser browser) {
+    return (List<String>) browser.script(
+        "const out = []; for (const e of document.querySelectorAll('body *')) {"
+            + "  if (e.offsetParent === null && getComputedStyle(e).position !== 'fixed') continue;"
+            + "  const r = e.getBoundingClientRect(); if (r.width === 0 || r.height === 0) continue;"
+            + "  if (r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1)"
+            + "    out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.left) + ',' + Math.round(r.top) + ' '"
+            + "      + Math.round(r.right) + 'x' + Math.round(r.bottom)); } return out;");
+  }
+
+  private static Browser populated(int width, int height) {
+    Browser browser = new Browser(width, height, Browser.newProfile());
+    browser.open(kioskUrl);
+    browser.await(LOAD, "the wall live with systems, KPIs and feedback",
+        d -> "live".equals(browser.attr("body", "data-connection"))
+            && browser.all("#system-tiles .system").size() == 14
+            && !"".equals(browser.attr("#today [data-key='received'] dd", "data-value"))
+            && !"".equals(browser.attr("#fb-totals [data-key='received'] dd", "data-value"))
+            && !"".equals(browser.attr("#target-portal", "data-value"))
+            && browser.all("#district-ranking tbody tr").size() > 0);
+    return browser;
+  }
+}
