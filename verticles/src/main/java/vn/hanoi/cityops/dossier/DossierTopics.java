@@ -8,7 +8,6 @@ import vn.hanoi.cityops.live.PacedTopics;
 import vn.hanoi.cityops.store.ReferenceData;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,8 +55,7 @@ public final class DossierTopics extends PacedTopics {
 
   /** Today's KPIs of the city, every district (with its communes) and every agency, by topic. */
   @Override
-  protected Future<Map<String, Map<String, Object>>> compute() {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  protected Future<Map<String, Map<String, Object>>> compute(Instant now) {
     Period.Bounds today = Period.TODAY.bounds(now);
     boolean all = readAll || !today.equals(day) || changed.size() > FULL_READ_ABOVE;
     List<String> agencies = all ? null : List.copyOf(changed);

@@ -28,6 +28,8 @@ public final class LiveClock extends VerticleBase {
   /** The type of a tick in the event log. */
   public static final String TYPE = "clock";
   public static final String SOURCE = "cityops-clock";
+  /** The payload field holding the tick's instant, in milliseconds since the epoch. */
+  static final String EPOCH_MS = "epochMs";
   private static final Logger LOG = LoggerFactory.getLogger(LiveClock.class);
   private static final String TICK = SchemaCheck.resource("/sql/live/clock-tick.sql");
   private static final int MIN_PERIOD_MS = 100;
@@ -73,7 +75,7 @@ public final class LiveClock extends VerticleBase {
 
   private void tick(Instant at) {
     String id = "clock-" + at;
-    pool.preparedQuery(TICK).execute(Tuple.of(SOURCE, id, at.atOffset(ZoneOffset.UTC), periodMs))
+    pool.preparedQuery(TICK).execute(Tuple.of(SOURCE, id, at.atOffset(ZoneOffset.UTC), periodMs, at.toEpochMilli()))
         .onSuccess(rows -> {
           if (failing) {
             LOG.info("live_clock=recovered");

@@ -29,7 +29,7 @@ class LiveClockClusterIT {
 
   @BeforeAll
   static void start(Vertx vertx) {
-    Node[] pair = TestNodes.startPair(Map.of("live.clockMs", 1_000));
+    Node[] pair = TestNodes.startPair(Map.of("live.clockMs", 2_000));
     a = pair[0];
     b = pair[1];
     apiA = new Api(vertx, a);
@@ -59,6 +59,9 @@ class LiveClockClusterIT {
     apiA.postEvents(Events.dossier("cl-due-1", "HK-02", "H-cl-due", "in_progress").put("occurredAt", now.toString())
         .put("receivedAt", now.toString()).put("dueAt", now.plusSeconds(2).toString()).encode());
 
+    // Ticks two seconds apart, further apart than a topic's pacing: each node answers each tick on its own.
+    onA.next(m -> "delta".equals(m.getString("kind")) && m.getJsonObject("data").getJsonObject("today").getLong("inProgress") == 1);
+    onB.next(m -> "delta".equals(m.getString("kind")) && m.getJsonObject("data").getJsonObject("today").getLong("inProgress") == 1);
     long seqA = onA.next(m -> overdue(m, 1)).getLong("seq");
     long seqB = onB.next(m -> overdue(m, 1)).getLong("seq");
     assertEquals(seqA, seqB, "the tick that made it overdue has one ordinal on both nodes");
@@ -66,7 +69,7 @@ class LiveClockClusterIT {
     long ticks = apiA.count("SELECT count(*) FROM event WHERE type = 'clock'");
     long seconds = apiA.count("SELECT extract(epoch FROM max(occurred_at) - min(occurred_at))::bigint FROM event WHERE type = 'clock'");
     assertTrue(ticks >= 2, "ticks: " + ticks);
-    assertTrue(ticks <= seconds + 1, ticks + " ticks over " + seconds + " s: at most one row per period although both nodes write every tick");
+    assertTrue(ticks <= seconds / 2 + 1, ticks + " ticks over " + seconds + " s: at most one row per period although both nodes write every tick");
     onA.close();
     onB.close();
   }
