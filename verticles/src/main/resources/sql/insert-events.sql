@@ -31,7 +31,10 @@ WITH input AS (
     -- a new event can only change whether it and the stored event right after it start a run of equal
     -- statuses (or of equal availability), and with the stored events right before and after each new event
     -- every one of those has its true predecessor here. Sibling CTEs see the event table as it was before this
-    -- statement, so the batch's own events come from ins.
+    -- statement, so the batch's own events come from ins. Batches with health events of the same system run
+    -- this one after the other (sql/lock-system-status.sql, taken before this statement), so each sees the
+    -- events of the batches before it: without that, two racing out-of-order batches could leave a stale row
+    -- (the caveat of V0009) or deadlock on the rows of system_status_change.
     SELECT system_code, occurred_at, seq, status, source, bool_or(recomputed) AS recomputed
     FROM (SELECT system_code, occurred_at, seq, status, source, true AS recomputed
           FROM health_new

@@ -125,6 +125,9 @@ public final class AppConfig {
 
   public int silenceFactor() { return integer(HEALTH_SILENCE_FACTOR); }
 
+  public int liveClockMs() { return integer(LIVE_CLOCK_MS); }
+  public int liveMaxPendingKeys() { return integer(LIVE_MAX_PENDING_KEYS); }
+
   private String string(String key) {
     Object v = values.getValue(key);
     if (v == null) {

@@ -40,6 +40,14 @@ public final class ConfigKeys {
   /** A system is silent once it sent no heartbeat for its heartbeat interval times this factor. */
   public static final String HEALTH_SILENCE_FACTOR = "health.silenceFactor";
 
+  /**
+   * Every this many milliseconds a clock tick is stored in the event log, so that live figures that move with
+   * time alone (overdue now, the rollover of "today") are recomputed on every node at the same sequence number.
+   */
+  public static final String LIVE_CLOCK_MS = "live.clockMs";
+  /** Undelivered keys a slow WebSocket client may owe before it gets a resync snapshot instead. */
+  public static final String LIVE_MAX_PENDING_KEYS = "live.maxPendingKeys";
+
   public static final String AUTH_JWT_SECRET = "auth.jwtSecret";
   public static final String AUTH_TOKEN_TTL_SECONDS = "auth.tokenTtlSeconds";
   public static final String AUTH_ADMIN_USERNAME = "auth.adminUsername";

@@ -23,6 +23,7 @@ import vn.hanoi.cityops.history.RollupVerticle;
 import vn.hanoi.cityops.audit.AuditLog;
 import vn.hanoi.cityops.ingest.KeyRateLimiter;
 import vn.hanoi.cityops.live.FeedVerticle;
+import vn.hanoi.cityops.live.LiveClock;
 import vn.hanoi.cityops.sim.SimulatorVerticle;
 import vn.hanoi.cityops.store.Database;
 import vn.hanoi.cityops.store.ReferenceData;
@@ -85,6 +86,7 @@ public final class Node {
                       new DeploymentOptions().setInstances(config.httpInstances())))
                   .compose(v -> vertx.deployVerticle(new SilenceWatchdog(ctx)))
                   .compose(v -> vertx.deployVerticle(new FeedVerticle(ctx)))
+                  .compose(v -> vertx.deployVerticle(new LiveClock(ctx)))
                   .compose(v -> vertx.deployVerticle(new RollupVerticle(ctx)))
                   .compose(v -> config.simulator() ? startSimulator(vertx, ctx) : Future.succeededFuture())
                   .map(v -> new Node(vertx, ctx)));

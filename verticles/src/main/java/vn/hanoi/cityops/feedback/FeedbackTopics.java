@@ -7,7 +7,6 @@ import vn.hanoi.cityops.live.Connections;
 import vn.hanoi.cityops.live.PacedTopics;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,8 +26,7 @@ public final class FeedbackTopics extends PacedTopics {
   }
 
   @Override
-  protected Future<Map<String, Map<String, Object>>> compute() {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  protected Future<Map<String, Map<String, Object>>> compute(Instant now) {
     return repository.summary(Period.TODAY.bounds(now), now, FeedbackFilter.NONE).map(s -> {
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("today", FeedbackRoutes.countsJson(s.total()).getMap());

@@ -29,8 +29,6 @@ final class LiveConnection {
   /** Application close code (4000–4999): like HTTP 401, sign in again. */
   static final short UNAUTHENTICATED = 4401;
   private static final int MAX_TOPIC_LENGTH = 200;
-  /** Past this many undelivered keys a stalled client gets a resync snapshot instead: bounded memory. */
-  static final int MAX_PENDING_KEYS = 2_000;
   static final Duration PING_INTERVAL = Duration.ofSeconds(30);
   /** Application close code: the client stopped answering pings. */
   static final short KEEPALIVE_TIMEOUT = 4408;
@@ -52,12 +50,15 @@ final class LiveConnection {
   private long expiryTimer = -1;
   private long pingTimer = -1;
   private long lastPong = System.nanoTime();
-  private final Outbox outbox = new Outbox(MAX_PENDING_KEYS);
+  /** Past {@code live.maxPendingKeys} undelivered keys a stalled client gets a resync snapshot instead: bounded memory. */
+  private final Outbox outbox;
   /** Per topic, the sequence number the client has: anything older is not sent again. */
   private final java.util.Map<String, Long> sentSeq = new java.util.HashMap<>();
   private boolean awaitingDrain;
 
-  LiveConnection(Vertx vertx, ServerWebSocket ws, Connections connections, TokenService tokens, AccessControl access) {
+  LiveConnection(Vertx vertx, ServerWebSocket ws, Connections connections, TokenService tokens, AccessControl access,
+                 int maxPendingKeys) {
+    this.outbox = new Outbox(maxPendingKeys);
     this.id = connections.nextId();
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();

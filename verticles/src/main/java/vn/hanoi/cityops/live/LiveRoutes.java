@@ -28,6 +28,7 @@ public final class LiveRoutes {
   private final TokenService tokens;
   private final AccessControl access;
   private final Connections connections;
+  private final int maxPendingKeys;
 
   private LiveRoutes(Vertx vertx, NodeContext node) {
     this.vertx = vertx;
@@ -35,6 +36,11 @@ public final class LiveRoutes {
     this.tokens = node.guard().tokens();
     this.access = node.guard().access();
     this.connections = Connections.onNode(vertx, node.meters());
+    this.maxPendingKeys = node.config().liveMaxPendingKeys();
+    if (maxPendingKeys < 1) {
+      throw new IllegalStateException("configuration key " + vn.hanoi.cityops.app.ConfigKeys.LIVE_MAX_PENDING_KEYS
+          + " must be at least 1, got " + maxPendingKeys);
+    }
   }
 
   public static void mount(Router router, Vertx vertx, NodeContext node) {
@@ -80,7 +86,7 @@ public final class LiveRoutes {
 
   private void upgrade(RoutingContext ctx, Principal principal) {
     ctx.request().toWebSocket()
-        .onSuccess(ws -> new LiveConnection(vertx, ws, connections, tokens, access).start(principal))
+        .onSuccess(ws -> new LiveConnection(vertx, ws, connections, tokens, access, maxPendingKeys).start(principal))
         .onFailure(e -> {
           if (!ctx.response().headWritten()) {
             ctx.fail(ApiException.badRequest("bad_handshake", "the WebSocket handshake failed: " + e.getMessage()));

@@ -8,6 +8,10 @@
  * publishers call {@code deliver(topic, message)}. {@link vn.hanoi.cityops.live.Subscriptions} is its pure
  * topic bookkeeping.
  *
+ * {@link vn.hanoi.cityops.live.FeedVerticle} reads the event log in commit-safe order and hands each batch to the
+ * topics; {@link vn.hanoi.cityops.live.LiveClock} stores a clock tick every {@code live.clockMs} so topics whose
+ * figures move with time alone recompute on every node at the same sequence number.
+ *
  * <p>Listens to {@code cityops.auth.sessions-changed} (a session's token id: its sockets are closed).
  *
  * <p>Protocol, JSON text messages: client {@code auth}, {@code subscribe}, {@code unsubscribe} (with

@@ -16,7 +16,9 @@ import vn.hanoi.cityops.support.TestNodes;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -103,6 +105,36 @@ class DossierKpiLoadIT {
           p95(http), city.getLong("received"), city.getLong("backlog"));
       assertTrue(median(sql) < 1000, period + ": the city query took " + median(sql) + " ms");
     }
+  }
+
+  @Test
+  void liveRecomputeOfTheAgenciesThatChangedCostsLessThanReadingEveryAgency() {
+    DossierRepository repository = new DossierRepository(node.database().pool());
+    List<String> changed = new ArrayList<>();
+    for (int i = 0; i < 20; i++) { // the agencies of about a second of simulator traffic
+      changed.add(api.row("SELECT code FROM agency WHERE code <> 'HN' ORDER BY code OFFSET $1 LIMIT 1", i * 31)
+          .getString("code"));
+    }
+    double[] all = new double[RUNS];
+    double[] some = new double[RUNS];
+    for (int i = -5; i < RUNS; i++) {
+      Instant now = Instant.now();
+      long start = System.nanoTime();
+      Map<String, DossierCounts> every = Api.await(repository.countsByAgency(Period.TODAY.bounds(now), now, null));
+      long between = System.nanoTime();
+      Map<String, DossierCounts> few = Api.await(repository.countsByAgency(Period.TODAY.bounds(now), now, changed));
+      long end = System.nanoTime();
+      for (String agency : changed) {
+        assertEquals(every.get(agency), few.get(agency), agency);
+      }
+      if (i >= 0) {
+        all[i] = (between - start) / 1e6;
+        some[i] = (end - between) / 1e6;
+      }
+    }
+    System.out.printf("dossier_live_recompute rows=%d every_agency_median_ms=%.2f changed_%d_median_ms=%.2f%n",
+        ROWS, median(all), changed.size(), median(some));
+    assertTrue(median(some) < 1000, "the changed agencies' read took " + median(some) + " ms");
   }
 
   private static double median(double[] ms) {

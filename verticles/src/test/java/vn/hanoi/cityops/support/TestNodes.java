@@ -104,13 +104,24 @@ public final class TestNodes {
 
   /** Two real Hazelcast members of a cluster of their own, sharing one fresh database. */
   public static Node[] startPair() {
+    return startPair(Map.of());
+  }
+
+  /** Two members as {@link #startPair()}, both with {@code overrides}. */
+  public static Node[] startPair(Map<String, ?> overrides) {
     String cluster = "cityops-test-" + java.util.UUID.randomUUID();
     int portA = freePort();
     int portB = freePort();
     String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
     String db = freshDatabaseUrl();
-    Node a = start(Map.of("cluster", "on", "cluster.name", cluster, "cluster.port", portA, "cluster.members", members, "pg.url", db));
-    Node b = start(Map.of("cluster", "on", "cluster.name", cluster, "cluster.port", portB, "cluster.members", members, "pg.url", db));
+    Map<String, Object> common = new HashMap<>(overrides);
+    common.putAll(Map.of("cluster", "on", "cluster.name", cluster, "cluster.members", members, "pg.url", db));
+    Map<String, Object> configA = new HashMap<>(common);
+    configA.put("cluster.port", portA);
+    Map<String, Object> configB = new HashMap<>(common);
+    configB.put("cluster.port", portB);
+    Node a = start(configA);
+    Node b = start(configB);
     return new Node[]{a, b};
   }
 

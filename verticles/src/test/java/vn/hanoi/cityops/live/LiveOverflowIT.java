@@ -1,0 +1,102 @@
+package vn.hanoi.cityops.live;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.hanoi.cityops.app.Node;
+import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.Events;
+import vn.hanoi.cityops.support.LiveClient;
+import vn.hanoi.cityops.support.TestNodes;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A client whose socket is backed up owes more changed keys than {@code live.maxPendingKeys}: it gets a resync
+ * snapshot equal to the server's state instead of the deltas, while a healthy client gets every delta.
+ */
+@ExtendWith(VertxExtension.class)
+class LiveOverflowIT {
+  private static final int MAX_PENDING_KEYS = 3;
+  private static Node node;
+  private static Api api;
+  private static String token;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    node = TestNodes.start(Map.of("live.maxPendingKeys", MAX_PENDING_KEYS));
+    api = new Api(vertx, node);
+    token = api.token("operator");
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+    TestNodes.stop(node);
+  }
+
+  @Test
+  void stalledClientOwingTooManyKeysGetsAResyncEqualToTheServerWhileAHealthyClientGetsEveryDelta(Vertx vertx) {
+    LiveClient stalled = LiveClient.connect(vertx, node, token).subscribe("systems", null);
+    long snapshotSeq = stalled.next(m -> "snapshot".equals(m.getString("kind"))).getLong("seq");
+    LiveClient healthy = LiveClient.connect(vertx, node, token).subscribe("systems", null);
+    healthy.next(m -> "snapshot".equals(m.getString("kind")));
+
+    // The stalled client stops reading and asks for ~10 MB of kpi.city snapshots: the socket's buffers fill
+    // and the server's write queue is full, so what "systems" owes it from now on waits in its outbox.
+    stalled.pause();
+    for (int i = 0; i < 20_000; i++) {
+      stalled.subscribe("kpi.city", null);
+    }
+    sleep(1_000);
+
+    String[] systems = {"MOTCUA", "QLVB", "CKS", "HOP", "WAN", "LGSP"};
+    List<Long> healthySeqs = new ArrayList<>();
+    for (int i = 0; i < systems.length; i++) {
+      String system = systems[i];
+      api.postEvents(Events.health("ovf-" + i, system, "down").put("occurredAt", OffsetDateTime.now().toString()).encode());
+      JsonObject delta = healthy.next(m -> "delta".equals(m.getString("kind")) && m.getJsonObject("data").containsKey(system));
+      healthySeqs.add(delta.getLong("seq"));
+    }
+    assertEquals(systems.length, healthySeqs.stream().distinct().count(), "the healthy client got one delta per change");
+
+    stalled.resume();
+    JsonObject resync = stalled.next(m -> "systems".equals(m.getString("topic")) && m.getLong("seq") > snapshotSeq);
+    assertEquals("resync", resync.getString("kind"), "more than " + MAX_PENDING_KEYS + " keys owed: a snapshot, not deltas");
+    assertEquals(healthy.lastSeq("systems"), resync.getLong("seq"));
+    assertEquals(healthy.state("systems"), stalled.state("systems"));
+    for (String system : systems) {
+      assertEquals("down", stalled.state("systems").getJsonObject(system).getString("status"));
+    }
+    LiveClient fresh = LiveClient.connect(vertx, node, token).subscribe("systems", null);
+    assertEquals(fresh.next(m -> "snapshot".equals(m.getString("kind"))).getJsonObject("data"), stalled.state("systems"),
+        "the resync equals the server's state");
+
+    // Afterwards the recovered client is back on deltas.
+    api.postEvents(Events.health("ovf-after", "WAN", "up").put("occurredAt", OffsetDateTime.now().toString()).encode());
+    JsonObject after = stalled.next(m -> "systems".equals(m.getString("topic")) && m.getLong("seq") > resync.getLong("seq"));
+    assertEquals("delta", after.getString("kind"));
+    assertTrue(after.getJsonObject("data").containsKey("WAN"));
+    stalled.close();
+    healthy.close();
+    fresh.close();
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
