@@ -10,11 +10,16 @@ import vn.hanoi.cityops.web.ApiException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Authenticates ingestion requests by API key. Each node caches the active keys by hash and reloads
  * them every few seconds and whenever a node announces a change, so a revoked key is refused on every
  * node within seconds; an unknown hash is looked up in PostgreSQL before it is refused.
+ * <p>Reads overlap (a periodic reload, a reload on a change, a lookup), so each takes a ticket when it
+ * starts: a reload replaces the cache only if no later-started reload has already done so, and a lookup
+ * adds its key only if no reload landed while it was reading. A read that began before a revocation was
+ * committed can therefore never put the revoked key back.
  */
 public final class ApiKeyRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(ApiKeyRegistry.class);
@@ -22,6 +27,9 @@ public final class ApiKeyRegistry {
 
   private final ApiKeyRepository repository;
   private volatile Map<String, ApiKey> byHash = new ConcurrentHashMap<>();
+  private final AtomicLong tickets = new AtomicLong();
+  /** The ticket of the reload whose keys are in the cache. */
+  private final AtomicLong loaded = new AtomicLong();
 
   public ApiKeyRegistry(ApiKeyRepository repository) {
     this.repository = repository;
@@ -34,13 +42,20 @@ public final class ApiKeyRegistry {
     return refresh();
   }
 
+  /** Reloads the keys; completes once the cache holds keys read after this call (or later ones). */
   public Future<Void> refresh() {
+    long ticket = tickets.incrementAndGet();
     return repository.activeWithHashes()
         .onFailure(e -> LOG.warn("api_keys=refresh_failed reason={}", e.getMessage()))
         .map(keys -> {
           Map<String, ApiKey> fresh = new HashMap<>();
           keys.forEach(k -> fresh.put(k.hash(), k.key()));
-          byHash = new ConcurrentHashMap<>(fresh);
+          synchronized (this) {
+            if (ticket > loaded.get()) {
+              byHash = new ConcurrentHashMap<>(fresh);
+              loaded.set(ticket);
+            }
+          }
           return null;
         });
   }
@@ -55,13 +70,18 @@ public final class ApiKeyRegistry {
     if (cached != null) {
       return Future.succeededFuture(cached);
     }
+    long ticket = tickets.incrementAndGet();
     return repository.findActiveByHash(hash)
         .recover(e -> Future.failedFuture(ApiException.unavailable("cannot check the API key now: storage unavailable", 5)))
         .compose(found -> {
           if (found.isEmpty()) {
             return Future.failedFuture(ApiException.unauthorized("unknown or revoked API key"));
           }
-          byHash.put(hash, found.get());
+          synchronized (this) {
+            if (loaded.get() < ticket) { // no reload landed since this read began
+              byHash.put(hash, found.get());
+            }
+          }
           return Future.succeededFuture(found.get());
         });
   }

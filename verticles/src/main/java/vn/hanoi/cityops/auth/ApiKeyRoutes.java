@@ -95,9 +95,10 @@ public final class ApiKeyRoutes {
             ? Future.succeededFuture(revoked.get())
             : Future.failedFuture(ApiException.notFound("no API key " + ctx.pathParam("id"))))
         .compose(revoked -> audited(ctx, "api_key.revoke", revoked.toJson()).map(revoked))
+        // this node refuses the key before answering; the others reload on the announcement
+        .compose(revoked -> registry.refresh().map(revoked))
         .onSuccess(revoked -> {
           vertx.eventBus().publish(Addresses.API_KEYS_CHANGED, revoked.id());
-          registry.refresh();
           JsonBodies.ok(ctx, revoked.toJson());
         })
         .onFailure(ctx::fail);
