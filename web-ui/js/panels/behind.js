@@ -11,6 +11,14 @@ const SCALES = {
   onlineShare: v => v === null || v === undefined ? null : (40 - v) / 40,
 };
 
+/** The table follows the map: most overdue first, or lowest on-time rate / online share first (unknown last). */
+const lowestFirst = key => (a, b) => (a[key] ?? 101) - (b[key] ?? 101);
+const ORDER = {
+  overdueNow: (a, b) => (b.overdueNow || 0) - (a.overdueNow || 0) || lowestFirst('onTimeRate')(a, b),
+  onTimeRate: (a, b) => lowestFirst('onTimeRate')(a, b) || (b.overdueNow || 0) - (a.overdueNow || 0),
+  onlineShare: (a, b) => lowestFirst('onlineShare')(a, b) || (b.overdueNow || 0) - (a.overdueNow || 0),
+};
+
 export class BehindPanel {
   constructor(tiles) {
     this.tiles = tiles;         // data/district-tiles.json
@@ -75,8 +83,7 @@ export class BehindPanel {
   renderDistricts(msg) {
     const rows = this.districtCodes()
         .map(code => ({code, f: this.figures(code) || {}, r: this.ranked[code]}))
-        .sort((a, b) => (b.f.overdueNow || 0) - (a.f.overdueNow || 0)
-            || (a.f.onTimeRate ?? 101) - (b.f.onTimeRate ?? 101) || a.code.localeCompare(b.code))
+        .sort((a, b) => ORDER[this.kpi](a.f, b.f) || a.code.localeCompare(b.code))
         .slice(0, ROWS);
     byId('district-ranking').tBodies[0].replaceChildren(...rows.map(({code, f, r}) =>
         this.row(msg, code, this.shortName(msg, code), f, r && r.previous)));

@@ -111,6 +111,22 @@ class WallDisplayIT {
   }
 
   @Test
+  void choosingOnTimeRateRecoloursTheMapAndPutsTheLowestRateFirst() {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+    JsonObject late = today(Events.dossier("wd-late-1", "BD", "H-wd-late-1", "completed"), now)
+        .put("completedAt", now.toString()).put("dueAt", now.minusMinutes(10).toString());
+    assertEquals(202, api.postEvents(Events.array(late)).statusCode());
+    try (Browser browser = new Browser(1920, 1080, Browser.newProfile())) {
+      signedInWall(browser);
+      browser.one("[data-map-kpi='onTimeRate']").click();
+      browser.await(TWO_SECONDS, "Ba Đình (0 % on time) heads the table and its tile shows 0",
+          d -> "BD".equals(browser.attr("#district-ranking tbody tr", "data-code"))
+              && "0".equals(browser.attr(".district[data-code='BD']", "data-value")));
+      assertTrue(browser.attr("[data-map-kpi='onTimeRate']", "class").contains("active"));
+    }
+  }
+
+  @Test
   void lostConnectionBannerAppearsWhenTheNodeStopsAndClearsWhenItIsBack() {
     try (Browser browser = new Browser(1920, 1080, Browser.newProfile())) {
       signedInWall(browser);
