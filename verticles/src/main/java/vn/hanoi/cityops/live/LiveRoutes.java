@@ -11,6 +11,7 @@ import vn.hanoi.cityops.auth.Principal;
 import vn.hanoi.cityops.auth.TokenService;
 import vn.hanoi.cityops.web.ApiException;
 
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -27,6 +28,7 @@ public final class LiveRoutes {
   private final TokenService tokens;
   private final AccessControl access;
   private final Connections connections;
+  private final Duration pingInterval;
 
   private LiveRoutes(Vertx vertx, NodeContext node) {
     this.vertx = vertx;
@@ -34,6 +36,7 @@ public final class LiveRoutes {
     this.tokens = node.guard().tokens();
     this.access = node.guard().access();
     this.connections = Connections.onNode(vertx, node.meters());
+    this.pingInterval = Duration.ofSeconds(node.config().livePingIntervalSeconds());
   }
 
   public static void mount(Router router, Vertx vertx, NodeContext node) {
@@ -70,7 +73,14 @@ public final class LiveRoutes {
 
   private void upgrade(RoutingContext ctx, Principal principal) {
     ctx.request().toWebSocket()
-        .onSuccess(ws -> new LiveConnection(vertx, ws, connections, tokens, access).start(principal))
+        .onSuccess(ws -> {
+          // The upgrade request and its answer stay referenced by the connection for as long as it is open:
+          // drop their headers (the bearer token, cookies, the security headers of the 101) once the
+          // handshake is done; nothing reads them afterwards.
+          ws.headers().clear();
+          ctx.response().headers().clear();
+          new LiveConnection(connections.loop(vertx, tokens, access, pingInterval), ws).start(principal);
+        })
         .onFailure(e -> {
           if (!ctx.response().headWritten()) {
             ctx.fail(ApiException.badRequest("bad_handshake", "the WebSocket handshake failed: " + e.getMessage()));
