@@ -34,6 +34,8 @@ public final class Connections implements Shareable {
   private final Map<Thread, LoopHub> loops = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private final Map<String, TopicState> topics = new ConcurrentHashMap<>();
+  /** One String per topic name for every connection that follows it. */
+  private final Map<String, String> names = new ConcurrentHashMap<>();
 
   private Connections() {
   }
@@ -82,10 +84,11 @@ public final class Connections implements Shareable {
     if (delta == null) {
       return;
     }
+    String name = canonical(topic);
     // Encoded once (to UTF-8 bytes) for every subscriber, and handed to each event loop once for all its connections.
     EncodedText text = new EncodedText(LiveConnection.message(topic, delta.seq(), "delta", delta.changes()));
     for (LoopHub loop : loops.values()) {
-      loop.publish(topic, delta, text);
+      loop.publish(name, delta, text);
     }
   }
 
@@ -97,6 +100,15 @@ public final class Connections implements Shareable {
   /** The current sequence number of a topic (0 before anything was published on it). */
   public long seq(String topic) {
     return topic(topic).seq();
+  }
+
+  /**
+   * The one instance of a topic name that every connection keeps (in its subscriptions and sequence
+   * numbers): no copy per socket, and delivery compares names by identity. Only for topics a client may
+   * follow, so the map stays as small as the set of topics.
+   */
+  String canonical(String name) {
+    return names.computeIfAbsent(name, n -> n);
   }
 
   TopicState topic(String name) {

@@ -1,12 +1,13 @@
 package vn.hanoi.cityops.live;
 
-import io.vertx.core.buffer.Buffer;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
-import io.vertx.core.internal.buffer.BufferInternal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,22 +15,27 @@ import java.nio.charset.StandardCharsets;
  * the text again for each socket; with thousands of sockets that was the largest part of a delta's cost.
  * <p>Vert.x 5 has no public factory for a text frame from bytes ({@code WebSocketFrame.textFrame} takes a
  * String), so this uses the frame implementation's constructor. Each write gets its own frame over a
- * {@link BufferInternal#getByteBuf() slice} of the shared bytes: Netty moves a written buffer's reader index,
- * so one frame (or one buffer) must never be written twice; the bytes themselves are only read. The shared
- * buffer is an ordinary heap buffer, so nothing needs releasing. {@code EncodedTextIT} checks that what the
- * clients read is the text, for small and large messages and many sockets.
+ * {@link ByteBuf#slice() slice} of the shared bytes: Netty moves a written buffer's reader index, so one
+ * frame (or one buffer) must never be written twice; the bytes themselves are only read.
+ * <p>The bytes are in a JDK direct buffer: the socket writes them as they are (a heap buffer is copied into
+ * a fresh direct one for every socket), and the garbage collector frees them once the last write is done
+ * (Vert.x wraps a frame's bytes so that Netty never releases them, so reference counting could not).
+ * {@code LiveFanoutIT} checks that what the clients read is the text, for small and large messages and
+ * many sockets.
  */
 final class EncodedText {
   /** Longer messages are written as text: Vert.x splits them into frames of the server's maximum size. */
   private static final int MAX_FRAME_BYTES = HttpServerOptions.DEFAULT_MAX_WEBSOCKET_FRAME_SIZE;
 
   private final String text;
-  private final Buffer utf8;
+  private final ByteBuf utf8;
 
   EncodedText(String text) {
     this.text = text;
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    this.utf8 = bytes.length <= MAX_FRAME_BYTES ? Buffer.buffer(bytes) : null;
+    this.utf8 = bytes.length <= MAX_FRAME_BYTES
+        ? Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(bytes.length).put(bytes).flip())
+        : null;
   }
 
   String text() {
@@ -41,7 +47,7 @@ final class EncodedText {
     if (utf8 == null) {
       ws.writeTextMessage(text);
     } else {
-      ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, ((BufferInternal) utf8).getByteBuf(), true));
+      ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8.slice(), true));
     }
   }
 }

@@ -295,6 +295,7 @@ final class LiveConnection {
       reply(error("forbidden", "your role does not allow following " + topic).put("topic", topic));
       return;
     }
+    topic = hub.connections.canonical(topic);
     if (hub.subscriptions.subscribe(this, topic) == Subscriptions.Result.LIMIT_REACHED) {
       reply(error("bad_request", "a connection may follow at most " + Connections.MAX_TOPICS_PER_CONNECTION
           + " topics; unsubscribe from some first").put("topic", topic));
