@@ -136,6 +136,11 @@ public final class Connections implements Shareable {
     return loops.computeIfAbsent(Thread.currentThread(), t -> new LoopHub(vertx, context, this, tokens, access, pingInterval));
   }
 
+  /** Called by a hub on its loop when its last connection closed. */
+  void forget(Thread loop, LoopHub hub) {
+    loops.remove(loop, hub);
+  }
+
   /** Closes every connection signed in with the session {@code tokenId} (signed out, here or on another node). */
   void endSession(String tokenId) {
     for (LoopHub loop : loops.values()) {

@@ -100,11 +100,17 @@ final class LoopHub {
       connection.index = -1;
       size = open.size();
     }
-    if (open.isEmpty() && sweepTimer >= 0) {
-      vertx.cancelTimer(sweepTimer);
-      sweepTimer = -1;
+    int topics = subscriptions.removeAll(connection).size();
+    if (open.isEmpty()) {
+      // The next connection on this loop makes a fresh hub, with a timer on a context that is surely alive
+      // (a timer dies with the deployment of the context that set it).
+      if (sweepTimer >= 0) {
+        vertx.cancelTimer(sweepTimer);
+        sweepTimer = -1;
+      }
+      connections.forget(thread, this);
     }
-    return subscriptions.removeAll(connection).size();
+    return topics;
   }
 
   /** On this loop: an equal principal already held by another socket, else this one. */
