@@ -2,12 +2,16 @@ package vn.hanoi.cityops.live;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
 import vn.hanoi.cityops.app.Addresses;
+import vn.hanoi.cityops.auth.AccessControl;
+import vn.hanoi.cityops.auth.TokenService;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The node's open WebSocket connections and their topics. One per node, shared by every instance of
  * the HTTP verticle (kept in a Vert.x local map), so a publisher reaches every connection of the node
  * with {@link #deliver}. Ends the connections of a session announced on {@code cityops.auth.sessions-changed}.
+ * The connections themselves are kept per event loop ({@link LoopHub}): a publish is one task per loop.
  */
 public final class Connections implements Shareable {
   /** Local (never clustered) shared-data map holding the node's one registry. */
@@ -25,10 +30,12 @@ public final class Connections implements Shareable {
   /** Deltas each topic keeps for clients that resume: at one delta per frame, about a minute. */
   static final int REPLAY_DELTAS = 600;
 
-  private final Map<String, LiveConnection> open = new ConcurrentHashMap<>();
-  private final Subscriptions<LiveConnection> subscriptions = new Subscriptions<>(MAX_TOPICS_PER_CONNECTION);
+  /** By event-loop thread: a handful of entries (one per loop serving WebSockets). */
+  private final Map<Thread, LoopHub> loops = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private final Map<String, TopicState> topics = new ConcurrentHashMap<>();
+  /** One String per topic name for every connection that follows it. */
+  private final Map<String, String> names = new ConcurrentHashMap<>();
 
   private Connections() {
   }
@@ -46,7 +53,7 @@ public final class Connections implements Shareable {
         fresh.endSession(tokenId);
       }
     });
-    Gauge.builder("cityops_live_connections", fresh.open, Map::size)
+    Gauge.builder("cityops_live_connections", fresh, Connections::size)
         .description("Open WebSocket connections on this node").register(meters);
     return fresh;
   }
@@ -58,9 +65,11 @@ public final class Connections implements Shareable {
   public int deliver(String topic, JsonObject message) {
     String text = message.encode();
     int sent = 0;
-    for (LiveConnection connection : subscriptions.subscribers(topic)) {
-      if (connection.send(text)) {
-        sent++;
+    for (LoopHub loop : loops.values()) {
+      for (LiveConnection connection : loop.subscriptions.subscriberList(topic)) {
+        if (connection.send(text)) {
+          sent++;
+        }
       }
     }
     return sent;
@@ -75,17 +84,12 @@ public final class Connections implements Shareable {
     if (delta == null) {
       return;
     }
-    // Encoded once for every subscriber, and handed to each event loop once for all its connections.
-    String text = LiveConnection.message(topic, delta.seq(), "delta", delta.changes());
-    Map<io.vertx.core.Context, java.util.List<LiveConnection>> byLoop = new java.util.HashMap<>();
-    for (LiveConnection connection : subscriptions.subscribers(topic)) {
-      byLoop.computeIfAbsent(connection.context(), c -> new java.util.ArrayList<>()).add(connection);
+    String name = canonical(topic);
+    // Encoded once (to UTF-8 bytes) for every subscriber, and handed to each event loop once for all its connections.
+    EncodedText text = new EncodedText(LiveConnection.message(topic, delta.seq(), "delta", delta.changes()));
+    for (LoopHub loop : loops.values()) {
+      loop.publish(name, delta, text);
     }
-    byLoop.forEach((loop, connections) -> loop.runOnContext(v -> {
-      for (LiveConnection connection : connections) {
-        connection.deliver(topic, delta, text);
-      }
-    }));
   }
 
   /** Sets a topic's full state as read at start, at sequence {@code seq}. */
@@ -98,42 +102,49 @@ public final class Connections implements Shareable {
     return topic(topic).seq();
   }
 
+  /**
+   * The one instance of a topic name that every connection keeps (in its subscriptions and sequence
+   * numbers): no copy per socket, and delivery compares names by identity. Only for topics a client may
+   * follow, so the map stays as small as the set of topics.
+   */
+  String canonical(String name) {
+    return names.computeIfAbsent(name, n -> n);
+  }
+
   TopicState topic(String name) {
     return topics.computeIfAbsent(name, n -> new TopicState(REPLAY_DELTAS));
   }
 
   public int size() {
-    return open.size();
+    int size = 0;
+    for (LoopHub loop : loops.values()) {
+      size += loop.size();
+    }
+    return size;
   }
 
-  String nextId() {
-    return "ws-" + ids.incrementAndGet();
+  long nextId() {
+    return ids.incrementAndGet();
   }
 
-  void add(LiveConnection connection) {
-    open.put(connection.id(), connection);
+  /** The hub of the calling event loop, made on its first connection. Call on an event loop. */
+  LoopHub loop(Vertx vertx, TokenService tokens, AccessControl access, LiveSettings settings) {
+    Context context = vertx.getOrCreateContext();
+    if (!Context.isOnEventLoopThread()) {
+      throw new IllegalStateException("WebSocket connections live on event loops");
+    }
+    return loops.computeIfAbsent(Thread.currentThread(), t -> new LoopHub(vertx, context, this, tokens, access, settings));
   }
 
-  /** Forgets a closed connection; answers how many topics it followed. */
-  int remove(LiveConnection connection) {
-    open.remove(connection.id());
-    return subscriptions.removeAll(connection).size();
-  }
-
-  Subscriptions.Result subscribe(LiveConnection connection, String topic) {
-    return subscriptions.subscribe(connection, topic);
-  }
-
-  void unsubscribe(LiveConnection connection, String topic) {
-    subscriptions.unsubscribe(connection, topic);
+  /** Called by a hub on its loop when its last connection closed. */
+  void forget(Thread loop, LoopHub hub) {
+    loops.remove(loop, hub);
   }
 
   /** Closes every connection signed in with the session {@code tokenId} (signed out, here or on another node). */
   void endSession(String tokenId) {
-    for (LiveConnection connection : open.values()) {
-      if (tokenId.equals(connection.tokenId())) {
-        connection.end(LiveConnection.UNAUTHENTICATED, "session ended");
-      }
+    for (LoopHub loop : loops.values()) {
+      loop.endSession(tokenId);
     }
   }
 }

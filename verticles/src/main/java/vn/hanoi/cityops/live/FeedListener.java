@@ -10,6 +10,9 @@ public interface FeedListener {
   Future<Void> load(long ordinal);
 
 
-  /** Called with each batch of new events, in feed order; answers when the topics are published. */
+  /**
+   * Called with each batch of new events, in feed order; answers when the feed may go on with the next
+   * batch (a listener whose work is slow and paced may publish after answering).
+   */
   Future<Void> onEvents(List<EventFeed.FeedEvent> events);
 }

@@ -2,6 +2,10 @@ package vn.hanoi.cityops.live;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.cityops.app.Addresses;
@@ -10,11 +14,16 @@ import vn.hanoi.cityops.dossier.DossierTopics;
 import vn.hanoi.cityops.feedback.FeedbackTopics;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Drives the live topics of this node: reads new events from PostgreSQL (the truth) whenever the
  * clustered bus says some were accepted — on any node — and at least every {@link #SAFETY_POLL_MS}
  * in case a bus message was lost, then hands them to each aggregate, one frame at a time.
+ * <p>The feed and the {@code systems} topic read through connections of their own, made on this verticle's
+ * event loop: the node's pool makes each connection on the event loop that first needed it, mostly the HTTP
+ * loops, so a feed query often waited for its connection's loop to finish writing a delta to thousands of
+ * sockets before its answer was even read.
  */
 public final class FeedVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(FeedVerticle.class);
@@ -22,7 +31,11 @@ public final class FeedVerticle extends VerticleBase {
   static final long FRAME_MS = 100;
   static final long SAFETY_POLL_MS = 1_000;
 
+  /** The feed's poll and the systems read run one after the other. */
+  private static final int FEED_CONNECTIONS = 2;
+
   private final NodeContext node;
+  private Pool feedPool;
   private EventFeed feed;
   private List<FeedListener> listeners;
   private boolean polling;
@@ -36,8 +49,16 @@ public final class FeedVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Connections hub = Connections.onNode(vertx, node.meters());
-    feed = new EventFeed(node.database().pool());
-    listeners = List.of(new SystemsTopic(node.database().pool(), hub),
+    int timeoutMs = node.config().pgTimeoutMs();
+    feedPool = PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(FEED_CONNECTIONS)
+            .setConnectionTimeout(timeoutMs).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
+        .with(new NetClientOptions().setConnectTimeout(timeoutMs))
+        .connectingTo(node.database().connectOptions())
+        .using(vertx)
+        .build();
+    feed = new EventFeed(feedPool);
+    listeners = List.of(new SystemsTopic(feedPool, hub),
         new DossierTopics(node.database().pool(), node.reference(), hub),
         new FeedbackTopics(node.database().pool(), hub));
     return feed.start()
@@ -46,6 +67,11 @@ public final class FeedVerticle extends VerticleBase {
           vertx.eventBus().consumer(Addresses.INGEST_ACCEPTED, msg -> wake());
           vertx.setPeriodic(SAFETY_POLL_MS, id -> wake());
         });
+  }
+
+  @Override
+  public Future<?> stop() {
+    return feedPool == null ? Future.succeededFuture() : feedPool.close();
   }
 
   /** Polls now, or at the end of the current frame if one is under way. */

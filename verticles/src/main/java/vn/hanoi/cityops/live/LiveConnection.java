@@ -1,18 +1,15 @@
 package vn.hanoi.cityops.live;
 
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.cityops.auth.AccessControl;
 import vn.hanoi.cityops.auth.Principal;
-import vn.hanoi.cityops.auth.TokenService;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One WebSocket after the upgrade: signs it in (token checked at the upgrade, or a first
@@ -29,69 +26,53 @@ final class LiveConnection {
   /** Application close code (4000–4999): like HTTP 401, sign in again. */
   static final short UNAUTHENTICATED = 4401;
   private static final int MAX_TOPIC_LENGTH = 200;
+  /** The default keepalive: a ping this often ({@code live.pingIntervalSeconds}); no pong for 2.5 times as long closes. */
   static final Duration PING_INTERVAL = Duration.ofSeconds(30);
   /** Application close code: the client stopped answering pings. */
   static final short KEEPALIVE_TIMEOUT = 4408;
+  private static final Buffer PING = Buffer.buffer("cityops");
 
-  private final String id;
-  private final Vertx vertx;
-  private final Context context;
+  // An idle socket is mostly this object and Vert.x's own: every field here is paid per connection, so
+  // the shared parts live in the loop's hub, the outbox exists only while the client is behind, and the
+  // timers are deadlines checked by the hub's sweep.
+  private final LoopHub hub;
   private final ServerWebSocket ws;
-  private final Connections connections;
-  private final TokenService tokens;
-  private final AccessControl access;
-  private final String remote;
-  private final Instant openedAt = Instant.now();
+  private final long id;
+  private final long openedAt = System.nanoTime();
+  /** Ticks of the hub's sweep at which this connection is pinged, modulo {@link LoopHub#pingTicks}. */
+  private final int pingPhase;
+  /** Where this connection sits in its hub's list. */
+  int index = -1;
   /** Read by publishers on other threads: written once on this connection's event loop. */
   private volatile Principal principal;
   private volatile boolean closing;
   private boolean authenticating;
-  private long authTimer = -1;
-  private long expiryTimer = -1;
-  private long pingTimer = -1;
-  private long lastPong = System.nanoTime();
-  /** Past {@code live.maxPendingKeys} undelivered keys a stalled client gets a resync snapshot instead: bounded memory. */
-  private final Outbox outbox;
-  /** Per topic, the sequence number the client has: anything older is not sent again. */
-  private final java.util.Map<String, Long> sentSeq = new java.util.HashMap<>();
   private boolean awaitingDrain;
+  private long expiresAt = Long.MAX_VALUE;
+  private long lastPong = openedAt;
+  /** Made when a delta cannot be written at once, dropped once it is written. */
+  private Outbox outbox;
+  private final SentSeqs sentSeq = new SentSeqs();
 
-  LiveConnection(Vertx vertx, ServerWebSocket ws, Connections connections, TokenService tokens, AccessControl access,
-                 int maxPendingKeys) {
-    this.outbox = new Outbox(maxPendingKeys);
-    this.id = connections.nextId();
-    this.vertx = vertx;
-    this.context = vertx.getOrCreateContext();
+  /** Call on the socket's event loop. */
+  LiveConnection(LoopHub hub, ServerWebSocket ws) {
+    this.hub = hub;
     this.ws = ws;
-    this.connections = connections;
-    this.tokens = tokens;
-    this.access = access;
-    this.remote = ws.remoteAddress() == null ? "-" : ws.remoteAddress().host();
+    this.id = hub.connections.nextId();
+    this.pingPhase = (int) (hub.ticks() % hub.pingTicks);
   }
 
   /** {@code signedIn}: the principal of the upgrade's {@code Authorization} header, or null to wait for an auth message. */
   void start(Principal signedIn) {
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(data -> onBadMessage("send JSON text messages, not binary ones"));
-    ws.exceptionHandler(e -> LOG.debug("ws=error id={} reason={}", id, e.getMessage()));
+    ws.exceptionHandler(e -> LOG.debug("ws=error id=ws-{} reason={}", id, e.getMessage()));
     ws.closeHandler(v -> onClosed());
     ws.pongHandler(pong -> lastPong = System.nanoTime());
-    pingTimer = vertx.setPeriodic(PING_INTERVAL.toMillis(), t -> keepAlive());
-    connections.add(this);
+    hub.add(this);
     if (signedIn != null) {
       signedIn(signedIn, "header");
-    } else {
-      authTimer = vertx.setTimer(AUTH_TIMEOUT.toMillis(), t -> {
-        authTimer = -1;
-        if (principal == null) {
-          end(UNAUTHENTICATED, "authentication timeout");
-        }
-      });
     }
-  }
-
-  String id() {
-    return id;
   }
 
   /** The session of the signed-in person, null before sign-in. */
@@ -109,23 +90,22 @@ final class LiveConnection {
     return true;
   }
 
-  Context context() {
-    return context;
-  }
-
   /**
    * A topic's delta for this client, on this connection's event loop: written as encoded when nothing is
    * pending for the topic and the socket keeps up, else coalesced in the outbox.
    */
-  void deliver(String topic, TopicState.Delta delta, String text) {
-    Long sent = sentSeq.get(topic);
-    if (closing || ws.isClosed() || sent == null || delta.seq() <= sent) {
+  void deliver(String topic, TopicState.Delta delta, EncodedText text) {
+    long sent = sentSeq.get(topic);
+    if (closing || sent == SentSeqs.NONE || delta.seq() <= sent) {
       return;
     }
-    if (outbox.isEmpty() && !ws.writeQueueFull()) {
+    if (outbox == null && !ws.writeQueueFull()) {
       sentSeq.put(topic, delta.seq());
-      ws.writeTextMessage(text);
+      text.writeTo(ws);
       return;
+    }
+    if (outbox == null) {
+      outbox = new Outbox(hub.maxPendingKeys);
     }
     outbox.offer(topic, delta.seq(), delta.changes());
     flush();
@@ -136,7 +116,7 @@ final class LiveConnection {
    * outbox (latest value per key) until the socket drains, and past a limit become a resync snapshot.
    */
   private void flush() {
-    if (closing || ws.isClosed() || outbox.isEmpty()) {
+    if (closing || ws.isClosed() || outbox == null) {
       return;
     }
     if (ws.writeQueueFull()) {
@@ -149,18 +129,21 @@ final class LiveConnection {
       }
       return;
     }
-    for (String topic : outbox.drainResyncs()) {
+    Outbox owed = outbox;
+    outbox = null;
+    for (String topic : owed.drainResyncs()) {
       sendSnapshot(topic, "resync");
     }
-    for (Outbox.Pending p : outbox.drainDeltas()) {
-      if (p.seq() > sentSeq.getOrDefault(p.topic(), Long.MAX_VALUE)) {
+    for (Outbox.Pending p : owed.drainDeltas()) {
+      long sent = sentSeq.get(p.topic());
+      if (sent != SentSeqs.NONE && p.seq() > sent) {
         write(p.topic(), p.seq(), "delta", p.changes());
       }
     }
   }
 
   private void sendSnapshot(String topic, String kind) {
-    TopicState.Snapshot snapshot = connections.topic(topic).snapshot();
+    TopicState.Snapshot snapshot = hub.connections.topic(topic).snapshot();
     write(topic, snapshot.seq(), kind, snapshot.data());
   }
 
@@ -173,23 +156,43 @@ final class LiveConnection {
     return new JsonObject().put("topic", topic).put("seq", seq).put("kind", kind).put("data", new JsonObject(data)).encode();
   }
 
-  private void keepAlive() {
+  /**
+   * The hub's sweep, on this connection's event loop: the authentication timeout, the session's expiry
+   * and, once every ping interval, the keepalive.
+   */
+  void tick(long tick, long nowNanos, long nowMillis) {
     if (closing) {
       return;
     }
-    if (System.nanoTime() - lastPong > PING_INTERVAL.toNanos() * 5 / 2) {
+    if (principal == null) {
+      if (nowNanos - openedAt >= AUTH_TIMEOUT.toNanos()) {
+        end(UNAUTHENTICATED, "authentication timeout");
+      }
+      return;
+    }
+    if (nowMillis >= expiresAt) {
+      end(UNAUTHENTICATED, "session expired");
+      return;
+    }
+    if (tick % hub.pingTicks == pingPhase) {
+      keepAlive(nowNanos);
+    }
+  }
+
+  private void keepAlive(long nowNanos) {
+    if (nowNanos - lastPong > hub.pingInterval.toNanos() * 5 / 2) {
       end(KEEPALIVE_TIMEOUT, "no pong");
       return;
     }
-    ws.writePing(io.vertx.core.buffer.Buffer.buffer("cityops"));
+    ws.writePing(PING);
   }
 
   /** Closes with {@code code} and {@code reason}; safe from any thread, idempotent. */
   void end(short code, String reason) {
-    if (Vertx.currentContext() == context) {
+    if (hub.ownsCurrentThread()) {
       close(code, reason);
     } else {
-      context.runOnContext(v -> close(code, reason));
+      hub.run(() -> close(code, reason));
     }
   }
 
@@ -250,7 +253,7 @@ final class LiveConnection {
     // Hold back what the client sends next (often a subscribe) until we know who it is.
     authenticating = true;
     ws.pause();
-    tokens.verify(raw).onComplete(verified -> {
+    hub.tokens.verify(raw).onComplete(verified -> {
       authenticating = false;
       if (closing) {
         return;
@@ -265,18 +268,14 @@ final class LiveConnection {
   }
 
   private void signedIn(Principal who, String via) {
-    principal = who;
-    if (authTimer >= 0) {
-      vertx.cancelTimer(authTimer);
-      authTimer = -1;
-    }
-    long untilExpiry = Duration.between(Instant.now(), who.expiresAt()).toMillis();
-    expiryTimer = vertx.setTimer(Math.max(1, untilExpiry), t -> {
-      expiryTimer = -1;
-      end(UNAUTHENTICATED, "session expired");
-    });
+    principal = hub.share(who);
+    expiresAt = who.expiresAt().toEpochMilli();
     reply(new JsonObject().put("type", "authenticated").put("user", who.toJson()));
-    LOG.info("ws=connected id={} user={} via={} remote={}", id, who.username(), via, remote);
+    if (LOG.isInfoEnabled()) {
+      // Asking for the remote address makes Vert.x keep it with the connection: only when it is logged.
+      LOG.info("ws=connected id=ws-{} user={} via={} remote={}", id, who.username(), via,
+          ws.remoteAddress() == null ? "-" : ws.remoteAddress().host());
+    }
   }
 
   /** Not signed in: say why, then close. The connection is of no use until the client signs in again. */
@@ -290,29 +289,30 @@ final class LiveConnection {
     if (topic == null) {
       return;
     }
-    if (!access.maySubscribe(principal, topic)) {
+    if (!hub.access.maySubscribe(principal, topic)) {
       reply(error("forbidden", "your role does not allow following " + topic).put("topic", topic));
       return;
     }
-    if (connections.subscribe(this, topic) == Subscriptions.Result.LIMIT_REACHED) {
+    topic = hub.connections.canonical(topic);
+    if (hub.subscriptions.subscribe(this, topic) == Subscriptions.Result.LIMIT_REACHED) {
       reply(error("bad_request", "a connection may follow at most " + Connections.MAX_TOPICS_PER_CONNECTION
           + " topics; unsubscribe from some first").put("topic", topic));
       return;
     }
     Object last = message.getValue("lastSeq");
     if (last != null && !(last instanceof Number)) {
-      connections.unsubscribe(this, topic);
+      hub.subscriptions.unsubscribe(this, topic);
       reply(error("bad_request", "\"lastSeq\" must be the number of the last message received").put("topic", topic));
       return;
     }
     reply(new JsonObject().put("type", "subscribed").put("topic", topic));
-    outbox.forget(topic);
+    forgetPending(topic);
     if (last == null) {
       sendSnapshot(topic, "snapshot");
       return;
     }
     long lastSeq = ((Number) last).longValue();
-    java.util.List<TopicState.Delta> missed = connections.topic(topic).since(lastSeq);
+    java.util.List<TopicState.Delta> missed = hub.connections.topic(topic).since(lastSeq);
     if (missed == null) {
       sendSnapshot(topic, "resync");
       return;
@@ -326,8 +326,8 @@ final class LiveConnection {
   private void unsubscribe(JsonObject message) {
     String topic = topic(message);
     if (topic != null) {
-      connections.unsubscribe(this, topic);
-      outbox.forget(topic);
+      hub.subscriptions.unsubscribe(this, topic);
+      forgetPending(topic);
       sentSeq.remove(topic);
       reply(new JsonObject().put("type", "unsubscribed").put("topic", topic));
     }
@@ -343,20 +343,26 @@ final class LiveConnection {
     return t;
   }
 
+  private void forgetPending(String topic) {
+    if (outbox != null) {
+      outbox.forget(topic);
+      if (outbox.isEmpty()) {
+        outbox = null;
+      }
+    }
+  }
+
   private void onClosed() {
     closing = true;
-    if (authTimer >= 0) {
-      vertx.cancelTimer(authTimer);
-    }
-    if (expiryTimer >= 0) {
-      vertx.cancelTimer(expiryTimer);
-    }
-    vertx.cancelTimer(pingTimer);
-    int topics = connections.remove(this);
+    outbox = null;
+    int topics = hub.remove(this);
     Principal who = principal;
-    LOG.info("ws=disconnected id={} user={} code={} reason=\"{}\" topics={} seconds={}", id,
+    if (who != null) {
+      hub.release(who);
+    }
+    LOG.info("ws=disconnected id=ws-{} user={} code={} reason=\"{}\" topics={} seconds={}", id,
         who == null ? "-" : who.username(), ws.closeStatusCode(), ws.closeReason() == null ? "" : ws.closeReason(),
-        topics, Duration.between(openedAt, Instant.now()).toSeconds());
+        topics, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - openedAt));
   }
 
   private void reply(JsonObject message) {

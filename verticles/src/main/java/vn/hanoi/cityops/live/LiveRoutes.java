@@ -28,7 +28,7 @@ public final class LiveRoutes {
   private final TokenService tokens;
   private final AccessControl access;
   private final Connections connections;
-  private final int maxPendingKeys;
+  private final LiveSettings settings;
 
   private LiveRoutes(Vertx vertx, NodeContext node) {
     this.vertx = vertx;
@@ -36,11 +36,7 @@ public final class LiveRoutes {
     this.tokens = node.guard().tokens();
     this.access = node.guard().access();
     this.connections = Connections.onNode(vertx, node.meters());
-    this.maxPendingKeys = node.config().liveMaxPendingKeys();
-    if (maxPendingKeys < 1) {
-      throw new IllegalStateException("configuration key " + vn.hanoi.cityops.app.ConfigKeys.LIVE_MAX_PENDING_KEYS
-          + " must be at least 1, got " + maxPendingKeys);
-    }
+    this.settings = LiveSettings.of(node.config());
   }
 
   public static void mount(Router router, Vertx vertx, NodeContext node) {
@@ -86,7 +82,14 @@ public final class LiveRoutes {
 
   private void upgrade(RoutingContext ctx, Principal principal) {
     ctx.request().toWebSocket()
-        .onSuccess(ws -> new LiveConnection(vertx, ws, connections, tokens, access, maxPendingKeys).start(principal))
+        .onSuccess(ws -> {
+          // The upgrade request and its answer stay referenced by the connection for as long as it is open:
+          // drop their headers (the bearer token, cookies, the security headers of the 101) once the
+          // handshake is done; nothing reads them afterwards.
+          ws.headers().clear();
+          ctx.response().headers().clear();
+          new LiveConnection(connections.loop(vertx, tokens, access, settings), ws).start(principal);
+        })
         .onFailure(e -> {
           if (!ctx.response().headWritten()) {
             ctx.fail(ApiException.badRequest("bad_handshake", "the WebSocket handshake failed: " + e.getMessage()));

@@ -1,6 +1,8 @@
 package vn.hanoi.cityops.live;
 
 import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +17,12 @@ import java.util.Map;
  * <p>The "now" a recompute counts overdue items and "today" at is the tick's instant when it answers a tick, so
  * every node publishes the same figures at the tick's sequence number; otherwise the wall clock (fresher while
  * events flow). It never goes back.
+ * <p>A recompute runs on its own: the feed does not wait for it, so a slow KPI query never holds back the
+ * next frame of the other topics (a {@code systems} delta waited for it once a second); at most one runs at a
+ * time, so each topic's sequence numbers still only grow.
  */
 public abstract class PacedTopics implements FeedListener {
+  private static final Logger LOG = LoggerFactory.getLogger(PacedTopics.class);
   static final long MIN_INTERVAL_MS = 1_000;
 
   private final String eventType;
@@ -26,6 +32,7 @@ public abstract class PacedTopics implements FeedListener {
   private long pendingSeq;
   private Instant pendingTick;
   private Instant lastNow = Instant.EPOCH;
+  private boolean running;
 
   protected PacedTopics(String eventType, Connections hub) {
     this.eventType = eventType;
@@ -64,25 +71,26 @@ public abstract class PacedTopics implements FeedListener {
         ticked();
       }
     }
-    if (pendingSeq == 0 || System.currentTimeMillis() - lastRun < Math.max(MIN_INTERVAL_MS, 10 * lastCostMs)) {
+    if (running || pendingSeq == 0 || System.currentTimeMillis() - lastRun < Math.max(MIN_INTERVAL_MS, 10 * lastCostMs)) {
       return Future.succeededFuture();
     }
     long seq = pendingSeq;
     Instant tick = pendingTick;
     pendingSeq = 0;
     pendingTick = null;
-    return run(tick)
-        // nothing was published: the next poll tries again
+    running = true;
+    run(tick)
+        .onSuccess(topics -> topics.forEach((topic, data) -> hub.publish(topic, seq, data)))
         .onFailure(e -> {
+          LOG.warn("feed=recompute_failed events={} seq={} reason={}", eventType, seq, e.getMessage());
+          // nothing was published: a later poll tries again
           pendingSeq = Math.max(pendingSeq, seq);
           if (pendingTick == null) {
             pendingTick = tick;
           }
         })
-        .map(topics -> {
-          topics.forEach((topic, data) -> hub.publish(topic, seq, data));
-          return null;
-        });
+        .onComplete(done -> running = false);
+    return Future.succeededFuture();
   }
 
   /** {@code tick}: the instant of the latest tick this recompute answers, or null. */

@@ -5,8 +5,11 @@
  * {@code subscribe}/{@code unsubscribe} as {@link vn.hanoi.cityops.auth.AccessControl#maySubscribe} decides
  * and closes with 4401 when the token expires or its session ends.
  * {@link vn.hanoi.cityops.live.Connections} is the node's registry (one for all HTTP verticle instances):
- * publishers call {@code deliver(topic, message)}. {@link vn.hanoi.cityops.live.Subscriptions} is its pure
- * topic bookkeeping.
+ * publishers call {@code deliver(topic, message)} or {@code publish(topic, seq, values)}. It keeps the
+ * connections per event loop ({@code LoopHub}): a delta is encoded to UTF-8 once ({@code EncodedText}) and
+ * handed to each loop in one task; one sweep per loop and second does the authentication timeout, the
+ * session expiry and the keepalive ping ({@code live.pingIntervalSeconds}, close 4408 without pong).
+ * {@link vn.hanoi.cityops.live.Subscriptions} is its pure topic bookkeeping.
  *
  * {@link vn.hanoi.cityops.live.FeedVerticle} reads the event log in commit-safe order and hands each batch to the
  * topics; {@link vn.hanoi.cityops.live.LiveClock} stores a clock tick every {@code live.clockMs} so topics whose

@@ -106,4 +106,17 @@ class SubscriptionsTest {
   void limitBelowOneIsRejected() {
     assertThrows(IllegalArgumentException.class, () -> new Subscriptions<String>(0));
   }
+
+  @Test
+  void unsubscribingOneOfSeveralTopicsKeepsTheOthersBothWaysRound() {
+    subs.subscribe("a", "systems");
+    subs.subscribe("a", "kpi.city");
+    subs.subscribe("a", "alerts");
+    assertTrue(subs.unsubscribe("a", "kpi.city"));
+    assertEquals(Set.of("systems", "alerts"), subs.topics("a"));
+    assertEquals(Set.of(), subs.subscribers("kpi.city"));
+    assertEquals(Set.of("a"), subs.subscribers("alerts"));
+    assertEquals(java.util.List.of("a"), subs.subscriberList("systems"));
+    assertEquals(Subscriptions.Result.SUBSCRIBED, subs.subscribe("a", "kpi.city"), "room again for a third topic");
+  }
 }
