@@ -1,6 +1,7 @@
 package vn.hanoi.cityops.wall;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,12 +9,15 @@ import org.junit.jupiter.api.Test;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Browser;
+import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.TestNodes;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -44,8 +48,39 @@ class WallLayoutIT {
     JsonObject display = api.send(io.vertx.core.http.HttpMethod.POST, "/api/v1/admin/displays", api.token("admin"),
         new JsonObject().put("name", "Phòng điều hành — màn hình chính")).bodyAsJsonObject();
     kioskUrl = "http://127.0.0.1:" + node.context().config().httpPort() + display.getString("url");
+    seedToday(api);
     api.close();
     Thread.sleep(8_000); // let the simulator fill every panel
+  }
+
+  /**
+   * A morning's worth of dossiers on top of the simulator's (which starts from nothing): 1,200 received across
+   * the districts and departments, some completed on time or late, some already overdue, so every panel and
+   * the map have figures to show and numbers run past a thousand.
+   */
+  private static void seedToday(Api api) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+    String[] agencies = {"CG", "DA", "HK", "BD", "HM", "GL", "SS", "BV", "CM", "MD", "UH", "PX", "TTI", "TO", "TTR", "HD", "TX",
+        "DD", "HBT", "LB", "TH", "BTL", "NTL", "HDU", "QO", "TT", "DP", "PT", "ST", "ML", "SYT", "STNMT", "SXD", "STP", "SKHDT"};
+    for (int batch = 0; batch < 2; batch++) {
+      JsonArray events = new JsonArray();
+      for (int i = 0; i < 600; i++) {
+        int n = batch * 600 + i;
+        String agency = agencies[(n * 7 + n / 13) % agencies.length];
+        String stage = n % 5 == 0 ? "completed" : "in_progress";
+        OffsetDateTime received = now.minusMinutes(5 + n % 170);
+        JsonObject d = Events.dossier("wl-seed-" + n, agency, "H-wl-" + n, stage)
+            .put("occurredAt", received.plusMinutes(2).toString()).put("receivedAt", received.toString())
+            .put("channel", n % 4 == 0 ? "online_full" : n % 4 == 1 ? "online_partial" : "counter")
+            .put("dueAt", (n % 9 == 0 ? received.plusMinutes(1) : now.plusDays(1 + n % 10)).toString());
+        if ("completed".equals(stage)) {
+          d.put("completedAt", received.plusMinutes(2).toString());
+        }
+        events.add(d);
+      }
+      var answer = api.postEvents(events.encode());
+      assertEquals(600, answer.bodyAsJsonObject().getInteger("accepted"), answer.bodyAsString());
+    }
   }
 
   @AfterAll
@@ -84,9 +119,13 @@ class WallLayoutIT {
       assertEquals("vi", browser.attr("html", "lang"));
       assertEquals("Trung tâm Điều hành thông minh Hà Nội", browser.text(".brand h1"));
       assertTrue(browser.text("#target-portal").startsWith("Mục tiêu 30,0%"), browser.text("#target-portal"));
-      long received = Long.parseLong(browser.attr("#today [data-key='received'] dd", "data-value"));
-      assertEquals(String.format(java.util.Locale.ROOT, "%,d", received).replace(',', '.'),
-          browser.text("#today [data-key='received'] dd"), "thousands separated by a dot");
+      @SuppressWarnings("unchecked")
+      List<String> cell = (List<String>) browser.script("const e = document.querySelector(\"#today [data-key='received'] dd\");"
+          + " return [e.dataset.value, e.textContent];");
+      long received = Long.parseLong(cell.get(0));
+      assertTrue(received >= 1_200, "today's received includes the 1,200 seeded: " + received);
+      assertEquals(String.format(java.util.Locale.ROOT, "%,d", received).replace(',', '.'), cell.get(1),
+          "thousands separated by a dot");
     }
   }
 
