@@ -1,5 +1,6 @@
 package vn.hanoi.cityops.live;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
@@ -14,7 +15,9 @@ import vn.hanoi.cityops.auth.TokenService;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The node's open WebSocket connections and their topics. One per node, shared by every instance of
@@ -33,6 +36,10 @@ public final class Connections implements Shareable {
   /** By event-loop thread: a handful of entries (one per loop serving WebSockets). */
   private final Map<Thread, LoopHub> loops = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
+  /** Connections whose socket is backed up (they have an outbox): a growing number means slow screens. */
+  final AtomicInteger behind = new AtomicInteger();
+  /** Topics sent as a resync because a client fell too far behind. */
+  final LongAdder overflowResyncs = new LongAdder();
   private final Map<String, TopicState> topics = new ConcurrentHashMap<>();
   /** One String per topic name for every connection that follows it. */
   private final Map<String, String> names = new ConcurrentHashMap<>();
@@ -55,6 +62,11 @@ public final class Connections implements Shareable {
     });
     Gauge.builder("cityops_live_connections", fresh, Connections::size)
         .description("Open WebSocket connections on this node").register(meters);
+    Gauge.builder("cityops_live_connections_behind", fresh.behind, AtomicInteger::get)
+        .description("WebSocket connections whose send queue is full (updates coalesce in their outbox)").register(meters);
+    FunctionCounter.builder("cityops_live_overflow_resyncs", fresh.overflowResyncs,
+            LongAdder::sum)
+        .description("Topics sent as a resync snapshot because a client fell too far behind").register(meters);
     return fresh;
   }
 

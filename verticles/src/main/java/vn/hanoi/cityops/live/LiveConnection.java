@@ -105,7 +105,7 @@ final class LiveConnection {
       return;
     }
     if (outbox == null) {
-      outbox = new Outbox(hub.maxPendingKeys);
+      outbox(new Outbox(hub.maxPendingKeys));
     }
     outbox.offer(topic, delta.seq(), delta.changes());
     flush();
@@ -130,8 +130,9 @@ final class LiveConnection {
       return;
     }
     Outbox owed = outbox;
-    outbox = null;
+    outbox(null);
     for (String topic : owed.drainResyncs()) {
+      hub.connections.overflowResyncs.increment();
       sendSnapshot(topic, "resync");
     }
     for (Outbox.Pending p : owed.drainDeltas()) {
@@ -347,14 +348,26 @@ final class LiveConnection {
     if (outbox != null) {
       outbox.forget(topic);
       if (outbox.isEmpty()) {
-        outbox = null;
+        outbox(null);
       }
     }
   }
 
+  /** Sets or drops the outbox, keeping the node's count of connections that are behind. */
+  private void outbox(Outbox next) {
+    if ((outbox == null) != (next == null)) {
+      if (next == null) {
+        hub.connections.behind.decrementAndGet();
+      } else {
+        hub.connections.behind.incrementAndGet();
+      }
+    }
+    outbox = next;
+  }
+
   private void onClosed() {
     closing = true;
-    outbox = null;
+    outbox(null);
     int topics = hub.remove(this);
     Principal who = principal;
     if (who != null) {

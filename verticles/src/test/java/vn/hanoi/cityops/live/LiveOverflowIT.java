@@ -87,6 +87,11 @@ class LiveOverflowIT {
     JsonObject after = stalled.next(m -> "systems".equals(m.getString("topic")) && m.getLong("seq") > resync.getLong("seq"));
     assertEquals("delta", after.getString("kind"));
     assertTrue(after.getJsonObject("data").containsKey("WAN"));
+    // …and operators see it in the metrics (Prometheus alerts on a growing count).
+    String metrics = api.get("/metrics").bodyAsString();
+    assertTrue(metrics.lines().anyMatch(l -> l.startsWith("cityops_live_overflow_resyncs_total") && !l.endsWith(" 0.0")),
+        "the overflow resync is counted");
+    assertTrue(metrics.contains("cityops_live_connections_behind"), "connections behind are a gauge");
     stalled.close();
     healthy.close();
     fresh.close();

@@ -34,7 +34,7 @@ class WallLayoutIT {
   /** Letters only Vietnamese uses (and its tone marks): none may be visible in English. */
   private static final Pattern VIETNAMESE = Pattern.compile(
       "[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", Pattern.CASE_INSENSITIVE);
-  private static final Duration LOAD = Duration.ofSeconds(30);
+  private static final Duration LOAD = Duration.ofSeconds(45);
 
   private static Vertx client;
   private static Node node;
@@ -169,13 +169,26 @@ class WallLayoutIT {
   private static Browser populated(int width, int height) {
     Browser browser = new Browser(width, height, Browser.newProfile());
     browser.open(kioskUrl);
-    browser.await(LOAD, "the wall live with systems, KPIs and feedback",
-        d -> "live".equals(browser.attr("body", "data-connection"))
-            && browser.all("#system-tiles .system").size() == 14
-            && !"".equals(browser.attr("#today [data-key='received'] dd", "data-value"))
-            && !"".equals(browser.attr("#fb-totals [data-key='received'] dd", "data-value"))
-            && !"".equals(browser.attr("#target-portal", "data-value"))
-            && browser.all("#district-ranking tbody tr").size() > 0);
+    try {
+      browser.await(LOAD, "the wall live with systems, KPIs and feedback", d -> missing(browser).isEmpty());
+    } catch (org.openqa.selenium.TimeoutException e) {
+      browser.screenshot("wall-not-populated-" + width + "x" + height + ".png");
+      String what = missing(browser) + "; console: " + browser.consoleErrors();
+      browser.close();
+      throw new AssertionError("the wall did not fill within " + LOAD.toSeconds() + " s; missing " + what, e);
+    }
     return browser;
+  }
+
+  /** What the populated wall still lacks (empty when everything is there). */
+  private static List<String> missing(Browser browser) {
+    List<String> missing = new java.util.ArrayList<>();
+    if (!"live".equals(browser.attr("body", "data-connection"))) missing.add("live connection");
+    if (browser.all("#system-tiles .system").size() != 14) missing.add("14 system tiles");
+    if ("".equals(browser.attr("#today [data-key='received'] dd", "data-value"))) missing.add("today's dossiers");
+    if ("".equals(browser.attr("#fb-totals [data-key='received'] dd", "data-value"))) missing.add("feedback");
+    if ("".equals(browser.attr("#target-portal", "data-value"))) missing.add("headline KPIs");
+    if (browser.all("#district-ranking tbody tr").isEmpty()) missing.add("district ranking");
+    return missing;
   }
 }
