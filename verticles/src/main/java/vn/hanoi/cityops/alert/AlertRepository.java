@@ -139,7 +139,7 @@ public final class AlertRepository {
       return Future.succeededFuture();
     }
     return pool.preparedQuery("UPDATE alert SET last_evaluated_at = now() WHERE state <> 'resolved' AND dedup_key = ANY ($1)")
-        .execute(Tuple.of(dedupKeys.toArray(new String[0]))).mapEmpty();
+        .execute(Tuple.tuple().addArrayOfString(dedupKeys.toArray(new String[0]))).mapEmpty();
   }
 
   /** {@code firing} → {@code acknowledged}; 404 for no such alert, 409 when it is not firing. */
@@ -219,8 +219,7 @@ public final class AlertRepository {
     JsonObject hook = new JsonObject().put("event", change.action()).put("actor", actor).put("note", note)
         .put("at", Alert.iso(a.updatedAt())).put("alert", json);
     return c.preparedQuery(RECORD).execute(Tuple.from(new Object[]{a.id(), actor, actorKind, change.action(),
-            change.fromState(), a.state(), a.severity(), note, a.version(), json.encode(), a.ruleId(), a.silenced(),
-            hook.encode()}))
+            change.fromState(), a.state(), a.severity(), note, a.version(), json, a.ruleId(), a.silenced(), hook}))
         .map(x -> change);
   }
 

@@ -59,7 +59,8 @@ public final class AlertRules {
   /** Replaces the rule's fields by {@code merged} (the stored rule with the update on top). */
   public Future<Rule> update(long id, JsonObject merged, boolean disable, String actor) {
     return pool.withTransaction(c -> c.preparedQuery("UPDATE alert_rule SET (" + COLUMNS + ", updated_at) = "
-                + "($3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now()) WHERE id = $16 RETURNING *")
+                + "($3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now()) "
+                + "WHERE id = $16 AND code = $1 AND kind = $2 RETURNING *")
             .execute(values(merged).addLong(id))
             .compose(rows -> {
               if (rows.size() == 0) {

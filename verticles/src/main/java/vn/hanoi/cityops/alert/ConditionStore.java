@@ -47,7 +47,7 @@ final class ConditionStore {
     String[] subjects = keys.stream().map(Key::subject).toArray(String[]::new);
     return pool.preparedQuery("SELECT * FROM alert_condition WHERE (rule_id, subject) IN "
             + "(SELECT * FROM unnest($1::bigint[], $2::text[]))")
-        .execute(Tuple.of(rules, subjects))
+        .execute(Tuple.tuple().addArrayOfLong(rules).addArrayOfString(subjects))
         .map(rows -> {
           Map<Key, Stored> stored = new HashMap<>();
           for (Row r : rows) {
