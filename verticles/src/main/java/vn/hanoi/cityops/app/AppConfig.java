@@ -129,6 +129,11 @@ public final class AppConfig {
   public int liveClockMs() { return integer(LIVE_CLOCK_MS); }
   public int liveMaxPendingKeys() { return integer(LIVE_MAX_PENDING_KEYS); }
 
+  public int alertsSweepMs() { return integer(ALERTS_SWEEP_MS); }
+  public int alertsWebhookBackoffMs() { return integer(ALERTS_WEBHOOK_BACKOFF_MS); }
+  public int alertsWebhookMaxAttempts() { return integer(ALERTS_WEBHOOK_MAX_ATTEMPTS); }
+  public int alertsWebhookTimeoutMs() { return integer(ALERTS_WEBHOOK_TIMEOUT_MS); }
+
   private String string(String key) {
     Object v = values.getValue(key);
     if (v == null) {

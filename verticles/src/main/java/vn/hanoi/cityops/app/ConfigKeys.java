@@ -50,6 +50,15 @@ public final class ConfigKeys {
   /** Undelivered keys a slow WebSocket client may owe before it gets a resync snapshot instead. */
   public static final String LIVE_MAX_PENDING_KEYS = "live.maxPendingKeys";
 
+  /** How often every node lets time act on alerts: pending conditions, escalations, ended silences. */
+  public static final String ALERTS_SWEEP_MS = "alerts.sweepMs";
+  /** The first retry of a failed webhook delivery waits this long; each next one twice as long. */
+  public static final String ALERTS_WEBHOOK_BACKOFF_MS = "alerts.webhookBackoffMs";
+  /** Attempts of one webhook delivery before it is recorded as failed. */
+  public static final String ALERTS_WEBHOOK_MAX_ATTEMPTS = "alerts.webhookMaxAttempts";
+  /** How long a webhook receiver may take to answer. */
+  public static final String ALERTS_WEBHOOK_TIMEOUT_MS = "alerts.webhookTimeoutMs";
+
   public static final String AUTH_JWT_SECRET = "auth.jwtSecret";
   public static final String AUTH_TOKEN_TTL_SECONDS = "auth.tokenTtlSeconds";
   public static final String AUTH_ADMIN_USERNAME = "auth.adminUsername";

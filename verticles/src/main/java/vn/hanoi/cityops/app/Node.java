@@ -13,6 +13,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hanoi.cityops.alert.WebhookSender;
 import vn.hanoi.cityops.auth.ApiKeyRegistry;
 import vn.hanoi.cityops.auth.ApiKeyRepository;
 import vn.hanoi.cityops.auth.KeySecrets;
@@ -88,6 +89,7 @@ public final class Node {
                   .compose(v -> vertx.deployVerticle(new FeedVerticle(ctx)))
                   .compose(v -> vertx.deployVerticle(new LiveClock(ctx)))
                   .compose(v -> vertx.deployVerticle(new RollupVerticle(ctx)))
+                  .compose(v -> vertx.deployVerticle(new WebhookSender(ctx)))
                   .compose(v -> config.simulator() ? startSimulator(vertx, ctx) : Future.succeededFuture())
                   .map(v -> new Node(vertx, ctx)));
         })

@@ -9,6 +9,8 @@ import io.vertx.sqlclient.PoolOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.cityops.app.Addresses;
+import vn.hanoi.cityops.alert.AlertEvaluator;
+import vn.hanoi.cityops.alert.AlertsTopic;
 import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.dossier.DossierTopics;
 import vn.hanoi.cityops.feedback.FeedbackTopics;
@@ -60,7 +62,9 @@ public final class FeedVerticle extends VerticleBase {
     feed = new EventFeed(feedPool);
     listeners = List.of(new SystemsTopic(feedPool, hub),
         new DossierTopics(node.database().pool(), node.reference(), hub),
-        new FeedbackTopics(node.database().pool(), hub));
+        new FeedbackTopics(node.database().pool(), hub),
+        new AlertEvaluator(vertx, node.nodeId(), node.database().pool(), node.config().alertsSweepMs()),
+        new AlertsTopic(node.database().pool(), hub));
     return feed.start()
         .compose(ordinal -> Future.all(listeners.stream().map(l -> l.load(ordinal)).toList()))
         .onSuccess(v -> {

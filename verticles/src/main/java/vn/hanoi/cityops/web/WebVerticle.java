@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import vn.hanoi.cityops.alert.AlertRoutes;
 import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.audit.AuditRoutes;
 import vn.hanoi.cityops.auth.ApiKeyRoutes;
@@ -53,6 +54,7 @@ public final class WebVerticle extends VerticleBase {
     UserRoutes.mount(router, vertx, node);
     DisplayRoutes.mount(router, vertx, node);
     AuditRoutes.mount(router, vertx, node);
+    AlertRoutes.mount(router, vertx, node);
     LiveRoutes.mount(router, vertx, node);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     // Chart library and font, from WebJars on the classpath (versioned paths, so browsers may keep them a day).

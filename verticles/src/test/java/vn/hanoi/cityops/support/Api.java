@@ -65,9 +65,9 @@ public final class Api {
     return await(client.get(path).send());
   }
 
-  /** How many events the node's database holds, clock ticks (written on their own every live.clockMs) aside. */
+  /** How many events the node's database holds, clock ticks (written every live.clockMs) and alert changes aside. */
   public long storedEvents() {
-    return count("SELECT count(*) FROM event WHERE type <> 'clock'");
+    return count("SELECT count(*) FROM event WHERE type NOT IN ('clock', 'alert')");
   }
 
   public long count(String sql, Object... params) {

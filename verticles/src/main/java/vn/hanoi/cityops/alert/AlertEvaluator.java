@@ -1,0 +1,280 @@
+package vn.hanoi.cityops.alert;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.hanoi.cityops.app.Addresses;
+import vn.hanoi.cityops.live.EventFeed;
+import vn.hanoi.cityops.live.FeedListener;
+import vn.hanoi.cityops.live.LiveClock;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies the alert rules to the event log as it arrives, on every node, in feed order: each health event is an
+ * observation for the system rules covering its system (down: the status is {@code down}, which includes the
+ * watchdog's silence events; degraded; latency), each clock tick one for the KPI rules ({@link KpiObservations}).
+ * {@link Conditions} turns observations into firings and resolutions; {@link ConditionStore} lets one node win each
+ * change, which it makes through {@link AlertRepository} in the same transaction. Every {@code alerts.sweepMs} it
+ * also lets time act: pending conditions fire or resolve, unacknowledged alerts escalate, expired silences end.
+ * <p>After a change it wakes every node's feed (on {@code cityops.ingest.accepted}), so the alert's event is on the
+ * {@code alerts} topic within a frame.
+ */
+public final class AlertEvaluator implements FeedListener {
+  private static final Logger LOG = LoggerFactory.getLogger(AlertEvaluator.class);
+
+  private final Vertx vertx;
+  private final String nodeId;
+  private final Pool pool;
+  private final long sweepMs;
+  private final AlertRepository alerts;
+  private final AlertRules rules;
+  private final ConditionStore conditions;
+  private final KpiObservations kpis;
+  private Titles titles;
+  private boolean sweeping;
+
+  /** One observation of a rule's subject, from the event at ({@code at}, {@code seq}). */
+  record Observation(Rule rule, String subject, double value, Instant at, long seq) {
+  }
+
+  public AlertEvaluator(Vertx vertx, String nodeId, Pool pool, long sweepMs) {
+    this.vertx = vertx;
+    this.nodeId = nodeId;
+    this.pool = pool;
+    this.sweepMs = sweepMs;
+    this.alerts = new AlertRepository(pool);
+    this.rules = new AlertRules(pool, alerts);
+    this.conditions = new ConditionStore(pool);
+    this.kpis = new KpiObservations(pool);
+  }
+
+  @Override
+  public Future<Void> load(long ordinal) {
+    return Titles.load(pool).map(t -> {
+      titles = t;
+      vertx.setPeriodic(sweepMs, id -> sweep());
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Void> onEvents(List<EventFeed.FeedEvent> events) {
+    boolean health = false;
+    EventFeed.FeedEvent tick = null;
+    for (EventFeed.FeedEvent e : events) {
+      if ("system.health".equals(e.type()) && e.system() != null) {
+        health = true;
+      } else if (LiveClock.TYPE.equals(e.type())) {
+        tick = e;
+      }
+    }
+    if (!health && tick == null) {
+      return Future.succeededFuture();
+    }
+    EventFeed.FeedEvent lastTick = tick;
+    // Rules are read with each batch that needs them: a rule saved before an event was sent applies to it on
+    // every node, with no cache to invalidate.
+    return rules.all()
+        .compose(all -> {
+          List<Rule> enabled = all.stream().filter(Rule::enabled).toList();
+          List<Observation> observations = healthObservations(enabled, events);
+          Future<List<Observation>> kpi = lastTick == null ? Future.succeededFuture(List.of())
+              : kpis.observe(enabled.stream().filter(r -> !r.kind().system()).toList(), lastTick);
+          return kpi.compose(k -> {
+            observations.addAll(k);
+            return apply(observations);
+          });
+        })
+        .recover(e -> {
+          LOG.warn("alerts=evaluation_failed reason={}", e.getMessage());
+          return Future.succeededFuture();
+        });
+  }
+
+  static List<Observation> healthObservations(List<Rule> rules, List<EventFeed.FeedEvent> events) {
+    List<Observation> observations = new ArrayList<>();
+    for (EventFeed.FeedEvent e : events) {
+      if (!"system.health".equals(e.type()) || e.system() == null) {
+        continue;
+      }
+      Instant at = occurredAt(e);
+      for (Rule rule : rules) {
+        if (!rule.kind().system() || !rule.covers(e.system())) {
+          continue;
+        }
+        Double value = switch (rule.kind()) {
+          case SYSTEM_DOWN -> "down".equals(e.status()) ? 1.0 : 0.0;
+          case SYSTEM_DEGRADED -> "degraded".equals(e.status()) ? 1.0 : 0.0;
+          default -> e.payload() == null || e.payload().getValue("latencyMs") == null ? null
+              : e.payload().getNumber("latencyMs").doubleValue();
+        };
+        if (value != null) {
+          observations.add(new Observation(rule, e.system(), value, at, e.seq()));
+        }
+      }
+    }
+    return observations;
+  }
+
+  private static Instant occurredAt(EventFeed.FeedEvent e) {
+    String at = e.payload() == null ? null : e.payload().getString("occurredAt");
+    try {
+      return at == null ? Instant.now() : OffsetDateTime.parse(at).toInstant();
+    } catch (RuntimeException bad) {
+      return Instant.now();
+    }
+  }
+
+  /** Applies the observations per rule and subject, in their order. */
+  private Future<Void> apply(List<Observation> observations) {
+    if (observations.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Map<ConditionStore.Key, List<Observation>> byKey = new LinkedHashMap<>();
+    for (Observation o : observations) {
+      byKey.computeIfAbsent(new ConditionStore.Key(o.rule().id(), o.subject()), k -> new ArrayList<>()).add(o);
+    }
+    return conditions.load(List.copyOf(byKey.keySet())).compose(stored -> {
+      List<String> touched = new ArrayList<>();
+      List<Future<Void>> writes = new ArrayList<>();
+      byKey.forEach((key, list) ->
+          writes.add(evaluate(key, list, stored.getOrDefault(key, ConditionStore.Stored.NONE), touched, 0)));
+      return Future.all(writes).compose(v -> alerts.touch(touched));
+    });
+  }
+
+  private Future<Void> evaluate(ConditionStore.Key key, List<Observation> list, ConditionStore.Stored stored,
+                                List<String> touched, int attempt) {
+    Rule rule = list.get(0).rule();
+    Conditions.State state = stored.state();
+    List<Conditions.Effect> effects = new ArrayList<>();
+    Observation last = null;
+    boolean changed = false;
+    for (Observation o : list) {
+      if (!stored.older(o.at(), o.seq())) {
+        continue; // applied already, here or on another node
+      }
+      Conditions.Step step = Conditions.observe(rule, state, o.value(), now());
+      changed |= step.changes(state);
+      if (step.effect() == Conditions.Effect.TOUCH) {
+        touched.add(rule.dedupKey(key.subject()));
+      } else if (step.effect() != Conditions.Effect.NONE) {
+        effects.add(step.effect());
+      }
+      state = step.next();
+      last = o;
+    }
+    if (!changed) {
+      return Future.succeededFuture();
+    }
+    Conditions.State next = state;
+    Observation at = last;
+    return pool.withTransaction(c -> conditions.write(c, key, stored, next, at.at(), at.seq())
+            .compose(won -> won ? effects(c, rule, key.subject(), at.value(), effects) : Future.succeededFuture(null)))
+        .compose(changes -> {
+          if (changes != null) {
+            announce(changes);
+            return Future.succeededFuture();
+          }
+          if (attempt >= 3) {
+            return Future.succeededFuture();
+          }
+          // Another node moved the condition: apply what it has not applied yet.
+          return conditions.load(List.of(key)).compose(fresh ->
+              evaluate(key, list, fresh.getOrDefault(key, ConditionStore.Stored.NONE), touched, attempt + 1));
+        });
+  }
+
+  private Future<List<AlertRepository.Change>> effects(io.vertx.sqlclient.SqlClient c, Rule rule, String subject,
+                                                       double value, List<Conditions.Effect> effects) {
+    Future<List<AlertRepository.Change>> chain = Future.succeededFuture(new ArrayList<>());
+    for (Conditions.Effect effect : effects) {
+      chain = chain.compose(all -> (effect == Conditions.Effect.RESOLVE
+          ? alerts.autoResolve(c, rule, subject)
+          : alerts.fire(c, rule, subject, value, titles.of(rule, subject)))
+          .map(changes -> {
+            all.addAll(changes);
+            return all;
+          }));
+    }
+    return chain;
+  }
+
+  /** What time alone does, on every node; each change is won by one of them. */
+  private void sweep() {
+    if (sweeping) {
+      return;
+    }
+    sweeping = true;
+    elapse()
+        .compose(v -> alerts.escalate()).onSuccess(this::announce)
+        .compose(v -> pool.withTransaction(c -> alerts.unsilence(c, AlertRepository.SYSTEM_ACTOR, "system")))
+        .onSuccess(this::announce)
+        .onFailure(e -> LOG.warn("alerts=sweep_failed reason={}", e.getMessage()))
+        .onComplete(done -> sweeping = false);
+  }
+
+  private Future<Void> elapse() {
+    return conditions.pending().compose(pending -> {
+      if (pending.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      return rules.all().compose(all -> {
+        Map<Long, Rule> byId = new LinkedHashMap<>();
+        all.forEach(r -> byId.put(r.id(), r));
+        List<Future<Void>> steps = new ArrayList<>();
+        pending.forEach((key, stored) -> {
+          Rule rule = byId.get(key.ruleId());
+          if (rule == null) {
+            return;
+          }
+          Conditions.Step step = Conditions.elapse(rule, stored.state(), now());
+          if (step.effect() == Conditions.Effect.NONE) {
+            return;
+          }
+          Double value = stored.state().value();
+          steps.add(pool.withTransaction(c -> conditions.write(c, key, stored, step.next(), stored.at(), stored.seq())
+                  .compose(won -> won
+                      ? effects(c, rule, key.subject(), value == null ? 0 : value, List.of(step.effect()))
+                      : Future.succeededFuture(List.<AlertRepository.Change>of())))
+              .onSuccess(this::announce).mapEmpty());
+        });
+        return Future.all(steps).mapEmpty();
+      });
+    });
+  }
+
+  private void announce(List<AlertRepository.Change> changes) {
+    announce(vertx, nodeId, changes);
+  }
+
+  /** Wakes every node's feed so the changes' events reach the topic now, in the shape ingestion publishes. */
+  static void announce(Vertx vertx, String nodeId, List<AlertRepository.Change> changes) {
+    if (changes == null || changes.isEmpty()) {
+      return;
+    }
+    JsonArray events = new JsonArray();
+    for (AlertRepository.Change ch : changes) {
+      LOG.info("alert={} action={} state={} severity={} key={} version={}", ch.alert().id(), ch.action(),
+          ch.alert().state(), ch.alert().severity(), ch.alert().dedupKey(), ch.alert().version());
+      events.add(new JsonObject().put("id", "alert-" + ch.alert().id() + "-v" + ch.alert().version())
+          .put("type", "alert").put("source", AlertRepository.SYSTEM_ACTOR));
+    }
+    vertx.eventBus().publish(Addresses.INGEST_ACCEPTED, new JsonObject().put("node", nodeId).put("events", events));
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+}

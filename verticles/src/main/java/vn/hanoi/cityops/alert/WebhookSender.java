@@ -1,0 +1,116 @@
+package vn.hanoi.cityops.alert;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.hanoi.cityops.app.NodeContext;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Delivers the rules' outbound webhooks: every alert change of a rule with a {@code webhookUrl} is a row of
+ * {@code webhook_delivery} written with the change. Every node claims due rows ({@code FOR UPDATE SKIP LOCKED},
+ * with a lease, so a delivery is attempted by one node at a time), POSTs the JSON body with
+ * {@code X-Cityops-Signature: sha256=<HMAC>} when the rule has a secret, and records each attempt
+ * ({@code webhook_attempt}) and the outcome: {@code delivered} on 2xx, else retried after
+ * {@code alerts.webhookBackoffMs} doubling per attempt, {@code failed} after {@code alerts.webhookMaxAttempts}.
+ */
+public final class WebhookSender extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
+  private static final long POLL_MS = 250;
+  private static final String CLAIM = """
+      UPDATE webhook_delivery d SET attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => $1)
+      FROM (SELECT id FROM webhook_delivery WHERE status = 'pending' AND next_attempt_at <= now()
+            ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED) due
+      WHERE d.id = due.id
+      RETURNING d.id, d.url, d.payload::text AS body, d.attempts,
+                (SELECT webhook_secret FROM alert_rule r WHERE r.id = d.rule_id) AS secret""";
+  private static final String OUTCOME = """
+      WITH a AS (
+          INSERT INTO webhook_attempt (delivery_id, attempt, http_status, error, duration_ms) VALUES ($1, $2, $3, $4, $5)
+      )
+      UPDATE webhook_delivery SET status = $6, last_status = $3, last_error = $4,
+             next_attempt_at = now() + make_interval(secs => $7::float8 / 1000),
+             delivered_at = CASE WHEN $6 = 'delivered' THEN now() END
+      WHERE id = $1 AND attempts = $2""";
+
+  private final NodeContext node;
+  private Pool pool;
+  private WebClient client;
+  private boolean polling;
+
+  public WebhookSender(NodeContext node) {
+    this.node = node;
+  }
+
+  @Override
+  public Future<?> start() {
+    pool = node.database().pool();
+    client = WebClient.create(vertx, new WebClientOptions()
+        .setConnectTimeout(node.config().alertsWebhookTimeoutMs())
+        .setUserAgent("cityops-alerts"));
+    vertx.setPeriodic(POLL_MS, id -> poll());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    client.close();
+    return Future.succeededFuture();
+  }
+
+  private void poll() {
+    if (polling) {
+      return;
+    }
+    polling = true;
+    long leaseSeconds = node.config().alertsWebhookTimeoutMs() / 1000 + 30;
+    pool.preparedQuery(CLAIM).execute(Tuple.of(leaseSeconds))
+        .compose(rows -> {
+          List<Future<Void>> sends = new ArrayList<>();
+          rows.forEach(r -> sends.add(send(r)));
+          return Future.join(sends);
+        })
+        .onFailure(e -> LOG.warn("webhooks=poll_failed reason={}", e.getMessage()))
+        .onComplete(done -> polling = false);
+  }
+
+  private Future<Void> send(Row r) {
+    long id = r.getLong("id");
+    int attempt = r.getInteger("attempts");
+    byte[] body = r.getString("body").getBytes(StandardCharsets.UTF_8);
+    String secret = r.getString("secret");
+    var request = client.postAbs(r.getString("url"))
+        .timeout(node.config().alertsWebhookTimeoutMs())
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("X-Cityops-Delivery", String.valueOf(id))
+        .putHeader("X-Cityops-Attempt", String.valueOf(attempt));
+    if (secret != null) {
+      request.putHeader(Signatures.HEADER, Signatures.sign(secret, body));
+    }
+    long started = System.nanoTime();
+    return request.sendBuffer(Buffer.buffer(body))
+        .transform(done -> {
+          int ms = (int) ((System.nanoTime() - started) / 1_000_000);
+          Integer status = done.succeeded() ? done.result().statusCode() : null;
+          String error = done.failed() ? String.valueOf(done.cause().getMessage())
+              : status / 100 == 2 ? null : "HTTP " + status;
+          boolean delivered = error == null;
+          boolean last = attempt >= node.config().alertsWebhookMaxAttempts();
+          String outcome = delivered ? "delivered" : last ? "failed" : "pending";
+          long wait = Signatures.backoffMs(node.config().alertsWebhookBackoffMs(), attempt);
+          LOG.info("webhook=attempt delivery={} attempt={} status={} outcome={} ms={}", id, attempt, status, outcome, ms);
+          return pool.preparedQuery(OUTCOME).execute(Tuple.from(new Object[]{id, attempt, status, error, ms, outcome, wait}))
+              .<Void>mapEmpty();
+        });
+  }
+}

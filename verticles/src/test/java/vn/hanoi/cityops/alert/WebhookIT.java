@@ -1,0 +1,134 @@
+package vn.hanoi.cityops.alert;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.hanoi.cityops.app.Node;
+import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.TestNodes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Outbound webhooks against a real Vert.x HTTP server: HMAC signature, retries with doubling backoff, outcomes recorded. */
+@ExtendWith(VertxExtension.class)
+class WebhookIT {
+  private static final long BACKOFF_MS = 300;
+  private static final String SECRET = "s3cret-of-the-sre-team";
+
+  private record Received(long atMs, String signature, String attempt, String body) {
+  }
+
+  private static Node node;
+  private static Api api;
+  private static Alerting sre;
+  private static HttpServer receiver;
+  private static final List<Received> FLAKY = new CopyOnWriteArrayList<>();
+  private static final List<Received> DOWN = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    receiver = Api.await(vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+      Received r = new Received(System.currentTimeMillis(), req.getHeader(Signatures.HEADER),
+          req.getHeader("X-Cityops-Attempt"), body.toString());
+      if (req.path().equals("/flaky")) {
+        FLAKY.add(r);
+        req.response().setStatusCode(FLAKY.size() < 3 ? 500 : 204).end();
+      } else {
+        DOWN.add(r);
+        req.response().setStatusCode(503).end();
+      }
+    })).listen(0, "127.0.0.1"));
+    node = TestNodes.start(Map.of("alerts.webhookBackoffMs", BACKOFF_MS, "alerts.webhookMaxAttempts", 3));
+    api = new Api(vertx, node);
+    sre = new Alerting(api, "sre");
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+    TestNodes.stop(node);
+    Api.await(receiver.close());
+  }
+
+  @Test
+  void failedDeliveriesAreRetriedWithDoublingBackoffAndEveryAttemptIsSigned() {
+    hook("hook.giaoban", "GIAOBAN", "/flaky");
+    sre.health("GIAOBAN", "down");
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (FLAKY.size() < 3 && System.currentTimeMillis() < deadline) {
+      Alerting.sleep(50);
+    }
+    assertEquals(3, FLAKY.size(), "two failures then a success");
+    for (int i = 0; i < 3; i++) {
+      Received r = FLAKY.get(i);
+      assertEquals(Signatures.sign(SECRET, r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)), r.signature());
+      assertTrue(r.signature().matches("sha256=[0-9a-f]{64}"));
+      assertEquals(String.valueOf(i + 1), r.attempt());
+      assertEquals(FLAKY.get(0).body(), r.body(), "the same delivery each time");
+    }
+    JsonObject body = new JsonObject(FLAKY.get(0).body());
+    assertEquals("fire", body.getString("event"));
+    assertEquals("GIAOBAN", body.getJsonObject("alert").getString("subject"));
+    assertEquals("firing", body.getJsonObject("alert").getString("state"));
+    long first = FLAKY.get(1).atMs() - FLAKY.get(0).atMs();
+    long second = FLAKY.get(2).atMs() - FLAKY.get(1).atMs();
+    System.out.println("webhook_backoff base_ms=" + BACKOFF_MS + " waits_ms=" + first + "," + second);
+    assertTrue(first >= BACKOFF_MS && second >= 2 * BACKOFF_MS, first + " then " + second);
+    Alerting.sleep(500);
+    JsonObject delivery = api.row("SELECT status, attempts, last_status FROM webhook_delivery d JOIN alert a ON a.id = d.alert_id "
+        + "WHERE a.rule_code = 'hook.giaoban'");
+    assertEquals("delivered", delivery.getString("status"));
+    assertEquals(3, delivery.getInteger("attempts"));
+    assertEquals(204, delivery.getInteger("last_status"));
+    assertEquals(List.of(500, 500, 204), attempts("hook.giaoban"), "every attempt recorded");
+  }
+
+  @Test
+  void deliveryThatNeverSucceedsIsRecordedAsFailedAfterItsLastAttempt() {
+    hook("hook.opendata", "OPENDATA", "/down");
+    sre.health("OPENDATA", "down");
+    long deadline = System.currentTimeMillis() + 10_000;
+    JsonObject delivery = null;
+    while (System.currentTimeMillis() < deadline) {
+      delivery = api.row("SELECT status, attempts, last_status, last_error FROM webhook_delivery d JOIN alert a ON a.id = d.alert_id "
+          + "WHERE a.rule_code = 'hook.opendata'");
+      if (delivery != null && "failed".equals(delivery.getString("status"))) {
+        break;
+      }
+      Alerting.sleep(100);
+    }
+    assertEquals("failed", delivery.getString("status"), String.valueOf(delivery));
+    assertEquals(3, delivery.getInteger("attempts"));
+    assertEquals(503, delivery.getInteger("last_status"));
+    assertEquals("HTTP 503", delivery.getString("last_error"));
+    Alerting.sleep(2 * BACKOFF_MS * 4);
+    assertEquals(3, DOWN.size(), "no attempt after the last");
+  }
+
+  private static List<Integer> attempts(String rule) {
+    var rows = Api.await(node.database().pool().preparedQuery("SELECT w.http_status FROM webhook_attempt w "
+            + "JOIN webhook_delivery d ON d.id = w.delivery_id JOIN alert a ON a.id = d.alert_id WHERE a.rule_code = $1 "
+            + "ORDER BY w.attempt").execute(io.vertx.sqlclient.Tuple.of(rule)));
+    List<Integer> statuses = new java.util.ArrayList<>();
+    rows.forEach(r -> statuses.add(r.getInteger(0)));
+    return statuses;
+  }
+
+  private static void hook(String code, String system, String path) {
+    var r = sre.send(HttpMethod.POST, "/api/v1/alert-rules", new JsonObject().put("code", code).put("kind", "system_down")
+        .put("subject", system).put("severity", "critical")
+        .put("webhookUrl", "http://127.0.0.1:" + receiver.actualPort() + path).put("webhookSecret", SECRET));
+    assertEquals(201, r.statusCode(), r.bodyAsString());
+  }
+}
