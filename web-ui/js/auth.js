@@ -49,3 +49,11 @@ export async function api(token, path) {
   }
   return response.json();
 }
+
+/** POST a JSON body with the token; answers {status, body} whatever the status (the page shows refusals). */
+export async function apiPost(token, path, body) {
+  const response = await fetch(path, {method: 'POST',
+    headers: {Authorization: `Bearer ${token}`, 'Content-Type': 'application/json'}, body: JSON.stringify(body || {})});
+  const text = await response.text();
+  return {status: response.status, body: text ? JSON.parse(text) : null};
+}

@@ -1,0 +1,132 @@
+// The SRE console: live alerts with one-click acknowledge / resolve / silence, an alert's history, the
+// systems' status board, MTTA/MTTR per system, and a flash and a tone when a new critical alert fires.
+import {LiveClient} from './live.js';
+import {api, apiPost} from './auth.js';
+import {boot, every, languageButton, page, renderClock, renderConnection, renderFreshness, showBanner} from './page.js';
+import {byId, el} from './panels/dom.js';
+import {SystemsPanel} from './panels/systems.js';
+import {AlertBoard, renderDetail} from './panels/alert-board.js';
+
+const STALE_MS = 120_000;
+const systems = new SystemsPanel();
+const board = new AlertBoard(act, pick);
+let detail = null;
+let stats = [];
+
+async function startConsole() {
+  byId('console').classList.remove('hidden');
+  byId('who').textContent = page.msg.t('sre.signedInAs', page.me.displayName || page.me.username);
+  languageButton(renderAll);
+  document.querySelectorAll('[data-filter]').forEach(b => {
+    b.onclick = () => { board.filter = b.dataset.filter; renderAll(); };
+  });
+  renderClock();
+  page.live = new LiveClient(page.token, ['alerts', 'systems'], {onTopic, onState: renderConnection,
+    onAuthFailed: () => showBanner('revoked')});
+  page.live.start();
+  await Promise.allSettled([refreshSystems(), refreshStats()]);
+  renderAll();
+  every(1000, () => { renderClock(); renderFreshness(STALE_MS); systems.render(page.msg); });
+  every(15_000, () => board.render(page.msg));
+  every(30_000, refreshSystems);
+  every(60_000, refreshStats);
+}
+
+function onTopic(topic, data) {
+  if (topic === 'alerts') {
+    const fresh = board.update(data);
+    board.render(page.msg);
+    if (fresh.length) alarm();
+    if (detail && data[detail.id]) refreshDetail(detail.id);
+  } else if (topic === 'systems') {
+    systems.update(data);
+    systems.render(page.msg);
+  }
+  renderFreshness(STALE_MS);
+}
+
+function renderAll() {
+  board.render(page.msg);
+  systems.render(page.msg);
+  renderStats();
+  if (detail) renderDetail(page.msg, detail);
+}
+
+async function act(action, alert) {
+  const note = byId('note') && detail && String(detail.id) === String(alert.id) ? byId('note').value.trim() : '';
+  const answer = action === 'silence'
+      ? await apiPost(page.token, '/api/v1/silences', {rule: alert.rule, subject: alert.subject, durationMinutes: 60,
+        reason: note || page.msg.t('sre.silenceReason')})
+      : await apiPost(page.token, `/api/v1/alerts/${alert.id}/${action}`, note ? {note} : {});
+  if (answer.status >= 400) {
+    const message = answer.body && answer.body.message ? answer.body.message : String(answer.status);
+    document.body.dataset.lastRefusal = answer.body && answer.body.error || String(answer.status);
+    showRefusal(page.msg.t('sre.refused', message));
+  } else {
+    document.body.dataset.lastRefusal = '';
+  }
+  await refreshDetail(alert.id);
+}
+
+function showRefusal(text) {
+  const target = byId('action-error');
+  if (target) {
+    target.textContent = text;
+  } else {
+    byId('detail').prepend(el('p', 'error', text));
+  }
+}
+
+async function pick(alert) {
+  board.render(page.msg);
+  await refreshDetail(alert.id);
+}
+
+async function refreshDetail(id) {
+  detail = await api(page.token, `/api/v1/alerts/${id}`);
+  renderDetail(page.msg, detail);
+}
+
+async function refreshSystems() {
+  systems.details((await api(page.token, '/api/v1/systems')).items);
+}
+
+async function refreshStats() {
+  stats = (await api(page.token, '/api/v1/alerts/stats')).systems || [];
+  renderStats();
+}
+
+function renderStats() {
+  const msg = page.msg;
+  const seconds = s => s === null || s === undefined ? msg.t('noData') : msg.duration(s * 1000);
+  byId('stats-table').tBodies[0].replaceChildren(...stats.filter(s => s.alerts > 0).map(s => {
+    const tr = el('tr');
+    tr.dataset.system = s.system;
+    tr.append(el('td', '', msg.name(s)), el('td', '', msg.int(s.alerts)), el('td', '', seconds(s.mttaSeconds)),
+        el('td', '', seconds(s.mttrSeconds)));
+    return tr;
+  }));
+}
+
+/** A new critical alert: the page flashes and, where the browser allows sound, a short tone plays. */
+function alarm() {
+  document.body.classList.remove('flash');
+  void document.body.offsetWidth; // restart the animation
+  document.body.classList.add('flash');
+  document.body.dataset.alarms = String(Number(document.body.dataset.alarms || 0) + 1);
+  if (!navigator.userActivation || !navigator.userActivation.hasBeenActive) {
+    return; // browsers refuse sound before a click on the page: the flash shows alone
+  }
+  try {
+    const audio = new AudioContext();
+    const tone = audio.createOscillator();
+    tone.frequency.value = 880;
+    tone.connect(audio.destination);
+    tone.start();
+    tone.stop(audio.currentTime + 0.4);
+  } catch (e) {
+    console.info('no alarm tone', e.message);
+  }
+}
+
+boot(startConsole).catch(e => console.error('SRE console failed to start', e));
