@@ -64,6 +64,8 @@ export class AlertBoard {
     const tr = el('tr', `alert-row ${a.state}${inGroup ? ' group-member' : ''}${this.selected === String(a.id) ? ' selected' : ''}`);
     tr.dataset.id = a.id;
     tr.dataset.state = a.state;
+    tr.dataset.subject = a.subject;
+    tr.dataset.severity = a.severity;
     tr.onclick = () => { this.selected = String(a.id); this.pick(a); };
     const severity = el('td');
     severity.append(el('span', `badge ${a.severity}`, label(msg, 'severity', a.severity)));
