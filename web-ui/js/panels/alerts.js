@@ -14,7 +14,7 @@ export class AlertsPanel {
 
   render(msg) {
     const active = Object.values(this.alerts)
-        .filter(a => a && a.state !== 'resolved')
+        .filter(a => a && a.state !== 'resolved' && !a.silenced)
         .sort((a, b) => (SEVERITY[a.severity] ?? 9) - (SEVERITY[b.severity] ?? 9)
             || String(b.firedAt || '').localeCompare(String(a.firedAt || '')));
     byId('alerts-count').textContent = active.length ? msg.int(active.length) : '';
@@ -27,12 +27,14 @@ export class AlertsPanel {
       const item = el('li', `alert ${a.severity || ''} ${a.state || ''}`);
       item.dataset.id = a.id;
       const head = el('div', 'head');
-      head.append(el('span', '', `${a.subject || ''} · ${a.title || a.rule || ''}`));
+      const title = msg.lang === 'en' ? (a.titleEn || a.title) : (a.titleVi || a.title);
+      head.append(el('span', '', title || `${a.subject || ''} · ${a.rule || ''}`));
       head.append(el('span', '', msg.has(`severity.${a.severity}`) ? msg.t(`severity.${a.severity}`) : (a.severity || '')));
       const sub = el('div', 'sub');
       sub.append(el('span', '', msg.has(`alert.${a.state}`) ? msg.t(`alert.${a.state}`) : (a.state || '')));
       sub.append(el('span', '', a.firedAt ? msg.duration(Date.now() - Date.parse(a.firedAt)) : ''));
-      if (a.count > 1) sub.append(el('span', '', `×${msg.int(a.count)}`));
+      if (a.groupSize > 1) sub.append(el('span', '', `${a.group} ×${msg.int(a.groupSize)}`));
+      if (a.escalated) sub.append(el('span', 'worse', msg.t('sre.escalated')));
       item.append(head, sub);
       return item;
     }));
