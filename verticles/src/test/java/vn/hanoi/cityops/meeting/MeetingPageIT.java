@@ -1,0 +1,141 @@
+package vn.hanoi.cityops.meeting;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.Select;
+import vn.hanoi.cityops.app.Node;
+import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.Browser;
+import vn.hanoi.cityops.support.TestNodes;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A briefing in four headless Chromiums on two cluster members: the chair (node A) shares a panel and the
+ * three participants' screens (one on A, two on B) all switch within a second; a late joiner lands on the
+ * current panel; a participant whose connection drops resumes and follows the next switch; a raised hand
+ * reaches the chair; the chair's highlight reaches everyone.
+ */
+class MeetingPageIT {
+  private static final Duration LOAD = Duration.ofSeconds(30);
+  private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+
+  private static Vertx client;
+  private static Node[] nodes;
+  private static Api api;
+  private static long meetingId;
+
+  @BeforeAll
+  static void start() {
+    client = Vertx.vertx();
+    nodes = TestNodes.startPair();
+    api = new Api(client, nodes[0]);
+    JsonObject body = new JsonObject().put("title", "Giao ban thứ Hai").put("level", "city")
+        .put("scheduledAt", OffsetDateTime.now().toString())
+        .put("invitedAgencies", new JsonArray().add("CG").add("DA"))
+        .put("invitedPeople", new JsonArray().add("operator").add("sre").add("admin"))
+        .put("agenda", new JsonArray().add(new JsonObject().put("title", "Hồ sơ quá hạn").put("presenter", "CG"))
+            .add(new JsonObject().put("title", "Hệ thống thông tin").put("presenter", "STTTT")));
+    String leader = api.token("leader");
+    var created = api.send(HttpMethod.POST, "/api/v1/meetings", leader, body);
+    assertEquals(201, created.statusCode(), created.bodyAsString());
+    meetingId = created.bodyAsJsonObject().getLong("id");
+    assertEquals(200, api.send(HttpMethod.POST, "/api/v1/meetings/" + meetingId + "/start", leader, new JsonObject()).statusCode());
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+    TestNodes.stop(nodes[1]);
+    TestNodes.stop(nodes[0]);
+    client.close();
+  }
+
+  @Test
+  void everyScreenFollowsTheChairWithinASecondAndLateOrReconnectedOnesCatchUp() {
+    List<Browser> open = new ArrayList<>();
+    try {
+      Browser chair = room(open, "leader", 0);
+      List<Browser> participants = List.of(room(open, "operator", 0), room(open, "sre", 1), room(open, "cg-officer", 1));
+
+      long switchMs = share(chair, participants, "district-dossiers", "CG");
+      System.out.printf("meeting_page panel_switch_ms=%d screens=%d%n", switchMs, participants.size());
+      assertTrue(switchMs <= 1_000, "every screen switched within 1 s: " + switchMs + " ms");
+
+      long secondMs = share(chair, participants, "systems", null);
+      System.out.printf("meeting_page panel_switch_ms=%d screens=%d%n", secondMs, participants.size());
+      assertTrue(secondMs <= 1_000, "…and again: " + secondMs + " ms");
+
+      Browser late = room(open, "admin", 1);
+      late.await(LOAD, "a late joiner lands on the current panel", d -> "systems".equals(late.attr("#panel", "data-kind")));
+
+      Browser dropped = participants.get(1);
+      dropped.script("window.cityops.live.ws.close()");
+      dropped.await(LOAD, "the dropped screen reconnects", d -> "live".equals(dropped.attr("body", "data-connection"))
+          && dropped.script("return window.cityops.live.ws && window.cityops.live.ws.readyState === 1").equals(Boolean.TRUE));
+      long thirdMs = share(chair, participants, "district-ranking", null);
+      assertTrue(thirdMs <= 1_000, "the reconnected screen follows the next switch too: " + thirdMs + " ms");
+
+      chair.await(LOAD, "the ranking rows on the chair's screen", d -> !chair.all("#panel tr[data-code='CG']").isEmpty());
+      chair.one("#panel tr[data-code='CG']").click();
+      for (Browser p : participants) {
+        p.await(Duration.ofSeconds(2), "the chair's highlight on every screen",
+            d -> !p.all("#panel tr.highlight[data-code='CG']").isEmpty());
+      }
+
+      Browser officer = participants.get(2);
+      officer.one("#hand").click();
+      chair.await(Duration.ofSeconds(2), "the raised hand reaches the chair", d -> !chair.all("#hands li[data-user='cg-officer']").isEmpty());
+      chair.await(Duration.ofSeconds(2), "the chair sees who is present",
+          d -> chair.all("#presence li").size() >= 5);
+      for (Browser b : open) {
+        assertEquals(List.of(), b.consoleErrors());
+      }
+      chair.screenshot("meeting-chair.png");
+    } finally {
+      open.forEach(Browser::close);
+    }
+  }
+
+  /** The chair shares a panel from the page; answers ms from the click until every participant shows it. */
+  private static long share(Browser chair, List<Browser> participants, String kind, String district) {
+    new Select(chair.one("#kind")).selectByValue(kind);
+    if (district != null) {
+      new Select(chair.one("#district")).selectByValue(district);
+    }
+    long clicked = System.nanoTime();
+    chair.one("#share").click();
+    long deadline = clicked + 5_000_000_000L;
+    List<Browser> waiting = new ArrayList<>(participants);
+    while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+      waiting.removeIf(p -> kind.equals(p.attr("#panel", "data-kind"))
+          && (district == null || district.equals(p.attr("#panel", "data-district"))));
+    }
+    assertTrue(waiting.isEmpty(), "every screen shows " + kind);
+    return (System.nanoTime() - clicked) / 1_000_000;
+  }
+
+  private static Browser room(List<Browser> open, String user, int node) {
+    Browser b = new Browser(1600, 1000, Browser.newProfile());
+    open.add(b);
+    b.open("http://127.0.0.1:" + nodes[node].context().config().httpPort() + "/meeting.html?id=" + meetingId);
+    b.await(LOAD, "the sign-in form", d -> !b.all("#sign-in").isEmpty());
+    b.one("#sign-in input[name='username']").sendKeys(user);
+    b.one("#sign-in input[name='password']").sendKeys(TestNodes.DEMO_PASSWORD);
+    b.one("#sign-in button").click();
+    b.await(LOAD, user + " in the room, live", d -> "live".equals(b.attr("body", "data-connection"))
+        && b.attr("body", "data-seq") != null);
+    return b;
+  }
+}
