@@ -51,7 +51,9 @@ public final class MeetingRoutes {
   private final SchemaCheck taskSchema = SchemaCheck.of("meeting-task.schema.json");
   private final SchemaCheck taskUpdateSchema = SchemaCheck.of("task-update.schema.json");
   private final SchemaCheck decisionSchema = SchemaCheck.of("meeting-decision.schema.json");
-  private final SchemaCheck anySchema = SchemaCheck.of("meeting-any.schema.json");
+  private final SchemaCheck panelSchema = SchemaCheck.of("meeting-panel.schema.json");
+  private final SchemaCheck highlightSchema = SchemaCheck.of("meeting-highlight.schema.json");
+  private final SchemaCheck handSchema = SchemaCheck.of("meeting-hand.schema.json");
 
   private MeetingRoutes(Vertx vertx, NodeContext node) {
     this.vertx = vertx;
@@ -141,7 +143,8 @@ public final class MeetingRoutes {
         throw ApiException.badRequest("invalid_parameter", "state must be scheduled, in_progress or ended");
       }
       boolean all = access.allows(who, Action.READ_CITY_DATA);
-      return meetings.list(state, all ? null : who.username(), all ? null : List.of(who.agency()), 200);
+      List<String> mine = reference.agencies().keySet().stream().filter(a -> access.coversAgency(who.agency(), a)).toList();
+      return meetings.list(state, all ? null : who.username(), all ? null : mine, 200);
     }).onSuccess(items -> JsonBodies.ok(ctx, new JsonObject().put("items", items))).onFailure(ctx::fail);
   }
 
@@ -179,7 +182,7 @@ public final class MeetingRoutes {
 
   private void sharePanel(RoutingContext ctx) {
     driver(ctx).compose(m -> {
-      JsonObject spec = panels.validate(JsonBodies.object(ctx, anySchema));
+      JsonObject spec = panels.validate(JsonBodies.object(ctx, panelSchema));
       return panels.compute(spec, Instant.now()).compose(data -> meetings.change(m.getLong("id"), """
               UPDATE meeting SET panel = $2::jsonb, version = version + 1 WHERE id = $1 AND state = 'in_progress'""",
           listOf(spec), data, "a panel is shared while the meeting is in progress"))
@@ -204,7 +207,7 @@ public final class MeetingRoutes {
 
   private void highlight(RoutingContext ctx) {
     driver(ctx).compose(m -> {
-      JsonObject body = JsonBodies.object(ctx, anySchema);
+      JsonObject body = JsonBodies.object(ctx, highlightSchema);
       JsonObject highlight = body.isEmpty() || body.getValue("code") == null ? null : body;
       return meetings.change(m.getLong("id"), """
           UPDATE meeting SET highlight = $2::jsonb, version = version + 1 WHERE id = $1 AND state = 'in_progress'""",
@@ -214,7 +217,7 @@ public final class MeetingRoutes {
 
   private void hand(RoutingContext ctx) {
     participant(ctx).compose(m -> {
-      JsonObject body = JsonBodies.object(ctx, anySchema);
+      JsonObject body = JsonBodies.object(ctx, handSchema);
       Principal who = Guard.principal(ctx);
       boolean raised = body.getBoolean("raised", true);
       String whose = body.getString("username", who.username());

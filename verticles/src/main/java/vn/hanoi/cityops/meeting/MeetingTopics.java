@@ -44,6 +44,8 @@ public final class MeetingTopics implements FeedListener, AccessControl.MeetingM
   private final Map<Long, JsonObject> known = new ConcurrentHashMap<>();
   private final Set<String> movedTypes = new HashSet<>();
   private long pendingSeq;
+  /** The instant of the latest clock tick since the last refresh: a refresh answering a tick counts as of it, as on every node. */
+  private Instant pendingTick;
   private long lastRefresh;
 
   public MeetingTopics(MeetingRepository meetings, Panels panels, Connections hub, AccessControl access) {
@@ -88,6 +90,10 @@ public final class MeetingTopics implements FeedListener, AccessControl.MeetingM
       } else if (LiveClock.TYPE.equals(e.type()) || Panels.MOVED_BY.values().stream().anyMatch(s -> s.contains(e.type()))) {
         pendingSeq = e.ordinal();
         movedTypes.add(e.type());
+        Long epochMs = e.payload() == null ? null : e.payload().getLong("epochMs");
+        if (LiveClock.TYPE.equals(e.type()) && epochMs != null) {
+          pendingTick = Instant.ofEpochMilli(epochMs);
+        }
       }
     }
     if (pendingSeq == 0 || System.currentTimeMillis() - lastRefresh < MIN_REFRESH_MS) {
@@ -95,6 +101,8 @@ public final class MeetingTopics implements FeedListener, AccessControl.MeetingM
     }
     long seq = pendingSeq;
     Set<String> moved = Set.copyOf(movedTypes);
+    Instant asOf = pendingTick != null ? pendingTick : Instant.now();
+    pendingTick = null;
     pendingSeq = 0;
     movedTypes.clear();
     lastRefresh = System.currentTimeMillis();
@@ -106,7 +114,7 @@ public final class MeetingTopics implements FeedListener, AccessControl.MeetingM
         continue;
       }
       long id = m.getLong("id");
-      refreshes.add(panels.compute(panel, Instant.now()).map(data -> {
+      refreshes.add(panels.compute(panel, asOf).map(data -> {
         // only if the panel is still the one computed (a later event may have changed it meanwhile)
         if (known.get(id) != null && panel.equals(known.get(id).getJsonObject("panel"))) {
           hub.publish(topic(id), seq, Map.of("panelData", data.getMap()));
