@@ -21,7 +21,13 @@ public final class AccessControl {
   private static final Set<Action> OWN_AGENCY = EnumSet.of(Action.READ_AGENCY_DATA, Action.UPDATE_AGENCY_TASK);
   private static final Set<String> CITY_TOPICS = Set.of("systems", "kpi.city", "feedback", "alerts");
 
+  /** Who may follow a meeting's topic: answered by the node's meeting roster (see meeting/MeetingRoster). */
+  public interface MeetingMembership {
+    boolean mayFollow(Principal who, long meetingId);
+  }
+
   private final Function<String, String> districtOf;
+  private volatile MeetingMembership meetings = (who, id) -> false;
 
   /** {@code districtOf}: an agency's district (itself for a district, its parent for a commune), else null. */
   public AccessControl(Function<String, String> districtOf) {
@@ -61,10 +67,24 @@ public final class AccessControl {
         return allows(who, Action.READ_AGENCY_DATA, topic.substring(prefix.length()));
       }
     }
-    if (topic.startsWith("meeting.")) {
-      return allows(who, Action.RUN_MEETINGS); // invitations come with the meetings issue
+    if (topic.startsWith("meeting.") && who != null) {
+      try {
+        return meetings.mayFollow(who, Long.parseLong(topic.substring("meeting.".length())));
+      } catch (NumberFormatException e) {
+        return false;
+      }
     }
     return false;
+  }
+
+  /** Installed once per node by the meeting topics, which know every meeting's chair, secretary and invitations. */
+  public void meetingMembership(MeetingMembership membership) {
+    this.meetings = membership;
+  }
+
+  /** Whether an agency officer of {@code own} acts for {@code agency} (the same, or its district). */
+  public boolean coversAgency(String own, String agency) {
+    return covers(own, agency);
   }
 
   /** An officer of {@code own} covers {@code agency}: the same, or {@code own} is the district of {@code agency}. */

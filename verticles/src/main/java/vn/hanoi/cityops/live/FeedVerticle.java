@@ -14,6 +14,9 @@ import vn.hanoi.cityops.alert.AlertsTopic;
 import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.dossier.DossierTopics;
 import vn.hanoi.cityops.feedback.FeedbackTopics;
+import vn.hanoi.cityops.meeting.MeetingRepository;
+import vn.hanoi.cityops.meeting.MeetingTopics;
+import vn.hanoi.cityops.meeting.Panels;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +67,9 @@ public final class FeedVerticle extends VerticleBase {
         new DossierTopics(node.database().pool(), node.reference(), hub),
         new FeedbackTopics(node.database().pool(), hub),
         new AlertEvaluator(vertx, node.nodeId(), node.database().pool(), node.config().alertsSweepMs()),
-        new AlertsTopic(node.database().pool(), hub));
+        new AlertsTopic(node.database().pool(), hub),
+        new MeetingTopics(new MeetingRepository(node.database().pool()),
+            new Panels(node.database().pool(), node.reference()), hub, node.guard().access()));
     return feed.start()
         .compose(ordinal -> Future.all(listeners.stream().map(l -> l.load(ordinal)).toList()))
         .onSuccess(v -> {

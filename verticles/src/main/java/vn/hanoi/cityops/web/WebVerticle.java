@@ -19,6 +19,7 @@ import vn.hanoi.cityops.health.SystemRoutes;
 import vn.hanoi.cityops.history.HistoryRoutes;
 import vn.hanoi.cityops.ingest.IngestRoutes;
 import vn.hanoi.cityops.live.LiveRoutes;
+import vn.hanoi.cityops.meeting.MeetingRoutes;
 
 /** Owns the HTTP port: mounts each capability's routes, the static web-ui and the one failure handler. */
 public final class WebVerticle extends VerticleBase {
@@ -55,6 +56,7 @@ public final class WebVerticle extends VerticleBase {
     DisplayRoutes.mount(router, vertx, node);
     AuditRoutes.mount(router, vertx, node);
     AlertRoutes.mount(router, vertx, node);
+    MeetingRoutes.mount(router, vertx, node);
     LiveRoutes.mount(router, vertx, node);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     // Chart library and font, from WebJars on the classpath (versioned paths, so browsers may keep them a day).

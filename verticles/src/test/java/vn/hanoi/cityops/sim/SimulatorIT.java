@@ -33,7 +33,7 @@ class SimulatorIT {
       String metrics = api.get("/metrics").bodyAsString();
       assertFalse(metrics.contains("cityops_ingest_rejected_requests_total{"), "no simulated request was rejected:\n"
           + metrics.lines().filter(l -> l.startsWith("cityops_ingest_rejected")).toList());
-      assertEquals(0, api.count("SELECT count(*) FROM event WHERE source <> 'simulator' AND type NOT IN ('clock', 'alert')"));
+      assertEquals(0, api.count("SELECT count(*) FROM event WHERE source <> 'simulator' AND type NOT IN ('clock', 'alert', 'meeting')"));
       assertEquals(14, api.count("SELECT count(DISTINCT system_code) FROM system_state"), "every city system reports");
 
       long received = api.count("SELECT count(*) FROM event WHERE type = 'dossier' AND status = 'received'");

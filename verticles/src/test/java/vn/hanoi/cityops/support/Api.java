@@ -67,7 +67,7 @@ public final class Api {
 
   /** How many events the node's database holds, clock ticks (written every live.clockMs) and alert changes aside. */
   public long storedEvents() {
-    return count("SELECT count(*) FROM event WHERE type NOT IN ('clock', 'alert')");
+    return count("SELECT count(*) FROM event WHERE type NOT IN ('clock', 'alert', 'meeting')");
   }
 
   public long count(String sql, Object... params) {

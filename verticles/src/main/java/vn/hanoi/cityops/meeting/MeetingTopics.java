@@ -1,0 +1,192 @@
+package vn.hanoi.cityops.meeting;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.hanoi.cityops.auth.AccessControl;
+import vn.hanoi.cityops.auth.Principal;
+import vn.hanoi.cityops.live.Connections;
+import vn.hanoi.cityops.live.EventFeed;
+import vn.hanoi.cityops.live.FeedListener;
+import vn.hanoi.cityops.live.LiveClock;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Topics {@code meeting.<id>}: keys {@code meeting} (title, state, chair, invitations…), {@code item} (the current
+ * agenda item), {@code panel} (the shared panel's spec), {@code panelData} (its numbers, {@code asOf}),
+ * {@code highlight}, {@code hands} (usernames with a raised hand) and {@code presence} (who is in, since when, late).
+ * Every meeting change is a {@code meeting} event carrying the live state (and the panel's data when the panel
+ * changed), so every node publishes it at the same sequence number; an event with a version not above the one
+ * held is ignored. The panel's numbers are recomputed when the events its kind depends on arrive (or a clock tick),
+ * at most once a second, and published at the latest such event's ordinal.
+ * <p>Also the node's meeting roster: who may follow which meeting's topic ({@link AccessControl.MeetingMembership}).
+ */
+public final class MeetingTopics implements FeedListener, AccessControl.MeetingMembership {
+  private static final Logger LOG = LoggerFactory.getLogger(MeetingTopics.class);
+  public static final String EVENT_TYPE = "meeting";
+  static final long MIN_REFRESH_MS = 1_000;
+
+  private final MeetingRepository meetings;
+  private final Panels panels;
+  private final Connections hub;
+  private final AccessControl access;
+  /** The latest live state of every current meeting, by id; read by the HTTP loops for subscriptions. */
+  private final Map<Long, JsonObject> known = new ConcurrentHashMap<>();
+  private final Set<String> movedTypes = new HashSet<>();
+  private long pendingSeq;
+  /** The instant of the latest clock tick since the last refresh: a refresh answering a tick counts as of it, as on every node. */
+  private Instant pendingTick;
+  private long lastRefresh;
+
+  public MeetingTopics(MeetingRepository meetings, Panels panels, Connections hub, AccessControl access) {
+    this.meetings = meetings;
+    this.panels = panels;
+    this.hub = hub;
+    this.access = access;
+    access.meetingMembership(this);
+  }
+
+  public static String topic(long id) {
+    return "meeting." + id;
+  }
+
+  @Override
+  public Future<Void> load(long ordinal) {
+    return meetings.current().compose(list -> {
+      List<Future<Void>> loads = new ArrayList<>();
+      for (JsonObject m : list) {
+        known.put(m.getLong("id"), m);
+        loads.add(panelData(m, Instant.now()).map(data -> {
+          hub.load(topic(m.getLong("id")), ordinal, values(data == null ? m : m.copy().put("panelData", data)));
+          return null;
+        }));
+      }
+      return Future.all(loads).mapEmpty();
+    });
+  }
+
+  @Override
+  public Future<Void> onEvents(List<EventFeed.FeedEvent> events) {
+    for (EventFeed.FeedEvent e : events) {
+      if (EVENT_TYPE.equals(e.type()) && e.payload() != null) {
+        JsonObject m = e.payload();
+        long id = m.getLong("id");
+        JsonObject held = known.get(id);
+        if (held != null && held.getInteger("version") >= m.getInteger("version")) {
+          continue;
+        }
+        known.put(id, m);
+        hub.publish(topic(id), e.ordinal(), values(m));
+      } else if (LiveClock.TYPE.equals(e.type()) || Panels.MOVED_BY.values().stream().anyMatch(s -> s.contains(e.type()))) {
+        pendingSeq = e.ordinal();
+        movedTypes.add(e.type());
+        Long epochMs = e.payload() == null ? null : e.payload().getLong("epochMs");
+        if (LiveClock.TYPE.equals(e.type()) && epochMs != null) {
+          pendingTick = Instant.ofEpochMilli(epochMs);
+        }
+      }
+    }
+    if (pendingSeq == 0 || System.currentTimeMillis() - lastRefresh < MIN_REFRESH_MS) {
+      return Future.succeededFuture();
+    }
+    long seq = pendingSeq;
+    Set<String> moved = Set.copyOf(movedTypes);
+    Instant asOf = pendingTick != null ? pendingTick : Instant.now();
+    pendingTick = null;
+    pendingSeq = 0;
+    movedTypes.clear();
+    lastRefresh = System.currentTimeMillis();
+    List<Future<Void>> refreshes = new ArrayList<>();
+    for (JsonObject m : known.values()) {
+      JsonObject panel = m.getJsonObject("panel");
+      if (panel == null || !"in_progress".equals(m.getString("state"))
+          || !(moved.contains(LiveClock.TYPE) || moved.stream().anyMatch(Panels.MOVED_BY.get(panel.getString("kind"))::contains))) {
+        continue;
+      }
+      long id = m.getLong("id");
+      refreshes.add(panels.compute(panel, asOf).map(data -> {
+        // only if the panel is still the one computed (a later event may have changed it meanwhile)
+        if (known.get(id) != null && panel.equals(known.get(id).getJsonObject("panel"))) {
+          hub.publish(topic(id), seq, Map.of("panelData", data.getMap()));
+        }
+        return (Void) null;
+      }).recover(err -> {
+        LOG.warn("meeting=panel_refresh_failed id={} reason={}", id, err.getMessage());
+        return Future.succeededFuture();
+      }));
+    }
+    return Future.all(refreshes).mapEmpty();
+  }
+
+  @Override
+  public boolean mayFollow(Principal who, long meetingId) {
+    JsonObject m = known.get(meetingId);
+    return m != null && isParticipant(m, who, access);
+  }
+
+  /** The chair, the secretary, an invited person, or someone of an invited agency (or of its district). */
+  static boolean isParticipant(JsonObject m, Principal who, AccessControl access) {
+    if (mayDrive(m, who)) {
+      return true;
+    }
+    JsonArray people = m.getJsonArray("invitedPeople", new JsonArray());
+    if (people.contains(who.username())) {
+      return true;
+    }
+    for (Object agency : m.getJsonArray("invitedAgencies", new JsonArray())) {
+      if (access.coversAgency(who.agency(), (String) agency)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Only the chair and the secretary drive the shared screen and record decisions and tasks. */
+  static boolean mayDrive(JsonObject m, Principal who) {
+    return who.username().equals(m.getString("chair")) || who.username().equals(m.getString("secretary"));
+  }
+
+  private Future<JsonObject> panelData(JsonObject m, Instant now) {
+    JsonObject panel = m.getJsonObject("panel");
+    if (panel == null || !"in_progress".equals(m.getString("state"))) {
+      return Future.succeededFuture(null);
+    }
+    return panels.compute(panel, now).recover(err -> Future.succeededFuture(null));
+  }
+
+  /** The topic's keys for a live state; {@code panelData} only when the state carries it or has no panel. */
+  static Map<String, Object> values(JsonObject m) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    JsonObject meeting = new JsonObject();
+    for (String k : List.of("id", "version", "title", "level", "state", "scheduledAt", "chair", "secretary", "startedAt",
+        "endedAt", "invitedAgencies", "invitedPeople")) {
+      meeting.put(k, m.getValue(k));
+    }
+    v.put("meeting", meeting.getMap());
+    v.put("item", map(m.getJsonObject("currentItem")));
+    v.put("panel", map(m.getJsonObject("panel")));
+    if (m.getJsonObject("panel") == null) {
+      v.put("panelData", null);
+    } else if (m.containsKey("panelData")) {
+      v.put("panelData", map(m.getJsonObject("panelData")));
+    }
+    v.put("highlight", map(m.getJsonObject("highlight")));
+    v.put("hands", m.getJsonArray("hands", new JsonArray()).getList());
+    v.put("presence", m.getJsonArray("presence", new JsonArray()).getList());
+    return v;
+  }
+
+  private static Map<String, Object> map(JsonObject o) {
+    return o == null ? null : o.getMap();
+  }
+}

@@ -1,0 +1,124 @@
+package vn.hanoi.cityops.meeting;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import vn.hanoi.cityops.store.ReferenceData;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * The minutes of a meeting (biên bản) as one print-ready HTML page: attendance (late arrivals marked), the agenda,
+ * decisions with the panel on screen when each was taken, and the tasks assigned. Vietnamese by default. Pure.
+ */
+final class Minutes {
+  private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+  private static final Map<String, String[]> WORDS = Map.ofEntries(
+      Map.entry("minutes", new String[]{"Biên bản cuộc họp", "Minutes of the meeting"}),
+      Map.entry("level", new String[]{"Cấp", "Level"}),
+      Map.entry("chair", new String[]{"Chủ trì", "Chair"}),
+      Map.entry("secretary", new String[]{"Thư ký", "Secretary"}),
+      Map.entry("time", new String[]{"Thời gian", "Time"}),
+      Map.entry("attendance", new String[]{"Thành phần tham dự", "Attendance"}),
+      Map.entry("person", new String[]{"Người tham dự", "Participant"}),
+      Map.entry("agency", new String[]{"Cơ quan", "Agency"}),
+      Map.entry("joined", new String[]{"Vào lúc", "Joined"}),
+      Map.entry("left", new String[]{"Rời lúc", "Left"}),
+      Map.entry("late", new String[]{"đến muộn", "late"}),
+      Map.entry("agenda", new String[]{"Nội dung", "Agenda"}),
+      Map.entry("presenter", new String[]{"Đơn vị trình bày", "Presenter"}),
+      Map.entry("decisions", new String[]{"Kết luận", "Decisions"}),
+      Map.entry("panel", new String[]{"Số liệu trên màn hình lúc kết luận", "Data on screen when decided"}),
+      Map.entry("tasks", new String[]{"Giao nhiệm vụ", "Tasks assigned"}),
+      Map.entry("task", new String[]{"Nhiệm vụ", "Task"}),
+      Map.entry("deadline", new String[]{"Hạn", "Deadline"}),
+      Map.entry("priority", new String[]{"Mức độ", "Priority"}),
+      Map.entry("state", new String[]{"Trạng thái", "State"}),
+      Map.entry("none", new String[]{"Không có", "None"}));
+
+  private Minutes() {
+  }
+
+  static String html(JsonObject m, String lang, ReferenceData reference) {
+    int l = "en".equals(lang) ? 1 : 0;
+    StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"").append(l == 0 ? "vi" : "en").append("\"><head><meta charset=\"utf-8\"><title>")
+        .append(esc(m.getString("title"))).append("</title><style>")
+        .append("body{font-family:'Times New Roman',serif;margin:2cm;color:#000}h1{text-align:center;font-size:18pt}")
+        .append("table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #000;padding:4px;font-size:11pt;vertical-align:top}")
+        .append("pre{white-space:pre-wrap;font-size:9pt}@page{size:A4;margin:2cm}@media print{body{margin:0}h2{page-break-after:avoid}tr{page-break-inside:avoid}}")
+        .append("</style></head><body>");
+    h.append("<h1>").append(w("minutes", l)).append(": ").append(esc(m.getString("title"))).append("</h1><p>")
+        .append(w("level", l)).append(": ").append(esc(m.getString("level"))).append(" · ")
+        .append(w("chair", l)).append(": ").append(esc(m.getString("chair")))
+        .append(m.getString("secretary") == null ? "" : " · " + w("secretary", l) + ": " + esc(m.getString("secretary")))
+        .append(" · ").append(w("time", l)).append(": ").append(time(m.getString("startedAt"))).append(" – ").append(time(m.getString("endedAt")))
+        .append("</p>");
+    h.append("<h2>").append(w("attendance", l)).append("</h2><table><tr><th>").append(w("person", l)).append("</th><th>")
+        .append(w("agency", l)).append("</th><th>").append(w("joined", l)).append("</th><th>").append(w("left", l)).append("</th></tr>");
+    for (Object o : m.getJsonArray("attendance", new JsonArray())) {
+      JsonObject a = (JsonObject) o;
+      h.append("<tr><td>").append(esc(a.getString("username"))).append("</td><td>").append(agency(a.getString("agency"), l, reference))
+          .append("</td><td>").append(time(a.getString("joinedAt"))).append(a.getBoolean("late", false) ? " (" + w("late", l) + ")" : "")
+          .append("</td><td>").append(time(a.getString("leftAt"))).append("</td></tr>");
+    }
+    h.append("</table><h2>").append(w("agenda", l)).append("</h2><ol>");
+    for (Object o : m.getJsonArray("agenda", new JsonArray())) {
+      JsonObject i = (JsonObject) o;
+      h.append("<li>").append(esc(i.getString("title")));
+      if (i.getString("presenter") != null) {
+        h.append(" — ").append(w("presenter", l)).append(": ").append(agency(i.getString("presenter"), l, reference));
+      }
+      h.append("</li>");
+    }
+    h.append("</ol><h2>").append(w("decisions", l)).append("</h2>");
+    JsonArray decisions = m.getJsonArray("decisions", new JsonArray());
+    if (decisions.isEmpty()) {
+      h.append("<p>").append(w("none", l)).append("</p>");
+    }
+    for (Object o : decisions) {
+      JsonObject d = (JsonObject) o;
+      h.append("<div class=\"decision\"><p><b>").append(time(d.getString("recordedAt"))).append("</b> (").append(esc(d.getString("recordedBy")))
+          .append("): ").append(esc(d.getString("text"))).append("</p>");
+      if (d.getJsonObject("panel") != null) {
+        h.append("<p>").append(w("panel", l)).append(":</p><pre>").append(esc(d.getJsonObject("panel").encodePrettily())).append("</pre>");
+      }
+      h.append("</div>");
+    }
+    h.append("<h2>").append(w("tasks", l)).append("</h2><table><tr><th>").append(w("agency", l)).append("</th><th>").append(w("task", l))
+        .append("</th><th>").append(w("deadline", l)).append("</th><th>").append(w("priority", l)).append("</th><th>").append(w("state", l))
+        .append("</th></tr>");
+    for (Object o : m.getJsonArray("tasks", new JsonArray())) {
+      JsonObject t = (JsonObject) o;
+      h.append("<tr><td>").append(agency(t.getString("agency"), l, reference)).append("</td><td>").append(esc(t.getString("description")))
+          .append("</td><td>").append(time(t.getString("deadline"))).append("</td><td>").append(esc(t.getString("priority")))
+          .append("</td><td>").append(esc(t.getString("state"))).append(" ").append(t.getInteger("progress")).append("%</td></tr>");
+    }
+    return h.append("</table></body></html>").toString();
+  }
+
+  private static String agency(String code, int l, ReferenceData reference) {
+    ReferenceData.Agency a = code == null ? null : reference.agencies().get(code);
+    return a == null ? esc(code) : esc(l == 0 ? a.nameVi() : a.nameEn()) + " (" + esc(code) + ")";
+  }
+
+  private static String w(String key, int l) {
+    return WORDS.get(key)[l];
+  }
+
+  private static String time(String iso) {
+    if (iso == null) {
+      return "";
+    }
+    return OffsetDateTime.parse(iso).atZoneSameInstant(HANOI).format(TIME);
+  }
+
+  static String esc(String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+  }
+}

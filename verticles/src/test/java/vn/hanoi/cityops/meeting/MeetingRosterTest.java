@@ -1,0 +1,56 @@
+package vn.hanoi.cityops.meeting;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import vn.hanoi.cityops.auth.AccessControl;
+import vn.hanoi.cityops.auth.Principal;
+import vn.hanoi.cityops.auth.Role;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Who drives a meeting and who may follow its topic, as the roster decides from the meeting's live state. */
+class MeetingRosterTest {
+  private static final Map<String, String> DISTRICT_OF = Map.of("CG", "CG", "CG-02", "CG", "DA", "DA");
+  private final AccessControl access = new AccessControl(DISTRICT_OF::get);
+  private final JsonObject meeting = new JsonObject().put("id", 7).put("chair", "leader").put("secretary", "thuky")
+      .put("invitedAgencies", new JsonArray().add("CG-02")).put("invitedPeople", new JsonArray().add("sre"));
+
+  private static Principal as(String username, String agency, Role... roles) {
+    return new Principal(1, username, username, agency, "vi", Set.of(roles), "t", Instant.now().plusSeconds(60));
+  }
+
+  @Test
+  void chairAndSecretaryDriveNobodyElse() {
+    assertTrue(MeetingTopics.mayDrive(meeting, as("leader", "HN", Role.LEADER)));
+    assertTrue(MeetingTopics.mayDrive(meeting, as("thuky", "HN", Role.AGENCY)));
+    assertFalse(MeetingTopics.mayDrive(meeting, as("leader2", "HN", Role.LEADER)), "another leader is not the chair");
+    assertFalse(MeetingTopics.mayDrive(meeting, as("cg-officer", "CG-02", Role.AGENCY)));
+  }
+
+  @Test
+  void invitedPeopleAndOfficersOfInvitedAgenciesOrTheirDistrictTakePart() {
+    assertTrue(MeetingTopics.isParticipant(meeting, as("sre", "STTTT", Role.SRE), access));
+    assertTrue(MeetingTopics.isParticipant(meeting, as("x", "CG-02", Role.AGENCY), access));
+    assertTrue(MeetingTopics.isParticipant(meeting, as("y", "CG", Role.AGENCY), access), "the district of an invited commune");
+    assertFalse(MeetingTopics.isParticipant(meeting, as("z", "DA", Role.AGENCY), access));
+    assertFalse(MeetingTopics.isParticipant(meeting, as("operator", "HN", Role.OPERATOR), access), "reading city data is no invitation");
+  }
+
+  @Test
+  void meetingTopicIsOpenOnlyToItsParticipantsAndOnlyForMeetingsTheNodeKnows() {
+    Principal officer = as("x", "CG-02", Role.AGENCY);
+    assertFalse(access.maySubscribe(officer, "meeting.7"), "no roster installed: nobody");
+    access.meetingMembership((who, id) -> id == 7 && MeetingTopics.isParticipant(meeting, who, access));
+    assertTrue(access.maySubscribe(officer, "meeting.7"));
+    assertFalse(access.maySubscribe(officer, "meeting.8"));
+    assertFalse(access.maySubscribe(officer, "meeting.abc"));
+    assertFalse(access.maySubscribe(as("z", "DA", Role.AGENCY), "meeting.7"));
+    assertFalse(access.maySubscribe(as("leader2", "HN", Role.LEADER), "meeting.7"));
+  }
+}

@@ -1,0 +1,80 @@
+package vn.hanoi.cityops.meeting;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.LiveClient;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** What the meeting tests share: the issue's example body, calls that must succeed, a subscription that waits for the roster. */
+final class Meetings {
+  private Meetings() {
+  }
+
+  /** The body of the issue, with an agenda of two items. */
+  static JsonObject example(String... agencies) {
+    return new JsonObject().put("title", "Giao ban thứ Hai").put("level", "city")
+        .put("scheduledAt", "2026-11-23T08:00:00+07:00")
+        .put("invitedAgencies", new JsonArray(java.util.List.of((Object[]) agencies)))
+        .put("agenda", new JsonArray()
+            .add(new JsonObject().put("title", "Hồ sơ quá hạn").put("presenter", "CG"))
+            .add(new JsonObject().put("title", "Phản ánh kiến nghị").put("presenter", "DA")
+                .put("panel", new JsonObject().put("kind", "district-feedback").put("district", "DA").put("period", "week"))));
+  }
+
+  static HttpResponse<Buffer> call(Api api, String token, String method, String path, JsonObject body) {
+    return api.send(HttpMethod.valueOf(method), path, token, body);
+  }
+
+  static JsonObject ok(Api api, String token, String method, String path, JsonObject body) {
+    HttpResponse<Buffer> r = call(api, token, method, path, body);
+    if (r.statusCode() / 100 != 2) {
+      throw new AssertionError(method + " " + path + " answered " + r.statusCode() + " " + r.bodyAsString());
+    }
+    return r.bodyAsJsonObject();
+  }
+
+  static void expect(int status, String code, HttpResponse<Buffer> r) {
+    assertEquals(status, r.statusCode(), r.bodyAsString());
+    if (code != null) {
+      assertEquals(code, r.bodyAsJsonObject().getString("error"), r.bodyAsString());
+    }
+  }
+
+  /** Subscribes, retrying while this node's feed has not read the meeting yet; answers the snapshot message. */
+  static JsonObject follow(LiveClient live, String topic) {
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (true) {
+      live.subscribe(topic, null);
+      JsonObject m = live.next(x -> topic.equals(x.getString("topic")) && ("error".equals(x.getString("type")) || x.getString("kind") != null));
+      if (m.getString("kind") != null) {
+        return m;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("could not follow " + topic + ": " + m);
+      }
+      sleep(200);
+    }
+  }
+
+  /** The topic's state as the client holds it, once {@code wanted} holds (the node's feed reads a change within a frame or two). */
+  static JsonObject until(LiveClient live, String topic, java.util.function.Predicate<JsonObject> wanted) {
+    live.drain();
+    if (!wanted.test(live.state(topic))) {
+      live.next(m -> wanted.test(live.state(topic)));
+    }
+    return live.state(topic);
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package vn.hanoi.cityops.meeting;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.hanoi.cityops.app.Node;
+import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.LiveClient;
+import vn.hanoi.cityops.support.TestNodes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.hanoi.cityops.meeting.Meetings.example;
+import static vn.hanoi.cityops.meeting.Meetings.follow;
+import static vn.hanoi.cityops.meeting.Meetings.ok;
+
+/** A briefing across two real Hazelcast members sharing one PostgreSQL: screens on both follow the chair at the same seq. */
+@ExtendWith(VertxExtension.class)
+class MeetingsClusterIT {
+
+  @Test
+  void panelSharedOnNodeAReachesAScreenOnNodeBWithTheSameSeq(Vertx vertx) {
+    Node[] pair = TestNodes.startPair();
+    Api apiA = new Api(vertx, pair[0]);
+    Api apiB = new Api(vertx, pair[1]);
+    LiveClient onA = null;
+    LiveClient onB = null;
+    try {
+      String leader = apiA.token("leader");
+      String officer = apiB.token("cg-officer");
+      long id = ok(apiA, leader, "POST", "/api/v1/meetings", example("CG")).getLong("id");
+      String topic = "meeting." + id;
+      ok(apiA, leader, "POST", "/api/v1/meetings/" + id + "/start", null);
+      onA = LiveClient.connect(vertx, pair[0], leader);
+      onB = LiveClient.connect(vertx, pair[1], officer);
+      follow(onA, topic);
+      follow(onB, topic);
+      Meetings.until(onA, topic, d -> d.getJsonObject("meeting") != null && "in_progress".equals(d.getJsonObject("meeting").getString("state")));
+      Meetings.until(onB, topic, d -> d.getJsonObject("meeting") != null && "in_progress".equals(d.getJsonObject("meeting").getString("state")));
+
+      long sharedAt = System.nanoTime();
+      ok(apiA, leader, "POST", "/api/v1/meetings/" + id + "/panel", new JsonObject().put("kind", "district-dossiers").put("district", "CG"));
+      JsonObject seenOnB = onB.next(m -> m.getJsonObject("data") != null && m.getJsonObject("data").getJsonObject("panel") != null
+          && "district-dossiers".equals(m.getJsonObject("data").getJsonObject("panel").getString("kind")));
+      long ms = (System.nanoTime() - sharedAt) / 1_000_000;
+      JsonObject seenOnA = onA.next(m -> m.getJsonObject("data") != null && m.getJsonObject("data").getJsonObject("panel") != null
+          && "district-dossiers".equals(m.getJsonObject("data").getJsonObject("panel").getString("kind")));
+      assertEquals(seenOnA.getLong("seq"), seenOnB.getLong("seq"), "one change, one seq on every node");
+      assertEquals("CG", seenOnB.getJsonObject("data").getJsonObject("panelData").getString("district"), "the panel arrives with its data");
+      assertTrue(ms < 1_000, "the screen on node B switched within a second (" + ms + " ms)");
+
+      // the chair on A moves to the next item; B follows at A's seq again
+      long item = ok(apiA, leader, "GET", "/api/v1/meetings/" + id, null).getJsonArray("agenda").getJsonObject(1).getLong("id");
+      ok(apiA, leader, "POST", "/api/v1/meetings/" + id + "/agenda/" + item + "/activate", null);
+      JsonObject itemOnB = onB.next(m -> m.getJsonObject("data") != null && m.getJsonObject("data").getJsonObject("item") != null
+          && m.getJsonObject("data").getJsonObject("item").getLong("id") == item);
+      JsonObject itemOnA = onA.next(m -> m.getJsonObject("data") != null && m.getJsonObject("data").getJsonObject("item") != null
+          && m.getJsonObject("data").getJsonObject("item").getLong("id") == item);
+      assertEquals(itemOnA.getLong("seq"), itemOnB.getLong("seq"));
+      assertEquals("district-feedback", itemOnB.getJsonObject("data").getJsonObject("panel").getString("kind"), "the item's prepared panel");
+    } finally {
+      if (onA != null) {
+        onA.close();
+      }
+      if (onB != null) {
+        onB.close();
+      }
+      apiA.close();
+      apiB.close();
+      TestNodes.stop(pair[1]);
+      TestNodes.stop(pair[0]);
+    }
+  }
+}
