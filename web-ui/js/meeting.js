@@ -80,6 +80,11 @@ function render() {
       drives ? code => post('highlight', {target: live.panel.kind === 'district-ranking' ? 'district' : 'agency', code}) : null);
   if (drives) {
     byId('decisions').replaceChildren(...(meeting.decisions || []).map(d => el('li', '', d.text)));
+    byId('tasks').replaceChildren(...(meeting.tasks || []).map(t => {
+      const li = el('li', '', `${t.agency}: ${t.description} (${t.deadline ? msg.date.format(new Date(t.deadline)) : ''})`);
+      li.dataset.task = t.id;
+      return li;
+    }));
   }
 }
 
@@ -103,6 +108,22 @@ async function wireControls() {
     if (kind === 'district-ranking') panel.by = 'overdueNow';
     if (kind === 'kpi-trend') Object.assign(panel, {kpi: 'dossiers_received', days: 30});
     return post('panel', panel);
+  };
+  byId('task-agency').replaceChildren(...(meeting.invitedAgencies || []).map(code => {
+    const option = el('option', '', names[code] ? page.msg.name(names[code]) : code);
+    option.value = code;
+    return option;
+  }));
+  byId('assign').onclick = async () => {
+    const description = byId('task-text').value.trim();
+    const day = byId('task-deadline').value; // yyyy-mm-dd, due at the end of that day in Hanoi
+    if (!description || !day) return;
+    if (await post('tasks', {agency: byId('task-agency').value, description, deadline: `${day}T17:00:00+07:00`,
+      priority: byId('task-priority').value})) {
+      byId('task-text').value = '';
+      meeting = await api(page.token, `/api/v1/meetings/${id}`);
+      render();
+    }
   };
   byId('decide').onclick = async () => {
     const text = byId('decision-text').value.trim();

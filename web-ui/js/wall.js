@@ -41,7 +41,8 @@ async function startWall() {
   page.live = new LiveClient(page.token, topics, {onTopic, onState: renderConnection, onAuthFailed: () => showBanner('revoked')});
   page.live.start();
 
-  await Promise.allSettled([refreshSystems(), refreshHeadline(), refreshRankings(), refreshSeries(), refreshTrend()]);
+  await Promise.allSettled([refreshSystems(), refreshHeadline(), refreshRankings(), refreshSeries(), refreshTrend(),
+    refreshTasks()]);
   markDirty('all');
   every(1000, tick);
   every(30_000, refreshSystems);
@@ -49,6 +50,7 @@ async function startWall() {
   every(30_000, refreshRankings);
   every(60_000, refreshSeries);
   every(300_000, refreshTrend);
+  every(30_000, refreshTasks);
   every(250, flush);
 }
 
@@ -86,7 +88,10 @@ function flush() {
   if (all || dirty.has('alerts')) alerts.render(msg);
   if (all || dirty.has('kpis')) kpis.render(msg);
   if (all || dirty.has('throughput')) throughput.render(msg);
-  if (all || dirty.has('behind')) behind.render(msg);
+  if (all || dirty.has('behind')) {
+    behind.render(msg);
+    renderTasks();
+  }
   if (all || dirty.has('feedback')) feedback.render(msg);
   dirty.clear();
   document.body.dataset.rendered = String(Date.now());
@@ -127,6 +132,20 @@ async function refreshSeries() {
   throughput.history('dossiers_received', received.points);
   throughput.history('dossiers_completed', completed.points);
   markDirty('throughput');
+}
+
+let overdueTasks = null;
+
+/** Tasks assigned in briefings and now past their deadline (GET /api/v1/tasks?overdue=true). */
+async function refreshTasks() {
+  overdueTasks = (await api(page.token, '/api/v1/tasks?overdue=true')).items.length;
+  renderTasks();
+}
+
+function renderTasks() {
+  const badge = byId('overdue-tasks');
+  badge.textContent = overdueTasks ? page.msg.t('tasksOverdue', page.msg.int(overdueTasks)) : '';
+  badge.dataset.value = overdueTasks ?? '';
 }
 
 async function refreshTrend() {

@@ -99,6 +99,16 @@ class MeetingPageIT {
       chair.await(Duration.ofSeconds(2), "the raised hand reaches the chair", d -> !chair.all("#hands li[data-user='cg-officer']").isEmpty());
       chair.await(Duration.ofSeconds(2), "the chair sees who is present",
           d -> chair.all("#presence li").size() >= 5);
+      new Select(chair.one("#task-agency")).selectByValue("CG");
+      chair.one("#task-text").sendKeys("Giải quyết dứt điểm hồ sơ quá hạn của phường Dịch Vọng");
+      chair.script("document.getElementById('task-deadline').value = arguments[0]",
+          java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(7).toString());
+      chair.one("#assign").click();
+      chair.await(Duration.ofSeconds(3), "the task in the chair's list", d -> !chair.all("#tasks li[data-task]").isEmpty());
+      JsonArray tasks = api.send(HttpMethod.GET, "/api/v1/tasks?agency=CG", api.token("cg-officer"), null)
+          .bodyAsJsonObject().getJsonArray("items");
+      assertTrue(tasks.stream().map(JsonObject.class::cast).anyMatch(t -> t.getString("description").contains("Dịch Vọng")),
+          "Cầu Giấy's officer sees the task assigned from the page: " + tasks.encode());
       for (Browser b : open) {
         assertEquals(List.of(), b.consoleErrors());
       }

@@ -128,6 +128,25 @@ class WallDisplayIT {
   }
 
   @Test
+  void overdueBriefingTasksAreCountedOnTheWall() {
+    String leader = api.token("leader");
+    JsonObject meeting = api.send(HttpMethod.POST, "/api/v1/meetings", leader, new JsonObject()
+        .put("title", "Giao ban tuần trước").put("level", "city").put("scheduledAt", OffsetDateTime.now().minusDays(7).toString())
+        .put("invitedAgencies", new JsonArray().add("CG")).put("agenda", new JsonArray())).bodyAsJsonObject();
+    String base = "/api/v1/meetings/" + meeting.getLong("id");
+    assertEquals(200, api.send(HttpMethod.POST, base + "/start", leader, new JsonObject()).statusCode());
+    var task = api.send(HttpMethod.POST, base + "/tasks", leader, new JsonObject().put("agency", "CG")
+        .put("description", "Báo cáo tiến độ số hoá hồ sơ").put("deadline", OffsetDateTime.now().minusDays(1).toString()));
+    assertEquals(201, task.statusCode(), task.bodyAsString());
+    try (Browser browser = new Browser(1920, 1080, Browser.newProfile())) {
+      signedInWall(browser);
+      browser.await(LOAD, "the overdue briefing task counted on the wall",
+          d -> "1".equals(browser.attr("#overdue-tasks", "data-value")));
+      assertTrue(browser.text("#overdue-tasks").contains("1 nhiệm vụ giao ban quá hạn"), browser.text("#overdue-tasks"));
+    }
+  }
+
+  @Test
   void lostConnectionBannerAppearsWhenTheNodeStopsAndClearsWhenItIsBack() {
     try (Browser browser = new Browser(1920, 1080, Browser.newProfile())) {
       signedInWall(browser);
