@@ -54,11 +54,27 @@ class LiveOverflowIT {
 
     // The stalled client stops reading and asks for ~10 MB of kpi.city snapshots: the socket's buffers fill
     // and the server's write queue is full, so what "systems" owes it from now on waits in its outbox.
+    // How long that takes depends on the machine's load, so probe: a health change whose delta the server must
+    // park in the stalled client's outbox (cityops_live_connections_behind = 1) proves the socket is backed up;
+    // deltas written before that reached the socket itself, so the client will read them before anything else.
     stalled.pause();
-    for (int i = 0; i < 20_000; i++) {
-      stalled.subscribe("kpi.city", null);
+    long writtenUpTo = snapshotSeq;
+    for (int probe = 0; ; probe++) {
+      for (int i = 0; i < 10_000; i++) {
+        stalled.subscribe("kpi.city", null);
+      }
+      sleep(500);
+      api.postEvents(Events.health("ovf-probe-" + probe, "OPENDATA", probe % 2 == 0 ? "degraded" : "up")
+          .put("occurredAt", OffsetDateTime.now().toString()).encode());
+      long seq = healthy.next(m -> "delta".equals(m.getString("kind")) && m.getJsonObject("data").containsKey("OPENDATA"))
+          .getLong("seq");
+      sleep(200);
+      if (behind() >= 1) {
+        break;
+      }
+      writtenUpTo = seq;
+      assertTrue(probe < 20, "the stalled client's socket never backed up");
     }
-    sleep(1_000);
 
     String[] systems = {"MOTCUA", "QLVB", "CKS", "HOP", "WAN", "LGSP"};
     List<Long> healthySeqs = new ArrayList<>();
@@ -71,7 +87,8 @@ class LiveOverflowIT {
     assertEquals(systems.length, healthySeqs.stream().distinct().count(), "the healthy client got one delta per change");
 
     stalled.resume();
-    JsonObject resync = stalled.next(m -> "systems".equals(m.getString("topic")) && m.getLong("seq") > snapshotSeq);
+    long before = writtenUpTo;
+    JsonObject resync = stalled.next(m -> "systems".equals(m.getString("topic")) && m.getLong("seq") > before);
     assertEquals("resync", resync.getString("kind"), "more than " + MAX_PENDING_KEYS + " keys owed: a snapshot, not deltas");
     assertEquals(healthy.lastSeq("systems"), resync.getLong("seq"));
     assertEquals(healthy.state("systems"), stalled.state("systems"));
@@ -95,6 +112,12 @@ class LiveOverflowIT {
     stalled.close();
     healthy.close();
     fresh.close();
+  }
+
+  /** The node's count of connections whose socket is backed up. */
+  private static double behind() {
+    return api.get("/metrics").bodyAsString().lines().filter(l -> l.startsWith("cityops_live_connections_behind"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
   }
 
   private static void sleep(long ms) {
