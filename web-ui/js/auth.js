@@ -52,7 +52,16 @@ export async function api(token, path) {
 
 /** POST a JSON body with the token; answers {status, body} whatever the status (the page shows refusals). */
 export async function apiPost(token, path, body) {
-  const response = await fetch(path, {method: 'POST',
+  return send('POST', token, path, body);
+}
+
+/** PATCH, like {@link apiPost}. */
+export async function apiPatch(token, path, body) {
+  return send('PATCH', token, path, body);
+}
+
+async function send(method, token, path, body) {
+  const response = await fetch(path, {method,
     headers: {Authorization: `Bearer ${token}`, 'Content-Type': 'application/json'}, body: JSON.stringify(body || {})});
   const text = await response.text();
   return {status: response.status, body: text ? JSON.parse(text) : null};

@@ -1,0 +1,99 @@
+package vn.hanoi.cityops.meeting;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.Select;
+import vn.hanoi.cityops.app.Node;
+import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.Browser;
+import vn.hanoi.cityops.support.TestNodes;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The tasks page in headless Chromium: Cầu Giấy's officer sees the tasks a briefing gave the district (an
+ * overdue one flagged), records progress with a note, cannot close a task without a note, and closes it with one.
+ */
+class TaskPageIT {
+  private static final Duration LOAD = Duration.ofSeconds(20);
+  private static Vertx client;
+  private static Node node;
+  private static Api api;
+  private static long onTime;
+  private static long overdue;
+
+  @BeforeAll
+  static void start() {
+    client = Vertx.vertx();
+    node = TestNodes.start(Map.of());
+    api = new Api(client, node);
+    String leader = api.token("leader");
+    JsonObject meeting = api.send(HttpMethod.POST, "/api/v1/meetings", leader, new JsonObject()
+        .put("title", "Giao ban quận Cầu Giấy").put("level", "district").put("scheduledAt", OffsetDateTime.now().toString())
+        .put("invitedAgencies", new JsonArray().add("CG")).put("agenda", new JsonArray())).bodyAsJsonObject();
+    String base = "/api/v1/meetings/" + meeting.getLong("id");
+    assertEquals(200, api.send(HttpMethod.POST, base + "/start", leader, new JsonObject()).statusCode());
+    onTime = task(leader, base, "Rà soát hồ sơ tồn đọng của phường Dịch Vọng", OffsetDateTime.now().plusDays(5));
+    overdue = task(leader, base, "Báo cáo kết quả xử lý phản ánh về trật tự đô thị", OffsetDateTime.now().minusDays(1));
+  }
+
+  private static long task(String leader, String base, String description, OffsetDateTime deadline) {
+    var r = api.send(HttpMethod.POST, base + "/tasks", leader, new JsonObject().put("agency", "CG")
+        .put("description", description).put("deadline", deadline.toString()).put("priority", "high"));
+    assertEquals(201, r.statusCode(), r.bodyAsString());
+    return r.bodyAsJsonObject().getLong("id");
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+    TestNodes.stop(node);
+    client.close();
+  }
+
+  @Test
+  void anOfficerSeesTheDistrictsTasksRecordsProgressAndClosesOneOnlyWithANote() {
+    try (Browser b = new Browser(1600, 1000, Browser.newProfile())) {
+      b.open("http://127.0.0.1:" + node.context().config().httpPort() + "/tasks.html");
+      b.await(LOAD, "the sign-in form", d -> !b.all("#sign-in").isEmpty());
+      b.one("#sign-in input[name='username']").sendKeys("cg-officer");
+      b.one("#sign-in input[name='password']").sendKeys(TestNodes.DEMO_PASSWORD);
+      b.one("#sign-in button").click();
+      String first = "tr[data-task='" + onTime + "']";
+      String late = "tr[data-task='" + overdue + "']";
+      b.await(LOAD, "both tasks listed", d -> !b.all(first).isEmpty() && !b.all(late).isEmpty());
+      assertTrue(b.attr(late, "class").contains("firing"), "the overdue task is flagged");
+
+      new Select(b.one(first + " select.progress")).selectByValue("50");
+      b.one(first + " input.note").sendKeys("Đã rà soát 40/80 hồ sơ");
+      b.one(first + " button[data-action='save']").click();
+      b.await(LOAD, "progress saved", d -> "50".equals(b.attr(first + " td.progress-cell", "data-progress")));
+
+      b.one(late + " button[data-action='done']").click();
+      b.await(LOAD, "closing without a note is refused in words", d -> !String.valueOf(b.text(late + " .error")).isBlank());
+      b.one(late + " input.note").sendKeys("Đã gửi báo cáo số 12/BC-UBND");
+      b.one(late + " button[data-action='done']").click();
+      b.await(LOAD, "the closed task leaves the open list", d -> b.all(late).isEmpty());
+      assertEquals(List.of(), b.consoleErrors().stream().filter(e -> !e.contains("400")).toList());
+    }
+    JsonObject stored = api.send(HttpMethod.GET, "/api/v1/tasks?agency=CG&state=done", api.token("cg-officer"), null)
+        .bodyAsJsonObject().getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(t -> t.getLong("id") == overdue).findFirst().orElseThrow();
+    assertEquals("Đã gửi báo cáo số 12/BC-UBND", stored.getString("doneNote"));
+    JsonObject progressed = api.send(HttpMethod.GET, "/api/v1/tasks?agency=CG", api.token("cg-officer"), null)
+        .bodyAsJsonObject().getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(t -> t.getLong("id") == onTime).findFirst().orElseThrow();
+    assertEquals(50, progressed.getInteger("progress"));
+  }
+}
