@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.app.Addresses;
 import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.audit.AuditLog;
 import vn.hanoi.cityops.auth.UserRepository.Display;
@@ -102,13 +101,8 @@ public final class DisplayRoutes {
                   ? Future.succeededFuture(found.get())
                   : Future.failedFuture(ApiException.notFound("no display " + id)))
               .compose(user -> users.update(user.id(), new UserFields(null, null, null, null, null, false))
-                  .compose(v -> users.endSessionsOf(user.id()))
-                  .compose(v -> users.endedUnexpiredTokens())
-                  .compose(ended -> {
-                    ended.forEach(tokens::forget);
-                    vertx.eventBus().publish(Addresses.SESSIONS_CHANGED, "user:" + user.id());
-                    return audited(ctx, "display.revoke", user);
-                  }));
+                  .compose(v -> tokens.endSessionsOf(user.id()))
+                  .compose(v -> audited(ctx, "display.revoke", user)));
         })
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);

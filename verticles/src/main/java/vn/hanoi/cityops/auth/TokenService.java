@@ -36,12 +36,14 @@ public final class TokenService {
   public record Issued(String token, String tokenId, Instant expiresAt) {
   }
 
+  private final Vertx vertx;
   private final JWTAuth jwt;
   private final UserRepository users;
   private final int ttlSeconds;
   private volatile Set<String> ended = ConcurrentHashMap.newKeySet();
 
   public TokenService(Vertx vertx, String secret, UserRepository users, int ttlSeconds) {
+    this.vertx = vertx;
     this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret))
         .setJWTOptions(new JWTOptions().setIssuer("cityops").setLeeway(0)));
@@ -84,6 +86,20 @@ public final class TokenService {
     String token = jwt.generateToken(claims, new JWTOptions()
         .setAlgorithm("HS256").setIssuer("cityops").setSubject(user.username()).setExpiresInSeconds(ttlSeconds));
     return new Issued(token, tokenId, expiresAt);
+  }
+
+  /**
+   * Ends every session of the user in the database, refuses their tokens on this node before answering (so the
+   * caller's next request already fails) and tells the other nodes to reload.
+   */
+  public Future<Void> endSessionsOf(long userId) {
+    return users.endSessionsOf(userId)
+        .compose(v -> users.endedUnexpiredTokens())
+        .map(ended -> {
+          ended.forEach(this::forget);
+          vertx.eventBus().publish(Addresses.SESSIONS_CHANGED, "user:" + userId);
+          return null;
+        });
   }
 
   /** Marks the token's session ended on this node at once (the caller stores it and tells the others). */

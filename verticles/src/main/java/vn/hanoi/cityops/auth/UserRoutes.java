@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.app.Addresses;
 import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.audit.AuditLog;
 import vn.hanoi.cityops.auth.UserRepository.User;
@@ -134,7 +133,7 @@ public final class UserRoutes {
                     : e))
                 .compose(updated -> orNotFound(updated, user.id())))
         .compose(updated -> changed.stream().anyMatch(ENDS_SESSIONS::contains)
-            ? endSessionsOf(updated).map(updated)
+            ? tokens.endSessionsOf(updated.id()).map(updated)
             : Future.succeededFuture(updated))
         .compose(updated -> audited(ctx, "user.update", updated, changed).map(updated));
   }
@@ -161,20 +160,6 @@ public final class UserRoutes {
     if (body.containsKey(field) && !body.getString(field).equals(current)) {
       changed.add(field);
     }
-  }
-
-  /**
-   * Ends the user's sessions in the database, refuses their tokens on this node before answering (so the
-   * caller's next request already fails) and tells the other nodes to reload.
-   */
-  private Future<Void> endSessionsOf(User user) {
-    return users.endSessionsOf(user.id())
-        .compose(v -> users.endedUnexpiredTokens())
-        .map(ended -> {
-          ended.forEach(tokens::forget);
-          vertx.eventBus().publish(Addresses.SESSIONS_CHANGED, "user:" + user.id());
-          return null;
-        });
   }
 
   /** Field names only: never a value, so never the password nor its hash. */
