@@ -1,8 +1,7 @@
 // The SRE console's alert list: open alerts (or a state filter), most severe and newest first, alerts of one
 // cause shown under one group line with a count, each with one-click acknowledge, resolve and silence.
 import {byId, el} from './dom.js';
-
-const SEVERITY = {critical: 0, major: 1, warning: 2, info: 3};
+import {bySeverityThenNewest} from './alerts.js';
 
 export class AlertBoard {
   /** {@code act(action, alert)}: 'acknowledge' | 'resolve' | 'silence'; {@code pick(alert)}: show its detail. */
@@ -29,8 +28,7 @@ export class AlertBoard {
   shown() {
     return Object.values(this.alerts)
         .filter(a => this.filter === 'open' ? a.state !== 'resolved' : a.state === this.filter)
-        .sort((a, b) => (SEVERITY[a.severity] ?? 9) - (SEVERITY[b.severity] ?? 9)
-            || String(b.firedAt || '').localeCompare(String(a.firedAt || '')));
+        .sort(bySeverityThenNewest);
   }
 
   render(msg) {

@@ -3,6 +3,11 @@ import {byId, el} from './dom.js';
 
 const SEVERITY = {critical: 0, major: 1, warning: 2, info: 3};
 
+/** The order every alert list uses: most severe first, then newest first. */
+export function bySeverityThenNewest(a, b) {
+  return (SEVERITY[a.severity] ?? 9) - (SEVERITY[b.severity] ?? 9) || String(b.firedAt || '').localeCompare(String(a.firedAt || ''));
+}
+
 export class AlertsPanel {
   constructor() {
     this.alerts = {};
@@ -15,8 +20,7 @@ export class AlertsPanel {
   render(msg) {
     const active = Object.values(this.alerts)
         .filter(a => a && a.state !== 'resolved' && !a.silenced)
-        .sort((a, b) => (SEVERITY[a.severity] ?? 9) - (SEVERITY[b.severity] ?? 9)
-            || String(b.firedAt || '').localeCompare(String(a.firedAt || '')));
+        .sort(bySeverityThenNewest);
     byId('alerts-count').textContent = active.length ? msg.int(active.length) : '';
     const list = byId('alert-list');
     if (!active.length) {
