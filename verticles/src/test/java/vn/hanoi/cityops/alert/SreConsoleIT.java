@@ -112,11 +112,7 @@ class SreConsoleIT {
   /** The console signed in through its own form. */
   private static Browser console(String user) {
     Browser browser = new Browser(1600, 1000, Browser.newProfile());
-    browser.open(base + "/sre.html");
-    browser.await(LOAD, "the sign-in form", d -> !browser.all("#sign-in").isEmpty());
-    browser.one("#sign-in input[name='username']").sendKeys(user);
-    browser.one("#sign-in input[name='password']").sendKeys(TestNodes.DEMO_PASSWORD);
-    browser.one("#sign-in button").click();
+    browser.signIn(base + "/sre.html", user, TestNodes.DEMO_PASSWORD);
     browser.await(LOAD, "the console live", d -> "live".equals(browser.attr("body", "data-connection"))
         && browser.all("#system-tiles .system").size() == SYSTEMS.size());
     return browser;

@@ -139,11 +139,8 @@ class MeetingPageIT {
   private static Browser room(List<Browser> open, String user, int node) {
     Browser b = new Browser(1600, 1000, Browser.newProfile());
     open.add(b);
-    b.open("http://127.0.0.1:" + nodes[node].context().config().httpPort() + "/meeting.html?id=" + meetingId);
-    b.await(LOAD, "the sign-in form", d -> !b.all("#sign-in").isEmpty());
-    b.one("#sign-in input[name='username']").sendKeys(user);
-    b.one("#sign-in input[name='password']").sendKeys(TestNodes.DEMO_PASSWORD);
-    b.one("#sign-in button").click();
+    b.signIn("http://127.0.0.1:" + nodes[node].context().config().httpPort() + "/meeting.html?id=" + meetingId, user,
+        TestNodes.DEMO_PASSWORD);
     b.await(LOAD, user + " in the room, live", d -> "live".equals(b.attr("body", "data-connection"))
         && b.attr("body", "data-seq") != null);
     return b;

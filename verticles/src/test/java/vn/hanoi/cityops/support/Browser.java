@@ -69,6 +69,15 @@ public final class Browser implements AutoCloseable {
     driver.get(url);
   }
 
+  /** Opens {@code url}, waits for the page's sign-in form and submits it for {@code user}. */
+  public void signIn(String url, String user, String password) {
+    open(url);
+    await(Duration.ofSeconds(30), "the sign-in form", d -> !all("#sign-in").isEmpty());
+    one("#sign-in input[name='username']").sendKeys(user);
+    one("#sign-in input[name='password']").sendKeys(password);
+    one("#sign-in button").click();
+  }
+
   public String url() {
     return driver.getCurrentUrl();
   }

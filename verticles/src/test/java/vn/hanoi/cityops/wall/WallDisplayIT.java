@@ -193,11 +193,7 @@ class WallDisplayIT {
   @Test
   void withoutATokenThePageAsksToSignInAndRefusesAWrongPassword() {
     try (Browser browser = new Browser(1920, 1080, Browser.newProfile())) {
-      browser.open(base + "/");
-      browser.await(LOAD, "the sign-in form", d -> browser.one("#sign-in").isDisplayed());
-      browser.one("#sign-in input[name='username']").sendKeys("operator");
-      browser.one("#sign-in input[name='password']").sendKeys("not-the-password");
-      browser.one("#sign-in button").click();
+      browser.signIn(base + "/", "operator", "not-the-password");
       browser.await(LOAD, "a clear refusal", d -> browser.text("#sign-in-error").contains("Sai tên đăng nhập"));
       assertFalse(browser.one("#wall").isDisplayed());
     }
@@ -205,11 +201,7 @@ class WallDisplayIT {
 
   /** Signs in as the operator through the page's own form and waits for live data. */
   private static void signedInWall(Browser browser) {
-    browser.open(base + "/");
-    browser.await(LOAD, "the sign-in form", d -> browser.one("#sign-in").isDisplayed());
-    browser.one("#sign-in input[name='username']").sendKeys("operator");
-    browser.one("#sign-in input[name='password']").sendKeys(TestNodes.DEMO_PASSWORD);
-    browser.one("#sign-in button").click();
+    browser.signIn(base + "/", "operator", TestNodes.DEMO_PASSWORD);
     awaitWall(browser);
   }
 
