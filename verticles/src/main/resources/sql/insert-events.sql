@@ -1,6 +1,7 @@
 -- One round trip per batch: the events, their current-state updates and new procedure codes commit
 -- together. Only events actually inserted (not duplicates) touch the state tables; within a batch the
--- latest event per subject wins, and an older event never overwrites a newer state.
+-- latest event per subject wins, and an older event never overwrites a newer state. The status changes of
+-- the systems (system_status_change) are repaired after the commit, off this path (V0018).
 WITH input AS (
     SELECT *
     FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[],
@@ -24,59 +25,6 @@ WITH input AS (
         SET status = EXCLUDED.status, latency_ms = EXCLUDED.latency_ms, message = EXCLUDED.message,
             occurred_at = EXCLUDED.occurred_at, event_seq = EXCLUDED.event_seq
         WHERE s.occurred_at <= EXCLUDED.occurred_at
-), health_new AS (
-    SELECT system_code, occurred_at, seq, status, source FROM ins WHERE type = 'system.health'
-), health_seq AS (
-    -- Status changes (system_status_change) stay exact even for late events, at a few index seeks per event:
-    -- a new event can only change whether it and the stored event right after it start a run of equal
-    -- statuses (or of equal availability), and with the stored events right before and after each new event
-    -- every one of those has its true predecessor here. Sibling CTEs see the event table as it was before this
-    -- statement, so the batch's own events come from ins. Batches with health events of the same system run
-    -- this one after the other (sql/lock-system-status.sql, taken before this statement), so each sees the
-    -- events of the batches before it: without that, two racing out-of-order batches could leave a stale row
-    -- (the caveat of V0009) or deadlock on the rows of system_status_change.
-    SELECT system_code, occurred_at, seq, status, source, bool_or(recomputed) AS recomputed
-    FROM (SELECT system_code, occurred_at, seq, status, source, true AS recomputed
-          FROM health_new
-          UNION ALL
-          SELECT n.system_code, p.occurred_at, p.seq, p.status, p.source, false
-          FROM health_new n
-          CROSS JOIN LATERAL (SELECT e.occurred_at, e.seq, e.status, e.source
-                              FROM event e
-                              WHERE e.type = 'system.health' AND e.system_code = n.system_code
-                                AND (e.occurred_at, e.seq) < (n.occurred_at, n.seq)
-                              ORDER BY e.occurred_at DESC, e.seq DESC
-                              LIMIT 1) AS p
-          UNION ALL
-          SELECT n.system_code, x.occurred_at, x.seq, x.status, x.source, true
-          FROM health_new n
-          CROSS JOIN LATERAL (SELECT e.occurred_at, e.seq, e.status, e.source
-                              FROM event e
-                              WHERE e.type = 'system.health' AND e.system_code = n.system_code
-                                AND (e.occurred_at, e.seq) > (n.occurred_at, n.seq)
-                              ORDER BY e.occurred_at, e.seq
-                              LIMIT 1) AS x) AS u
-    GROUP BY system_code, occurred_at, seq, status, source
-), health_changes AS (
-    SELECT system_code, occurred_at AS at, seq, status, source, starts_run, flips
-    FROM (SELECT system_code, occurred_at, seq, status, source, recomputed,
-                 status IS DISTINCT FROM lag(status) OVER ordered AS starts_run,
-                 (status = 'down') IS DISTINCT FROM lag(status = 'down') OVER ordered AS flips
-          FROM health_seq
-          WINDOW ordered AS (PARTITION BY system_code ORDER BY occurred_at, seq)) AS s
-    WHERE recomputed
-), stale_changes AS (
-    DELETE FROM system_status_change c
-    USING health_changes h
-    WHERE NOT h.starts_run AND c.system_code = h.system_code AND c.at = h.at AND c.seq = h.seq
-), new_changes AS (
-    -- A change kept from before may flip availability or no longer do so after a late event.
-    INSERT INTO system_status_change AS c (system_code, at, seq, status, source, flips)
-    SELECT system_code, at, seq, status, source, flips
-    FROM health_changes
-    WHERE starts_run
-    ORDER BY system_code, at, seq
-    ON CONFLICT (system_code, at, seq) DO UPDATE SET flips = EXCLUDED.flips WHERE c.flips <> EXCLUDED.flips
 ), dossiers AS (
     INSERT INTO dossier_state AS d (agency_code, dossier_id, procedure_code, channel, stage, received_at, due_at,
                                     completed_at, occurred_at, event_seq)

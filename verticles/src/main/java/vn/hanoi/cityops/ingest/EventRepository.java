@@ -3,21 +3,17 @@ package vn.hanoi.cityops.ingest;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import vn.hanoi.cityops.web.SchemaCheck;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** SQL for the event log and the current-state tables: {@code sql/insert-events.sql}. */
 final class EventRepository {
   private static final String INSERT = SchemaCheck.resource("/sql/insert-events.sql");
-  private static final String LOCK_SYSTEMS = SchemaCheck.resource("/sql/lock-system-status.sql");
 
   private final Pool pool;
 
@@ -26,26 +22,11 @@ final class EventRepository {
   }
 
   /**
-   * Stores the events (their keys must be distinct) in one statement and one transaction; answers the
-   * sequence number of each event that was new, by {@link IncomingEvent#key()}. Absent keys were duplicates.
-   * A batch with health events first locks its systems ({@code sql/lock-system-status.sql}), in a statement
-   * of its own so that the insert's snapshot is taken once the locks are held; any other batch is one
-   * autocommitted statement.
+   * Stores the events (their keys must be distinct) in one autocommitted statement; answers the sequence number
+   * of each event that was new, by {@link IncomingEvent#key()}. Absent keys were duplicates.
    */
   Future<Map<String, Long>> insert(List<IncomingEvent> events) {
-    Tuple params = params(events);
-    Set<String> systems = new HashSet<>();
-    for (IncomingEvent e : events) {
-      if (IncomingEvent.SYSTEM_HEALTH.equals(e.type())) {
-        systems.add(e.system());
-      }
-    }
-    Future<RowSet<Row>> inserted = systems.isEmpty()
-        ? pool.preparedQuery(INSERT).execute(params)
-        : pool.withTransaction(conn -> conn.preparedQuery(LOCK_SYSTEMS)
-            .execute(Tuple.of(systems.toArray(new String[0])))
-            .compose(locked -> conn.preparedQuery(INSERT).execute(params)));
-    return inserted.map(rows -> {
+    return pool.preparedQuery(INSERT).execute(params(events)).map(rows -> {
       Map<String, Long> stored = new HashMap<>(rows.size() * 2);
       for (Row r : rows) {
         stored.put(r.getString(1) + '\u0000' + r.getString(2), r.getLong(0));

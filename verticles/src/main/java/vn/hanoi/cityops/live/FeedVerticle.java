@@ -14,6 +14,7 @@ import vn.hanoi.cityops.alert.AlertsTopic;
 import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.dossier.DossierTopics;
 import vn.hanoi.cityops.feedback.FeedbackTopics;
+import vn.hanoi.cityops.health.StatusChangeRepair;
 import vn.hanoi.cityops.meeting.MeetingRepository;
 import vn.hanoi.cityops.meeting.MeetingTopics;
 import vn.hanoi.cityops.meeting.Panels;
@@ -64,6 +65,7 @@ public final class FeedVerticle extends VerticleBase {
         .build();
     feed = new EventFeed(feedPool);
     listeners = List.of(new SystemsTopic(feedPool, hub),
+        new StatusChangeRepair(node.database().pool()),
         new DossierTopics(node.database().pool(), node.reference(), hub),
         new FeedbackTopics(node.database().pool(), hub),
         new AlertEvaluator(vertx, node.nodeId(), node.database().pool(), node.config().alertsSweepMs()),

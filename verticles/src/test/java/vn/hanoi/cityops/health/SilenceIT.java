@@ -73,7 +73,9 @@ class SilenceIT {
             .findFirst().ifPresent(published::tryComplete)).completion());
     Instant beat = heartbeat(api, "lg-1", system);
 
-    JsonObject down = awaitStatus(api, system, s -> "down".equals(s.getString("status")), beat);
+    awaitStatus(api, system, s -> "down".equals(s.getString("status")), beat);
+    api.awaitStatusChangesRepaired();
+    JsonObject down = status(api, system);
 
     assertTrue(down.getBoolean("silent"), down.encode());
     assertEquals(iso(beat.plusMillis(THRESHOLD_MS)), down.getString("since"));
@@ -89,6 +91,7 @@ class SilenceIT {
     assertEquals(stored.getLong("seq"), event.getLong("seq"), "published with its sequence number");
 
     Instant again = heartbeat(api, "lg-2", system);
+    api.awaitStatusChangesRepaired();
     JsonObject up = status(api, system);
 
     assertEquals("up", up.getString("status"));

@@ -39,7 +39,7 @@ class SystemStatusIT {
   private static SystemStatusRepository repository;
 
   @BeforeAll
-  static void start(Vertx vertx) {
+  static void start(Vertx vertx) throws InterruptedException {
     // These heartbeats are months old: a threshold of years keeps the watchdog from declaring them silent.
     node = TestNodes.start(Map.of("health.silenceFactor", 100_000_000));
     api = new Api(vertx, node);
@@ -53,6 +53,7 @@ class SystemStatusIT {
         beat("st-5", SYSTEM, "up", "2026-03-10T10:30:00+07:00").put("latencyMs", 80),
         beat("st-1", SYSTEM, "up", "2026-03-09T10:00:00+07:00").put("latencyMs", 100),
         beat("st-3", SYSTEM, "down", "2026-03-10T08:00:00+07:00").put("message", "Mất kết nối"))).statusCode());
+    api.awaitStatusChangesRepaired();
   }
 
   @AfterAll
@@ -102,12 +103,13 @@ class SystemStatusIT {
   }
 
   @Test
-  void silenceRecordedByTheWatchdogIsASilentDownAndNotAHeartbeat() {
+  void silenceRecordedByTheWatchdogIsASilentDownAndNotAHeartbeat() throws InterruptedException {
     InternalEvents internal = new InternalEvents(node.vertx(), node.context());
     assertEquals(202, api.postEvents(beat("bc-1", SILENCED, "up", "2026-03-10T10:00:00+07:00").put("latencyMs", 50).encode())
         .statusCode());
     Silence silence = new Silence(SILENCED, at("2026-03-10T10:00:00+07:00"), 15);
     assertTrue(Api.await(internal.store(SilenceWatchdog.SOURCE, SilenceWatchdog.event(silence))));
+    api.awaitStatusChangesRepaired();
 
     SystemStatus s = statusOf(SILENCED, at("2026-03-10T11:00:00+07:00"));
 
@@ -121,13 +123,14 @@ class SystemStatusIT {
   }
 
   @Test
-  void probeReportingDownDuringASilenceContinuesTheSameOutageNoLongerSilent() {
+  void probeReportingDownDuringASilenceContinuesTheSameOutageNoLongerSilent() throws InterruptedException {
     String system = "HOP";
     api.postEvents(beat("hop-1", system, "up", "2026-03-10T10:00:00+07:00").encode());
     Silence silence = new Silence(system, at("2026-03-10T10:00:00+07:00"), 15);
     assertTrue(Api.await(new InternalEvents(node.vertx(), node.context()).store(SilenceWatchdog.SOURCE,
         SilenceWatchdog.event(silence))));
     api.postEvents(beat("hop-2", system, "down", "2026-03-10T10:30:00+07:00").put("message", "Dịch vụ ngừng hoạt động").encode());
+    api.awaitStatusChangesRepaired();
 
     SystemStatus s = statusOf(system, at("2026-03-10T11:00:00+07:00"));
 

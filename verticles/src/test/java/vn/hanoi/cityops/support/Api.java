@@ -70,6 +70,22 @@ public final class Api {
     return count("SELECT count(*) FROM event WHERE type NOT IN ('clock', 'alert', 'meeting')");
   }
 
+  /**
+   * Waits (up to 10 s) until the node has repaired the status changes (since, uptime) for every stored health
+   * event: they are kept after the commit, from the event feed (V0018).
+   */
+  public void awaitStatusChangesRepaired() throws InterruptedException {
+    String behind = "SELECT count(*) FROM event e, status_change_cursor c "
+        + "WHERE e.type = 'system.health' AND (e.tx, e.seq) > (c.tx, c.seq)";
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (count(behind) > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(count(behind) + " health events still past the status-change cursor after 10 s");
+      }
+      Thread.sleep(50);
+    }
+  }
+
   public long count(String sql, Object... params) {
     return await(node.database().pool().preparedQuery(sql).execute(Tuple.wrap(params)))
         .iterator().next().getLong(0);
