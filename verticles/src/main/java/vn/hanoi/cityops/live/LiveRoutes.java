@@ -3,6 +3,7 @@ package vn.hanoi.cityops.live;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.hanoi.cityops.app.NodeContext;
@@ -22,6 +23,8 @@ import java.util.Set;
  */
 public final class LiveRoutes {
   public static final String PATH = "/ws";
+  /** The name Vert.x gives Netty's ChunkedWriteHandler in a connection's pipeline. */
+  private static final String CHUNKED_WRITER = "chunkedWriter";
 
   private final Vertx vertx;
   private final Set<String> allowedOrigins;
@@ -80,6 +83,21 @@ public final class LiveRoutes {
         .onFailure(ctx::fail);
   }
 
+  /**
+   * The server supports HTTP compression, so Vert.x puts Netty's {@code ChunkedWriteHandler} in every connection's
+   * pipeline (for compressed file sends), and a WebSocket keeps it: every frame written then passes through its
+   * queue (an object per write and per flush, per socket), and each socket holds its deque. A WebSocket never
+   * sends chunked input, so it is removed, as Vert.x itself does when a connection becomes a plain
+   * {@code NetSocket}. Vert.x 5 offers no public way to reach the pipeline: this uses its connection class.
+   * Called on the connection's event loop, right after the handshake.
+   */
+  private static void withoutChunkedWriter(HttpServerRequest upgraded) {
+    if (upgraded.connection() instanceof ConnectionBase connection
+        && connection.channel().pipeline().get(CHUNKED_WRITER) != null) {
+      connection.channel().pipeline().remove(CHUNKED_WRITER);
+    }
+  }
+
   private void upgrade(RoutingContext ctx, Principal principal) {
     ctx.request().toWebSocket()
         .onSuccess(ws -> {
@@ -87,6 +105,7 @@ public final class LiveRoutes {
           // drop their headers (the bearer token, cookies, the security headers of the 101) once the
           // handshake is done; nothing reads them afterwards.
           ws.headers().clear();
+          withoutChunkedWriter(ctx.request());
           ctx.response().headers().clear();
           new LiveConnection(connections.loop(vertx, tokens, access, settings), ws).start(principal);
         })
