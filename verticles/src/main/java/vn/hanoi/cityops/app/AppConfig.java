@@ -74,6 +74,7 @@ public final class AppConfig {
   public String httpHost() { return string(HTTP_HOST); }
   public int httpInstances() { return integer(HTTP_INSTANCES); }
   public int bodyLimitBytes() { return integer(HTTP_BODY_LIMIT_BYTES); }
+  public boolean httpCompression() { return flag(HTTP_COMPRESSION); }
   public int livePingIntervalSeconds() { return integer(LIVE_PING_INTERVAL_SECONDS); }
   /** Origins whose pages may open the WebSocket (cross-site WebSocket hijacking is refused). */
   public java.util.Set<String> allowedOrigins() {

@@ -10,6 +10,7 @@ public final class ConfigKeys {
   public static final String HTTP_INSTANCES = "http.instances";
   public static final String HTTP_BODY_LIMIT_BYTES = "http.bodyLimitBytes";
   public static final String HTTP_ALLOWED_ORIGINS = "http.allowedOrigins";
+  public static final String HTTP_COMPRESSION = "http.compression";
   /** WebSocket keepalive: a ping this often; a client that answers none for 2.5 times as long is closed. */
   public static final String LIVE_PING_INTERVAL_SECONDS = "live.pingIntervalSeconds";
 

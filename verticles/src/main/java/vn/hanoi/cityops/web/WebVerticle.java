@@ -34,7 +34,7 @@ public final class WebVerticle extends VerticleBase {
     return vertx.createHttpServer(new HttpServerOptions()
             .setPort(node.config().httpPort())
             .setHost(node.config().httpHost())
-            .setCompressionSupported(true))
+            .setCompressionSupported(node.config().httpCompression()))
         .requestHandler(router(vertx, node))
         .listen();
   }
