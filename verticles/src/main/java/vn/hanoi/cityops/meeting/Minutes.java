@@ -14,6 +14,8 @@ import java.util.Map;
  * decisions with the panel on screen when each was taken, and the tasks assigned. Vietnamese by default. Pure.
  */
 final class Minutes {
+  /** The title of the agenda item a briefing opens with when it carries over the last one's tasks (stored as data). */
+  static final String PREVIOUS_TASKS_TITLE = "Nhiệm vụ từ cuộc giao ban trước";
   private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
   private static final Map<String, String[]> WORDS = Map.ofEntries(
