@@ -247,7 +247,7 @@ public final class MeetingRepository {
                 chain = chain.compose(x -> conn.preparedQuery("""
                         UPDATE meeting SET raised_hands = ARRAY(SELECT h FROM unnest(raised_hands) h WHERE h <> ALL($2::text[])),
                                version = version + 1 WHERE id = $1""")
-                    .execute(Tuple.of(e.getKey(), e.getValue().toArray(String[]::new)))
+                    .execute(Tuple.tuple().addLong(e.getKey()).addArrayOfString(e.getValue().toArray(String[]::new)))
                     .compose(y -> recordEvent(conn, e.getKey(), null)).mapEmpty());
               }
               return chain.map(x -> List.copyOf(gone.keySet()));

@@ -102,6 +102,7 @@ public final class MeetingRoutes {
         requireAgency("invitedAgencies", (String) a);
       }
       JsonArray agenda = body.getJsonArray("agenda", new JsonArray());
+      List<Future<JsonObject>> prepared = new ArrayList<>();
       for (int i = 0; i < agenda.size(); i++) {
         JsonObject item = agenda.getJsonObject(i);
         if (item.getString("presenter") != null) {
@@ -109,6 +110,9 @@ public final class MeetingRoutes {
         }
         if (item.getJsonObject("panel") != null) {
           item.put("panel", panels.validate(item.getJsonObject("panel")));
+          // a panel that names a meeting (previous-tasks) must name one that exists: computing it tells (422)
+          prepared.add(Panels.PREVIOUS_TASKS.equals(item.getJsonObject("panel").getString("kind"))
+              ? panels.compute(item.getJsonObject("panel"), Instant.now()) : Future.succeededFuture());
         }
       }
       String chair = body.getString("chair", who.username());
@@ -119,7 +123,7 @@ public final class MeetingRoutes {
         people.add(secretary);
       }
       body.getJsonArray("invitedPeople", new JsonArray()).forEach(p -> people.add((String) p));
-      return requireUsers(people, "invitedPeople")
+      return Future.all(prepared).compose(x -> requireUsers(people, "invitedPeople"))
           .compose(x -> body.getBoolean("carryOverTasks", false) ? carryOver(body, chair) : Future.succeededFuture())
           .compose(x -> meetings.create(body, chair, secretary, who.username()))
           .compose(live -> audited(ctx, "meeting.create", live.getLong("id"), new JsonObject()).compose(x -> meetings.full(live.getLong("id"))));
@@ -343,10 +347,18 @@ public final class MeetingRoutes {
   }
 
   private void minutes(RoutingContext ctx) {
-    participant(ctx).compose(m -> meetings.full(m.getLong("id")))
+    participant(ctx).compose(m -> meetings.full(m.getLong("id"))).map(Optional::orElseThrow).compose(this::withPreviousTasks)
         .onSuccess(m -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-            .end(Minutes.html(m.orElseThrow(), "en".equals(ctx.request().getParam("lang")) ? "en" : "vi", reference)))
+            .end(Minutes.html(m, "en".equals(ctx.request().getParam("lang")) ? "en" : "vi", reference)))
         .onFailure(ctx::fail);
+  }
+
+  /** For the minutes: the tasks of the last briefing, when the agenda opened with them, with their status now. */
+  private Future<JsonObject> withPreviousTasks(JsonObject m) {
+    return m.getJsonArray("agenda").stream().map(JsonObject.class::cast).map(i -> i.getJsonObject("panel"))
+        .filter(p -> p != null && Panels.PREVIOUS_TASKS.equals(p.getString("kind"))).findFirst()
+        .map(p -> panels.compute(p, Instant.now()).map(data -> m.put("previousTasks", data)))
+        .orElse(Future.succeededFuture(m));
   }
 
   private void listTasks(RoutingContext ctx) {
