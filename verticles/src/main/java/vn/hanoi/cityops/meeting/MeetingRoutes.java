@@ -30,14 +30,14 @@ import java.util.Set;
 
 /**
  * Briefings: {@code /api/v1/meetings} (create, list, one, start, activate an agenda item, share a panel, highlight,
- * raise a hand, join, leave, end, decisions, tasks, the shared panel's data) and {@code /api/v1/tasks}. Creating
+ * raise a hand, join, leave, end, the secretary, decisions, tasks, the shared panel's data); {@link TaskRoutes} serves
+ * {@code /api/v1/tasks}. Creating
  * needs {@link Action#RUN_MEETINGS}; driving (start, agenda, panel, highlight, end, decisions, tasks) is for the
- * meeting's chair and secretary only (403 otherwise); joining, hands and the shared panel's data for its
+ * meeting's chair and secretary only (403 otherwise), designating the secretary for the chair only; joining, hands and the shared panel's data for its
  * participants. An illegal change of state is {@code 409 illegal_transition}.
  */
 public final class MeetingRoutes {
   private static final String MEETINGS = "/api/v1/meetings";
-  private static final String TASKS = "/api/v1/tasks";
 
   private final Vertx vertx;
   private final String nodeId;
@@ -50,7 +50,6 @@ public final class MeetingRoutes {
   private final AccessControl access;
   private final SchemaCheck createSchema = SchemaCheck.of("meeting-create.schema.json");
   private final SchemaCheck taskSchema = SchemaCheck.of("meeting-task.schema.json");
-  private final SchemaCheck taskUpdateSchema = SchemaCheck.of("task-update.schema.json");
   private final SchemaCheck decisionSchema = SchemaCheck.of("meeting-decision.schema.json");
   private final SchemaCheck panelSchema = SchemaCheck.of("meeting-panel.schema.json");
   private final SchemaCheck highlightSchema = SchemaCheck.of("meeting-highlight.schema.json");
@@ -90,8 +89,7 @@ public final class MeetingRoutes {
     router.post(MEETINGS + "/:id/decisions").handler(guard.signedIn()).handler(r::decide);
     router.post(MEETINGS + "/:id/tasks").handler(guard.signedIn()).handler(r::assign);
     router.get(MEETINGS + "/:id/minutes").handler(guard.signedIn()).handler(r::minutes);
-    router.get(TASKS).handler(guard.signedIn()).handler(r::listTasks);
-    router.patch(TASKS + "/:id").handler(guard.signedIn()).handler(r::updateTask);
+    TaskRoutes.mount(router, node, r.meetings, r::announce);
   }
 
   private void create(RoutingContext ctx) {
@@ -359,58 +357,6 @@ public final class MeetingRoutes {
         .filter(p -> p != null && Panels.PREVIOUS_TASKS.equals(p.getString("kind"))).findFirst()
         .map(p -> panels.compute(p, Instant.now()).map(data -> m.put("previousTasks", data)))
         .orElse(Future.succeededFuture(m));
-  }
-
-  private void listTasks(RoutingContext ctx) {
-    Future.succeededFuture().compose(v -> {
-      Principal who = Guard.principal(ctx);
-      String agency = ctx.request().getParam("agency");
-      String state = ctx.request().getParam("state");
-      if (state != null && !Set.of("open", "in_progress", "done").contains(state)) {
-        throw ApiException.badRequest("invalid_parameter", "state must be open, in_progress or done");
-      }
-      String overdueParam = ctx.request().getParam("overdue");
-      if (overdueParam != null && !Set.of("true", "false").contains(overdueParam)) {
-        throw ApiException.badRequest("invalid_parameter", "overdue must be true or false");
-      }
-      Boolean overdue = overdueParam == null ? null : Boolean.valueOf(overdueParam);
-      List<String> scope;
-      if (access.allows(who, Action.READ_CITY_DATA)) {
-        scope = agency == null ? null : List.of(agency);
-      } else if (who.has(Role.AGENCY)) {
-        if (agency != null && !access.coversAgency(who.agency(), agency)) {
-          throw ApiException.forbidden("an agency officer sees the tasks of their agency (and a district's communes)");
-        }
-        scope = agency != null ? List.of(agency) : reference.agencies().keySet().stream()
-            .filter(a -> access.coversAgency(who.agency(), a)).toList();
-      } else {
-        throw ApiException.forbidden("your role does not allow reading tasks");
-      }
-      return tasks.list(scope, state, overdue, 500);
-    }).onSuccess(items -> JsonBodies.ok(ctx, new JsonObject().put("items", items))).onFailure(ctx::fail);
-  }
-
-  private void updateTask(RoutingContext ctx) {
-    Future.succeededFuture().compose(v -> {
-      long id = JsonBodies.longParam(ctx, "id");
-      JsonObject body = JsonBodies.object(ctx, taskUpdateSchema);
-      return tasks.one(id).compose(found -> {
-        JsonObject task = found.orElseThrow(() -> ApiException.notFound("no task " + id));
-        if (!access.allows(Guard.principal(ctx), Action.UPDATE_AGENCY_TASK, task.getString("agency"))) {
-          throw ApiException.forbidden("only the officers of " + task.getString("agency") + " update this task");
-        }
-        if ("done".equals(body.getString("state")) && body.getString("note") == null) {
-          throw new ApiException(400, "validation_failed", "a task is marked done with a note", field("note", "is required with state done"));
-        }
-        // one event of the task's meeting: its topic and the previous-tasks panels showing it move at once
-        return meetings.record(task.getLong("meetingId"), conn -> TaskRepository.update(conn, id, body.getString("state"),
-                body.getInteger("progress"), body.getString("note"), Guard.principal(ctx).username()), "no such meeting")
-            .compose(x -> tasks.one(id)).map(Optional::orElseThrow);
-      });
-    }).onSuccess(t -> {
-      announce();
-      JsonBodies.ok(ctx, t);
-    }).onFailure(ctx::fail);
   }
 
   /** The meeting's live state, when the caller is its chair or secretary (403 otherwise, 404 when there is none). */

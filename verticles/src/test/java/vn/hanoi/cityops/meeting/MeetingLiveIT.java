@@ -207,12 +207,7 @@ class MeetingLiveIT {
     try {
       follow(chair, topic);
       // the operator's page renews; the officer's browser died
-      long until = System.currentTimeMillis() + 3 * PRESENCE_TIMEOUT_MS;
-      while (System.currentTimeMillis() < until) {
-        JsonObject renewed = ok(api, operator, "POST", base + "/join", null);
-        assertTrue(renewed.getJsonArray("presence").stream().anyMatch(p -> "operator".equals(((JsonObject) p).getString("username"))));
-        Meetings.sleep(300);
-      }
+      Meetings.renewFor(api, operator, base, 3 * PRESENCE_TIMEOUT_MS);
       JsonObject state = until(chair, topic, d -> d.getJsonArray("presence").size() == 1);
       assertEquals("operator", state.getJsonArray("presence").getJsonObject(0).getString("username"));
       assertEquals(new JsonArray(), state.getJsonArray("hands"), "a participant marked left no longer asks for the floor");

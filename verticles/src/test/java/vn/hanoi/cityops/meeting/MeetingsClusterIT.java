@@ -61,16 +61,7 @@ class MeetingsClusterIT {
       assertEquals(itemOnA.getLong("seq"), itemOnB.getLong("seq"));
       assertEquals("district-feedback", itemOnB.getJsonObject("data").getJsonObject("panel").getString("kind"), "the item's prepared panel");
     } finally {
-      if (onA != null) {
-        onA.close();
-      }
-      if (onB != null) {
-        onB.close();
-      }
-      apiA.close();
-      apiB.close();
-      TestNodes.stop(pair[1]);
-      TestNodes.stop(pair[0]);
+      closeAll(pair, apiA, apiB, onA, onB);
     }
   }
 
@@ -98,11 +89,7 @@ class MeetingsClusterIT {
       follow(onA, topic);
       follow(onB, topic);
       // the operator's page renews on B; the officer's browser (on A) died
-      long until = System.currentTimeMillis() + 4_000;
-      while (System.currentTimeMillis() < until) {
-        ok(apiB, operator, "POST", base + "/join", null);
-        Meetings.sleep(300);
-      }
+      Meetings.renewFor(apiB, operator, base, 4_000);
       JsonObject seenOnA = onA.next(m -> m.getJsonObject("data") != null && m.getJsonObject("data").getJsonArray("presence") != null
           && m.getJsonObject("data").getJsonArray("presence").size() == 1);
       JsonObject seenOnB = onB.next(m -> m.getJsonObject("data") != null && m.getJsonObject("data").getJsonArray("presence") != null
@@ -112,16 +99,19 @@ class MeetingsClusterIT {
       assertEquals(before + 1, apiA.count(events, String.valueOf(id)), "two members sweeping store one event for the expiry");
       assertEquals(1, apiA.count("SELECT count(*) FROM meeting_attendance WHERE meeting_id = $1 AND username = 'cg-officer'", id));
     } finally {
-      if (onA != null) {
-        onA.close();
-      }
-      if (onB != null) {
-        onB.close();
-      }
-      apiA.close();
-      apiB.close();
-      TestNodes.stop(pair[1]);
-      TestNodes.stop(pair[0]);
+      closeAll(pair, apiA, apiB, onA, onB);
     }
+  }
+
+  private static void closeAll(Node[] pair, Api apiA, Api apiB, LiveClient... screens) {
+    for (LiveClient screen : screens) {
+      if (screen != null) {
+        screen.close();
+      }
+    }
+    apiA.close();
+    apiB.close();
+    TestNodes.stop(pair[1]);
+    TestNodes.stop(pair[0]);
   }
 }
