@@ -82,6 +82,7 @@ class MeetingPageIT {
             d -> "previous-tasks".equals(p.attr("#panel", "data-kind")) && !p.all("#panel tr.overdue[data-task]").isEmpty());
       }
       assertTrue(participants.get(2).text("#agenda li.current").startsWith("Nhiệm vụ từ cuộc giao ban trước"));
+      participants.get(2).screenshot("meeting-previous-tasks.png");
 
       long switchMs = share(chair, participants, "district-dossiers", "CG");
       System.out.printf("meeting_page panel_switch_ms=%d screens=%d%n", switchMs, participants.size());
