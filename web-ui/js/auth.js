@@ -60,6 +60,11 @@ export async function apiPatch(token, path, body) {
   return send('PATCH', token, path, body);
 }
 
+/** PUT, like {@link apiPost}. */
+export async function apiPut(token, path, body) {
+  return send('PUT', token, path, body);
+}
+
 async function send(method, token, path, body) {
   const response = await fetch(path, {method,
     headers: {Authorization: `Bearer ${token}`, 'Content-Type': 'application/json'}, body: JSON.stringify(body || {})});

@@ -28,6 +28,14 @@ export function drawPanel(msg, root, spec, data, highlight, onPick) {
   } else if (spec.kind === 'district-ranking') {
     parts.push(table(msg, ['mtg.col.rank', 'col.district', 'col.overdue', 'col.onTime'], (data.items || []).map(i =>
         ({code: i.code, cells: [msg.int(i.rank), msg.name(i), msg.int(i.overdueNow), msg.percent(i.onTimeRate)]}))));
+  } else if (spec.kind === 'previous-tasks') {
+    const sum = data.summary || {};
+    parts.push(el('p', 'summary', msg.t('mtg.previousTasksOf', data.meeting ? data.meeting.title : '', msg.int(sum.total),
+        msg.int(sum.done), msg.int(sum.overdue))));
+    parts.push(table(msg, ['mtg.col.name', 'mtg.col.task', 'mtg.col.deadline', 'mtg.col.state', 'mtg.col.progress'],
+        (data.tasks || []).map(t => ({code: t.agency, task: t.id, className: t.overdue ? 'overdue' : '',
+          cells: [t.agency, t.description, msg.date.format(new Date(t.deadline)) + (t.overdue ? ` · ${msg.t('tasks.overdue')}` : ''),
+            msg.t(`tasks.state.${t.state}`), `${msg.int(t.progress)}%`]}))));
   } else if (spec.kind === 'kpi-trend') {
     const chartBox = el('div', 'trend');
     parts.push(chartBox);
@@ -63,8 +71,9 @@ function table(msg, headers, rows) {
   t.append(el('thead'), el('tbody'));
   t.tHead.append(head);
   rows.forEach(r => {
-    const tr = el('tr');
+    const tr = el('tr', r.className);
     tr.dataset.code = r.code;
+    if (r.task !== undefined) tr.dataset.task = r.task;
     r.cells.forEach(c => tr.append(el('td', '', c)));
     t.tBodies[0].append(tr);
   });

@@ -135,6 +135,8 @@ public final class AppConfig {
   public int alertsWebhookMaxAttempts() { return integer(ALERTS_WEBHOOK_MAX_ATTEMPTS); }
   public int alertsWebhookTimeoutMs() { return integer(ALERTS_WEBHOOK_TIMEOUT_MS); }
 
+  public int meetingPresenceTimeoutMs() { return integer(MEETING_PRESENCE_TIMEOUT_MS); }
+
   private String string(String key) {
     Object v = values.getValue(key);
     if (v == null) {

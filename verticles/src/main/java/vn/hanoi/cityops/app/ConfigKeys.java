@@ -60,6 +60,12 @@ public final class ConfigKeys {
   /** How long a webhook receiver may take to answer. */
   public static final String ALERTS_WEBHOOK_TIMEOUT_MS = "alerts.webhookTimeoutMs";
 
+  /**
+   * A briefing participant whose page has not renewed its presence for this long (a crashed browser, a lost
+   * network) is marked left by the presence sweep; the page renews three times within it.
+   */
+  public static final String MEETING_PRESENCE_TIMEOUT_MS = "meeting.presenceTimeoutMs";
+
   public static final String AUTH_JWT_SECRET = "auth.jwtSecret";
   public static final String AUTH_TOKEN_TTL_SECONDS = "auth.tokenTtlSeconds";
   public static final String AUTH_ADMIN_USERNAME = "auth.adminUsername";

@@ -25,6 +25,7 @@ import vn.hanoi.cityops.audit.AuditLog;
 import vn.hanoi.cityops.ingest.KeyRateLimiter;
 import vn.hanoi.cityops.live.FeedVerticle;
 import vn.hanoi.cityops.live.LiveClock;
+import vn.hanoi.cityops.meeting.PresenceSweep;
 import vn.hanoi.cityops.sim.SimulatorVerticle;
 import vn.hanoi.cityops.store.Database;
 import vn.hanoi.cityops.store.ReferenceData;
@@ -90,6 +91,7 @@ public final class Node {
                   .compose(v -> vertx.deployVerticle(new LiveClock(ctx)))
                   .compose(v -> vertx.deployVerticle(new RollupVerticle(ctx)))
                   .compose(v -> vertx.deployVerticle(new WebhookSender(ctx)))
+                  .compose(v -> vertx.deployVerticle(new PresenceSweep(ctx)))
                   .compose(v -> config.simulator() ? startSimulator(vertx, ctx) : Future.succeededFuture())
                   .map(v -> new Node(vertx, ctx)));
         })

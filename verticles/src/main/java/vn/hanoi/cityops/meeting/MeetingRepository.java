@@ -36,8 +36,29 @@ public final class MeetingRepository {
         'panel', m.panel, 'highlight', m.highlight, 'hands', to_jsonb(m.raised_hands),
         'presence', coalesce((SELECT jsonb_agg(jsonb_build_object('username', t.username, 'agency', t.agency,
                         'joinedAt', t.joined_at, 'late', m.started_at IS NOT NULL AND t.joined_at > m.started_at) ORDER BY t.joined_at)
-                        FROM meeting_attendance t WHERE t.meeting_id = m.id AND t.left_at IS NULL), '[]'))
+                        FROM meeting_attendance t WHERE t.meeting_id = m.id AND t.left_at IS NULL), '[]'),
+        'decisions', coalesce((SELECT jsonb_agg(jsonb_build_object('id', d.id, 'item', d.item_id, 'text', d.text,
+                        'recordedBy', d.recorded_by, 'recordedAt', d.recorded_at) ORDER BY d.id)
+                        FROM meeting_decision d WHERE d.meeting_id = m.id), '[]'),
+        'tasks', coalesce((SELECT jsonb_agg(jsonb_build_object('id', k.id, 'item', k.item_id, 'agency', k.agency_code,
+                        'description', k.description, 'deadline', k.deadline, 'priority', k.priority, 'state', k.state,
+                        'progress', k.progress, 'overdue', k.state <> 'done' AND k.deadline < now()) ORDER BY k.id)
+                        FROM meeting_task k WHERE k.meeting_id = m.id), '[]'))
       FROM meeting m WHERE m.id = $1""";
+  /** Opens a stay, or renews the open one ({@code inserted} false): a renewal changes nothing participants see. */
+  private static final String JOIN = """
+      INSERT INTO meeting_attendance (meeting_id, username, agency)
+      SELECT id, $2, $3 FROM meeting WHERE id = $1 AND state <> 'ended'
+      ON CONFLICT (meeting_id, username) WHERE left_at IS NULL DO UPDATE SET last_seen = now()
+      RETURNING (xmax = 0) AS inserted""";
+  /** Closes every open stay of a meeting not ended that was not renewed for $1 milliseconds, as of when last seen. */
+  private static final String EXPIRE = """
+      UPDATE meeting_attendance t SET left_at = t.last_seen FROM meeting m
+      WHERE m.id = t.meeting_id AND m.state <> 'ended' AND t.left_at IS NULL
+        AND t.last_seen < now() - make_interval(secs => $1::bigint / 1000.0)
+      RETURNING t.meeting_id, t.username""";
+  /** Only one node sweeps at a time; the conditional update above keeps it right even if two did. */
+  private static final long SWEEP_LOCK = 0x6d656574_70726573L;
   private static final String RECORD_EVENT = """
       INSERT INTO event (source, event_id, type, occurred_at, status, payload)
       VALUES ('cityops-meetings', 'meeting-' || $1::bigint || '-v' || $2::integer, 'meeting', now(), $3, $4::jsonb)
@@ -176,14 +197,69 @@ public final class MeetingRepository {
   }
 
   Future<JsonObject> addDecision(long id, Long item, String text, String by, JsonObject panel) {
-    return pool.preparedQuery("""
+    return record(id, conn -> conn.preparedQuery("""
             INSERT INTO meeting_decision (meeting_id, item_id, text, recorded_by, panel)
             SELECT m.id, coalesce($2, m.current_item), $3, $4, $5 FROM meeting m
             WHERE m.id = $1 AND m.state = 'in_progress' AND ($2 IS NULL OR EXISTS (SELECT 1 FROM agenda_item a WHERE a.id = $2 AND a.meeting_id = m.id))
             RETURNING jsonb_build_object('id', id, 'item', item_id, 'text', text, 'recordedBy', recorded_by, 'recordedAt', recorded_at, 'panel', panel)""")
         .execute(Tuple.of(id, item, text, by, panel))
-        .compose(rows -> rows.size() > 0 ? Future.succeededFuture(new JsonObject(rows.iterator().next().getJson(0).toString()))
-            : pool.withConnection(c -> explain(c, id, "decisions are recorded while the meeting is in progress, on one of its agenda items")));
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(json(rows.iterator().next().getValue(0)))),
+        "decisions are recorded while the meeting is in progress, on one of its agenda items");
+  }
+
+  /**
+   * Runs {@code work} in a transaction; when it answers a value (a decision, a task…), bumps the meeting's version
+   * and stores its event, so the change reaches the topic; when it answers nothing, 404 or 409 ({@code illegal}).
+   */
+  <T> Future<T> record(long id, Function<SqlConnection, Future<Optional<T>>> work, String illegal) {
+    return pool.withTransaction(conn -> work.apply(conn).compose(done -> done.isEmpty()
+        ? explain(conn, id, illegal).transform(failed -> Future.<T>failedFuture(failed.cause()))
+        : conn.preparedQuery("UPDATE meeting SET version = version + 1 WHERE id = $1").execute(Tuple.of(id))
+            .compose(x -> recordEvent(conn, id, null)).map(x -> done.get())));
+  }
+
+  /** A participant joins, or renews an open stay (no event then); 409 once the meeting ended. */
+  Future<JsonObject> join(long id, String username, String agency) {
+    return pool.withTransaction(conn -> conn.preparedQuery(JOIN).execute(Tuple.of(id, username, agency)).compose(rows -> {
+      if (rows.size() == 0) {
+        return explain(conn, id, "a meeting that ended cannot be joined");
+      }
+      if (rows.iterator().next().getBoolean(0)) {
+        return conn.preparedQuery("UPDATE meeting SET version = version + 1 WHERE id = $1").execute(Tuple.of(id))
+            .compose(x -> recordEvent(conn, id, null));
+      }
+      return conn.preparedQuery(LIVE).execute(Tuple.of(id)).map(MeetingRepository::live);
+    }));
+  }
+
+  /**
+   * Marks left whoever was not seen for {@code timeoutMs} in a meeting not ended (their hands lowered), one event
+   * per meeting touched; answers those meetings' ids. A node that finds another sweeping skips this round.
+   */
+  Future<List<Long>> expireStale(long timeoutMs) {
+    return pool.withTransaction(conn -> conn.preparedQuery("SELECT pg_try_advisory_xact_lock($1)").execute(Tuple.of(SWEEP_LOCK))
+        .compose(locked -> !locked.iterator().next().getBoolean(0) ? Future.succeededFuture(List.<Long>of())
+            : conn.preparedQuery(EXPIRE).execute(Tuple.of(timeoutMs)).compose(rows -> {
+              java.util.SortedMap<Long, List<String>> gone = new java.util.TreeMap<>();
+              rows.forEach(r -> gone.computeIfAbsent(r.getLong(0), k -> new ArrayList<>()).add(r.getString(1)));
+              Future<Void> chain = Future.succeededFuture();
+              for (var e : gone.entrySet()) {
+                chain = chain.compose(x -> conn.preparedQuery("""
+                        UPDATE meeting SET raised_hands = ARRAY(SELECT h FROM unnest(raised_hands) h WHERE h <> ALL($2::text[])),
+                               version = version + 1 WHERE id = $1""")
+                    .execute(Tuple.tuple().addLong(e.getKey()).addArrayOfString(e.getValue().toArray(String[]::new)))
+                    .compose(y -> recordEvent(conn, e.getKey(), null)).mapEmpty());
+              }
+              return chain.map(x -> List.copyOf(gone.keySet()));
+            })));
+  }
+
+  /** The last meeting of this level and chair that ended: the one whose tasks the next briefing opens with. */
+  Future<Optional<Long>> lastEnded(String level, String chair) {
+    return pool.preparedQuery("""
+            SELECT id FROM meeting WHERE level = $1 AND chair = $2 AND state = 'ended' ORDER BY ended_at DESC, id DESC LIMIT 1""")
+        .execute(Tuple.of(level, chair))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
   }
 
   Future<JsonArray> array(String sql, Object... params) {

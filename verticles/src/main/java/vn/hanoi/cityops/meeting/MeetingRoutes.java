@@ -25,18 +25,19 @@ import vn.hanoi.cityops.web.SchemaCheck;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Briefings: {@code /api/v1/meetings} (create, list, one, start, activate an agenda item, share a panel, highlight,
- * raise a hand, join, leave, end, decisions, tasks, the shared panel's data) and {@code /api/v1/tasks}. Creating
+ * raise a hand, join, leave, end, the secretary, decisions, tasks, the shared panel's data); {@link TaskRoutes} serves
+ * {@code /api/v1/tasks}. Creating
  * needs {@link Action#RUN_MEETINGS}; driving (start, agenda, panel, highlight, end, decisions, tasks) is for the
- * meeting's chair and secretary only (403 otherwise); joining, hands and the shared panel's data for its
+ * meeting's chair and secretary only (403 otherwise), designating the secretary for the chair only; joining, hands and the shared panel's data for its
  * participants. An illegal change of state is {@code 409 illegal_transition}.
  */
 public final class MeetingRoutes {
   private static final String MEETINGS = "/api/v1/meetings";
-  private static final String TASKS = "/api/v1/tasks";
 
   private final Vertx vertx;
   private final String nodeId;
@@ -49,11 +50,12 @@ public final class MeetingRoutes {
   private final AccessControl access;
   private final SchemaCheck createSchema = SchemaCheck.of("meeting-create.schema.json");
   private final SchemaCheck taskSchema = SchemaCheck.of("meeting-task.schema.json");
-  private final SchemaCheck taskUpdateSchema = SchemaCheck.of("task-update.schema.json");
   private final SchemaCheck decisionSchema = SchemaCheck.of("meeting-decision.schema.json");
   private final SchemaCheck panelSchema = SchemaCheck.of("meeting-panel.schema.json");
   private final SchemaCheck highlightSchema = SchemaCheck.of("meeting-highlight.schema.json");
   private final SchemaCheck handSchema = SchemaCheck.of("meeting-hand.schema.json");
+  private final SchemaCheck secretarySchema = SchemaCheck.of("meeting-secretary.schema.json");
+  private final long presenceTimeoutMs;
 
   private MeetingRoutes(Vertx vertx, NodeContext node) {
     this.vertx = vertx;
@@ -65,6 +67,7 @@ public final class MeetingRoutes {
     this.audit = node.audit();
     this.reference = node.reference();
     this.access = node.guard().access();
+    this.presenceTimeoutMs = node.config().meetingPresenceTimeoutMs();
   }
 
   public static void mount(Router router, Vertx vertx, NodeContext node) {
@@ -82,11 +85,11 @@ public final class MeetingRoutes {
     router.post(MEETINGS + "/:id/join").handler(guard.signedIn()).handler(r::join);
     router.post(MEETINGS + "/:id/leave").handler(guard.signedIn()).handler(r::leave);
     router.post(MEETINGS + "/:id/end").handler(guard.signedIn()).handler(r::end);
+    router.put(MEETINGS + "/:id/secretary").handler(guard.signedIn()).handler(r::secretary);
     router.post(MEETINGS + "/:id/decisions").handler(guard.signedIn()).handler(r::decide);
     router.post(MEETINGS + "/:id/tasks").handler(guard.signedIn()).handler(r::assign);
     router.get(MEETINGS + "/:id/minutes").handler(guard.signedIn()).handler(r::minutes);
-    router.get(TASKS).handler(guard.signedIn()).handler(r::listTasks);
-    router.patch(TASKS + "/:id").handler(guard.signedIn()).handler(r::updateTask);
+    TaskRoutes.mount(router, node, r.meetings, r::announce);
   }
 
   private void create(RoutingContext ctx) {
@@ -97,6 +100,7 @@ public final class MeetingRoutes {
         requireAgency("invitedAgencies", (String) a);
       }
       JsonArray agenda = body.getJsonArray("agenda", new JsonArray());
+      List<Future<JsonObject>> prepared = new ArrayList<>();
       for (int i = 0; i < agenda.size(); i++) {
         JsonObject item = agenda.getJsonObject(i);
         if (item.getString("presenter") != null) {
@@ -104,6 +108,9 @@ public final class MeetingRoutes {
         }
         if (item.getJsonObject("panel") != null) {
           item.put("panel", panels.validate(item.getJsonObject("panel")));
+          // a panel that names a meeting (previous-tasks) must name one that exists: computing it tells (422)
+          prepared.add(Panels.PREVIOUS_TASKS.equals(item.getJsonObject("panel").getString("kind"))
+              ? panels.compute(item.getJsonObject("panel"), Instant.now()) : Future.succeededFuture());
         }
       }
       String chair = body.getString("chair", who.username());
@@ -114,18 +121,9 @@ public final class MeetingRoutes {
         people.add(secretary);
       }
       body.getJsonArray("invitedPeople", new JsonArray()).forEach(p -> people.add((String) p));
-      return pool.preparedQuery("SELECT username FROM app_user WHERE username = ANY($1) AND active").execute(Tuple.of(people.toArray(String[]::new)))
-          .compose(rows -> {
-            Set<String> found = new java.util.HashSet<>();
-            rows.forEach(row -> found.add(row.getString(0)));
-            for (String p : people) {
-              if (!found.contains(p)) {
-                return Future.failedFuture(new ApiException(422, "unknown_reference", "no active user '" + p + "'",
-                    field("invitedPeople", "names an unknown user")));
-              }
-            }
-            return meetings.create(body, chair, secretary, who.username());
-          })
+      return Future.all(prepared).compose(x -> requireUsers(people, "invitedPeople"))
+          .compose(x -> body.getBoolean("carryOverTasks", false) ? carryOver(body, chair) : Future.succeededFuture())
+          .compose(x -> meetings.create(body, chair, secretary, who.username()))
           .compose(live -> audited(ctx, "meeting.create", live.getLong("id"), new JsonObject()).compose(x -> meetings.full(live.getLong("id"))));
     }).onSuccess(found -> {
       announce();
@@ -133,6 +131,59 @@ public final class MeetingRoutes {
       ctx.response().setStatusCode(201).putHeader(HttpHeaders.LOCATION, MEETINGS + "/" + m.getLong("id"))
           .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8").end(m.encode());
     }).onFailure(ctx::fail);
+  }
+
+  /**
+   * Opens the agenda with "tasks from the last briefing": an item whose prepared panel shows the tasks of the last
+   * meeting of this level and chair that ended; 422 when there is none.
+   */
+  private Future<Void> carryOver(JsonObject body, String chair) {
+    return meetings.lastEnded(body.getString("level"), chair).compose(previous -> {
+      if (previous.isEmpty()) {
+        return Future.failedFuture(new ApiException(422, "unknown_reference", "no " + body.getString("level")
+            + " briefing chaired by " + chair + " has ended: there are no tasks to carry over",
+            field("carryOverTasks", "needs an ended meeting of the same level and chair")));
+      }
+      JsonArray agenda = new JsonArray().add(new JsonObject().put("title", Minutes.PREVIOUS_TASKS_TITLE)
+          .put("panel", new JsonObject().put("kind", Panels.PREVIOUS_TASKS).put("meeting", previous.get())));
+      body.getJsonArray("agenda", new JsonArray()).forEach(agenda::add);
+      body.put("agenda", agenda);
+      return Future.succeededFuture();
+    });
+  }
+
+  /** 422 unless every one of {@code usernames} is an active user. */
+  private Future<Void> requireUsers(List<String> usernames, String field) {
+    return pool.preparedQuery("SELECT username FROM app_user WHERE username = ANY($1) AND active")
+        .execute(Tuple.of(usernames.toArray(String[]::new)))
+        .compose(rows -> {
+          Set<String> found = new java.util.HashSet<>();
+          rows.forEach(row -> found.add(row.getString(0)));
+          for (String p : usernames) {
+            if (!found.contains(p)) {
+              return Future.failedFuture(new ApiException(422, "unknown_reference", "no active user '" + p + "'",
+                  field(field, "names an unknown user")));
+            }
+          }
+          return Future.succeededFuture();
+        });
+  }
+
+  /** The chair designates, changes or removes ({@code "username": null}) the secretary, who drives at once. */
+  private void secretary(RoutingContext ctx) {
+    live(ctx).compose(m -> {
+      long id = m.getLong("id");
+      if (!Guard.principal(ctx).username().equals(m.getString("chair"))) {
+        throw ApiException.forbidden("only the chair of meeting " + id + " designates its secretary");
+      }
+      String username = JsonBodies.object(ctx, secretarySchema).getString("username");
+      return (username == null ? Future.<Void>succeededFuture() : requireUsers(List.of(username), "username"))
+          .compose(x -> meetings.change(id, """
+              UPDATE meeting SET secretary = $2, version = version + 1 WHERE id = $1 AND state <> 'ended'""",
+              listOf(username), null, "the secretary is designated until the meeting ends"))
+          .compose(live -> audited(ctx, "meeting.secretary", id, new JsonObject()
+              .put("from", m.getString("secretary")).put("to", username)).map(live));
+    }).onSuccess(live -> changed(ctx, live)).onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx) {
@@ -149,8 +200,9 @@ public final class MeetingRoutes {
   }
 
   private void one(RoutingContext ctx) {
+    // the page renews its presence three times within the timeout, so one lost renewal does not mark it left
     participant(ctx).compose(m -> meetings.full(m.getLong("id")))
-        .onSuccess(m -> JsonBodies.ok(ctx, m.orElseThrow())).onFailure(ctx::fail);
+        .onSuccess(m -> JsonBodies.ok(ctx, m.orElseThrow().put("presenceRenewMs", presenceTimeoutMs / 3))).onFailure(ctx::fail);
   }
 
   private void start(RoutingContext ctx) {
@@ -231,16 +283,10 @@ public final class MeetingRoutes {
     }).onSuccess(live -> changed(ctx, live)).onFailure(ctx::fail);
   }
 
+  /** Joins, or renews presence (the page calls it every {@code presenceRenewMs}; a stay not renewed expires). */
   private void join(RoutingContext ctx) {
-    participant(ctx).compose(m -> {
-      Principal who = Guard.principal(ctx);
-      return meetings.changeWith(m.getLong("id"), conn -> conn.preparedQuery("""
-              INSERT INTO meeting_attendance (meeting_id, username, agency)
-              SELECT id, $2, $3 FROM meeting WHERE id = $1 AND state <> 'ended'
-              ON CONFLICT (meeting_id, username) WHERE left_at IS NULL DO NOTHING""")
-          .execute(Tuple.of(m.getLong("id"), who.username(), who.agency()))
-          .compose(x -> bump(conn, m.getLong("id"))), null, "a meeting that ended cannot be joined");
-    }).onSuccess(live -> changed(ctx, live)).onFailure(ctx::fail);
+    participant(ctx).compose(m -> meetings.join(m.getLong("id"), Guard.principal(ctx).username(), Guard.principal(ctx).agency()))
+        .onSuccess(live -> changed(ctx, live)).onFailure(ctx::fail);
   }
 
   private void leave(RoutingContext ctx) {
@@ -277,71 +323,40 @@ public final class MeetingRoutes {
           : panels.compute(spec, Instant.now()).map(data -> spec.copy().put("data", data));
       return snapshot.compose(panel -> meetings.addDecision(m.getLong("id"), body.getLong("item"), body.getString("text"),
           Guard.principal(ctx).username(), panel));
-    }).onSuccess(d -> JsonBodies.send(ctx, 201, d)).onFailure(ctx::fail);
+    }).onSuccess(d -> {
+      announce();
+      JsonBodies.send(ctx, 201, d);
+    }).onFailure(ctx::fail);
   }
 
   private void assign(RoutingContext ctx) {
     driver(ctx).compose(m -> {
       JsonObject body = JsonBodies.object(ctx, taskSchema);
       requireAgency("agency", body.getString("agency"));
-      return tasks.create(m.getLong("id"), body, Guard.principal(ctx).username())
+      return meetings.record(m.getLong("id"), conn -> TaskRepository.create(conn, m.getLong("id"), body, Guard.principal(ctx).username()),
+              "tasks are assigned while the meeting is in progress, on one of its agenda items")
+          .compose(task -> tasks.one(task)).map(Optional::orElseThrow)
           .compose(t -> audited(ctx, "meeting.task_assign", m.getLong("id"), new JsonObject().put("task", t.getLong("id"))
               .put("agency", t.getString("agency"))).map(t));
-    }).onSuccess(t -> JsonBodies.send(ctx, 201, t)).onFailure(ctx::fail);
+    }).onSuccess(t -> {
+      announce();
+      JsonBodies.send(ctx, 201, t);
+    }).onFailure(ctx::fail);
   }
 
   private void minutes(RoutingContext ctx) {
-    participant(ctx).compose(m -> meetings.full(m.getLong("id")))
+    participant(ctx).compose(m -> meetings.full(m.getLong("id"))).map(Optional::orElseThrow).compose(this::withPreviousTasks)
         .onSuccess(m -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-            .end(Minutes.html(m.orElseThrow(), "en".equals(ctx.request().getParam("lang")) ? "en" : "vi", reference)))
+            .end(Minutes.html(m, "en".equals(ctx.request().getParam("lang")) ? "en" : "vi", reference)))
         .onFailure(ctx::fail);
   }
 
-  private void listTasks(RoutingContext ctx) {
-    Future.succeededFuture().compose(v -> {
-      Principal who = Guard.principal(ctx);
-      String agency = ctx.request().getParam("agency");
-      String state = ctx.request().getParam("state");
-      if (state != null && !Set.of("open", "in_progress", "done").contains(state)) {
-        throw ApiException.badRequest("invalid_parameter", "state must be open, in_progress or done");
-      }
-      String overdueParam = ctx.request().getParam("overdue");
-      if (overdueParam != null && !Set.of("true", "false").contains(overdueParam)) {
-        throw ApiException.badRequest("invalid_parameter", "overdue must be true or false");
-      }
-      Boolean overdue = overdueParam == null ? null : Boolean.valueOf(overdueParam);
-      List<String> scope;
-      if (access.allows(who, Action.READ_CITY_DATA)) {
-        scope = agency == null ? null : List.of(agency);
-      } else if (who.has(Role.AGENCY)) {
-        if (agency != null && !access.coversAgency(who.agency(), agency)) {
-          throw ApiException.forbidden("an agency officer sees the tasks of their agency (and a district's communes)");
-        }
-        scope = agency != null ? List.of(agency) : reference.agencies().keySet().stream()
-            .filter(a -> access.coversAgency(who.agency(), a)).toList();
-      } else {
-        throw ApiException.forbidden("your role does not allow reading tasks");
-      }
-      return tasks.list(scope, state, overdue, 500);
-    }).onSuccess(items -> JsonBodies.ok(ctx, new JsonObject().put("items", items))).onFailure(ctx::fail);
-  }
-
-  private void updateTask(RoutingContext ctx) {
-    Future.succeededFuture().compose(v -> {
-      long id = JsonBodies.longParam(ctx, "id");
-      JsonObject body = JsonBodies.object(ctx, taskUpdateSchema);
-      return tasks.one(id).compose(found -> {
-        JsonObject task = found.orElseThrow(() -> ApiException.notFound("no task " + id));
-        if (!access.allows(Guard.principal(ctx), Action.UPDATE_AGENCY_TASK, task.getString("agency"))) {
-          throw ApiException.forbidden("only the officers of " + task.getString("agency") + " update this task");
-        }
-        if ("done".equals(body.getString("state")) && body.getString("note") == null) {
-          throw new ApiException(400, "validation_failed", "a task is marked done with a note", field("note", "is required with state done"));
-        }
-        return tasks.update(id, body.getString("state"), body.getInteger("progress"), body.getString("note"),
-            Guard.principal(ctx).username());
-      });
-    }).onSuccess(t -> JsonBodies.ok(ctx, t)).onFailure(ctx::fail);
+  /** For the minutes: the tasks of the last briefing, when the agenda opened with them, with their status now. */
+  private Future<JsonObject> withPreviousTasks(JsonObject m) {
+    return m.getJsonArray("agenda").stream().map(JsonObject.class::cast).map(i -> i.getJsonObject("panel"))
+        .filter(p -> p != null && Panels.PREVIOUS_TASKS.equals(p.getString("kind"))).findFirst()
+        .map(p -> panels.compute(p, Instant.now()).map(data -> m.put("previousTasks", data)))
+        .orElse(Future.succeededFuture(m));
   }
 
   /** The meeting's live state, when the caller is its chair or secretary (403 otherwise, 404 when there is none). */

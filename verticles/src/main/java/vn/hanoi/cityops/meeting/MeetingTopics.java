@@ -24,11 +24,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Topics {@code meeting.<id>}: keys {@code meeting} (title, state, chair, invitations…), {@code item} (the current
  * agenda item), {@code panel} (the shared panel's spec), {@code panelData} (its numbers, {@code asOf}),
- * {@code highlight}, {@code hands} (usernames with a raised hand) and {@code presence} (who is in, since when, late).
+ * {@code highlight}, {@code hands} (usernames with a raised hand), {@code presence} (who is in, since when, late),
+ * {@code decisions} (the conclusions recorded so far) and {@code tasks} (those assigned, with state and progress).
  * Every meeting change is a {@code meeting} event carrying the live state (and the panel's data when the panel
  * changed), so every node publishes it at the same sequence number; an event with a version not above the one
  * held is ignored. The panel's numbers are recomputed when the events its kind depends on arrive (or a clock tick),
- * at most once a second, and published at the latest such event's ordinal.
+ * at most once a second, and published at the latest such event's ordinal; a meeting change that comes after such
+ * events carries the recomputed numbers itself ({@link #publishChange}). A {@code previous-tasks} panel moves with the
+ * events of the meeting whose tasks it shows.
  * <p>Also the node's meeting roster: who may follow which meeting's topic ({@link AccessControl.MeetingMembership}).
  */
 public final class MeetingTopics implements FeedListener, AccessControl.MeetingMembership {
@@ -77,31 +80,71 @@ public final class MeetingTopics implements FeedListener, AccessControl.MeetingM
 
   @Override
   public Future<Void> onEvents(List<EventFeed.FeedEvent> events) {
+    Future<Void> published = Future.succeededFuture();
     for (EventFeed.FeedEvent e : events) {
       if (EVENT_TYPE.equals(e.type()) && e.payload() != null) {
         JsonObject m = e.payload();
         long id = m.getLong("id");
         JsonObject held = known.get(id);
-        if (held != null && held.getInteger("version") >= m.getInteger("version")) {
-          continue;
+        if (held == null || held.getInteger("version") < m.getInteger("version")) {
+          known.put(id, m);
+          published = published.compose(publishChange(m, e.ordinal()));
         }
-        known.put(id, m);
-        hub.publish(topic(id), e.ordinal(), values(m));
+        // a change of this meeting's tasks moves the previous-tasks panels that show them
+        moved(e.ordinal(), topic(id));
       } else if (LiveClock.TYPE.equals(e.type()) || Panels.MOVED_BY.values().stream().anyMatch(s -> s.contains(e.type()))) {
-        pendingSeq = e.ordinal();
-        movedTypes.add(e.type());
+        moved(e.ordinal(), e.type());
         Long epochMs = e.payload() == null ? null : e.payload().getLong("epochMs");
         if (LiveClock.TYPE.equals(e.type()) && epochMs != null) {
           pendingTick = Instant.ofEpochMilli(epochMs);
         }
       }
     }
+    return published.compose(v -> refresh());
+  }
+
+  private void moved(long ordinal, String what) {
+    pendingSeq = ordinal;
+    movedTypes.add(what);
+  }
+
+  /**
+   * Publishes a meeting change at its event's ordinal. When data that moves its panel arrived before it and is not
+   * on screen yet, the panel is recomputed and goes out with the change: a refresh published later at the data's
+   * (smaller) ordinal would be refused by the topic, which is already past it.
+   */
+  private java.util.function.Function<Void, Future<Void>> publishChange(JsonObject m, long seq) {
+    Map<String, Object> values = values(m);
+    JsonObject panel = m.getJsonObject("panel");
+    boolean stale = pendingSeq > 0 && panel != null && "in_progress".equals(m.getString("state")) && moves(panel, movedTypes);
+    Instant asOf = asOf();
+    return v -> (stale ? panels.compute(panel, asOf).map(data -> values.put("panelData", data.getMap()))
+        .<Object>mapEmpty().recover(err -> {
+          LOG.warn("meeting=panel_refresh_failed id={} reason={}", m.getLong("id"), err.getMessage());
+          return Future.succeededFuture();
+        }) : Future.succeededFuture())
+        .map(x -> {
+          hub.publish(topic(m.getLong("id")), seq, values);
+          return null;
+        });
+  }
+
+  private Instant asOf() {
+    return movedTypes.contains(LiveClock.TYPE) && pendingTick != null ? pendingTick : Instant.now();
+  }
+
+  private static boolean moves(JsonObject panel, Set<String> moved) {
+    return moved.contains(LiveClock.TYPE) || Panels.movedBy(panel).stream().anyMatch(moved::contains);
+  }
+
+  /** Recomputes the panels the pending events move, at most once a second, at the latest such event's ordinal. */
+  private Future<Void> refresh() {
     if (pendingSeq == 0 || System.currentTimeMillis() - lastRefresh < MIN_REFRESH_MS) {
       return Future.succeededFuture();
     }
     long seq = pendingSeq;
     Set<String> moved = Set.copyOf(movedTypes);
-    Instant asOf = pendingTick != null ? pendingTick : Instant.now();
+    Instant asOf = asOf();
     pendingTick = null;
     pendingSeq = 0;
     movedTypes.clear();
@@ -109,8 +152,7 @@ public final class MeetingTopics implements FeedListener, AccessControl.MeetingM
     List<Future<Void>> refreshes = new ArrayList<>();
     for (JsonObject m : known.values()) {
       JsonObject panel = m.getJsonObject("panel");
-      if (panel == null || !"in_progress".equals(m.getString("state"))
-          || !(moved.contains(LiveClock.TYPE) || moved.stream().anyMatch(Panels.MOVED_BY.get(panel.getString("kind"))::contains))) {
+      if (panel == null || !"in_progress".equals(m.getString("state")) || !moves(panel, moved)) {
         continue;
       }
       long id = m.getLong("id");
@@ -183,6 +225,8 @@ public final class MeetingTopics implements FeedListener, AccessControl.MeetingM
     v.put("highlight", map(m.getJsonObject("highlight")));
     v.put("hands", m.getJsonArray("hands", new JsonArray()).getList());
     v.put("presence", m.getJsonArray("presence", new JsonArray()).getList());
+    v.put("decisions", m.getJsonArray("decisions", new JsonArray()).getList());
+    v.put("tasks", m.getJsonArray("tasks", new JsonArray()).getList());
     return v;
   }
 

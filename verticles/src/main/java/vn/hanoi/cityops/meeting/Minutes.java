@@ -14,6 +14,8 @@ import java.util.Map;
  * decisions with the panel on screen when each was taken, and the tasks assigned. Vietnamese by default. Pure.
  */
 final class Minutes {
+  /** The title of the agenda item a briefing opens with when it carries over the last one's tasks (stored as data). */
+  static final String PREVIOUS_TASKS_TITLE = "Nhiệm vụ từ cuộc giao ban trước";
   private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
   private static final Map<String, String[]> WORDS = Map.ofEntries(
@@ -37,7 +39,11 @@ final class Minutes {
       Map.entry("deadline", new String[]{"Hạn", "Deadline"}),
       Map.entry("priority", new String[]{"Mức độ", "Priority"}),
       Map.entry("state", new String[]{"Trạng thái", "State"}),
-      Map.entry("none", new String[]{"Không có", "None"}));
+      Map.entry("none", new String[]{"Không có", "None"}),
+      Map.entry("previousTasks", new String[]{PREVIOUS_TASKS_TITLE, "Tasks from the last briefing"}),
+      Map.entry("statusAsOf", new String[]{"Tình hình thực hiện lúc", "Status as of"}),
+      Map.entry("overdue", new String[]{"Quá hạn", "Overdue"}),
+      Map.entry("progress", new String[]{"Tiến độ", "Progress"}));
 
   private Minutes() {
   }
@@ -73,7 +79,11 @@ final class Minutes {
       }
       h.append("</li>");
     }
-    h.append("</ol><h2>").append(w("decisions", l)).append("</h2>");
+    h.append("</ol>");
+    if (m.getJsonObject("previousTasks") != null) {
+      previousTasks(h, m.getJsonObject("previousTasks"), l, reference);
+    }
+    h.append("<h2>").append(w("decisions", l)).append("</h2>");
     JsonArray decisions = m.getJsonArray("decisions", new JsonArray());
     if (decisions.isEmpty()) {
       h.append("<p>").append(w("none", l)).append("</p>");
@@ -97,6 +107,23 @@ final class Minutes {
           .append("</td><td>").append(esc(t.getString("state"))).append(" ").append(t.getInteger("progress")).append("%</td></tr>");
     }
     return h.append("</table></body></html>").toString();
+  }
+
+  /** The tasks the last briefing assigned, with their state, progress, deadline and overdue flag. */
+  private static void previousTasks(StringBuilder h, JsonObject data, int l, ReferenceData reference) {
+    JsonObject last = data.getJsonObject("meeting");
+    h.append("<h2>").append(w("previousTasks", l)).append("</h2><p>").append(esc(last.getString("title"))).append(" (")
+        .append(time(last.getString("scheduledAt"))).append(") · ").append(w("statusAsOf", l)).append(" ")
+        .append(time(data.getString("asOf"))).append("</p><table class=\"previous-tasks\"><tr><th>").append(w("agency", l))
+        .append("</th><th>").append(w("task", l)).append("</th><th>").append(w("deadline", l)).append("</th><th>")
+        .append(w("state", l)).append("</th><th>").append(w("progress", l)).append("</th></tr>");
+    for (Object o : data.getJsonArray("tasks", new JsonArray())) {
+      JsonObject t = (JsonObject) o;
+      h.append("<tr><td>").append(agency(t.getString("agency"), l, reference)).append("</td><td>").append(esc(t.getString("description")))
+          .append("</td><td>").append(time(t.getString("deadline"))).append(t.getBoolean("overdue", false) ? " <b>" + w("overdue", l) + "</b>" : "")
+          .append("</td><td>").append(esc(t.getString("state"))).append("</td><td>").append(t.getInteger("progress")).append("%</td></tr>");
+    }
+    h.append("</table>");
   }
 
   private static String agency(String code, int l, ReferenceData reference) {

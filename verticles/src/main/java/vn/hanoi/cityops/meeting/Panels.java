@@ -33,11 +33,14 @@ import java.util.Set;
  * The data panels a chair can share: each kind validated against the reference data and computed from the same
  * repositories the REST API and the live topics use, so a panel shows the numbers the rest of cityops shows.
  * Kinds: {@code systems}; {@code district-dossiers} {district}; {@code district-feedback} {district, period};
- * {@code district-ranking} {by}; {@code kpi-trend} {kpi, days ≤ 30, district?}.
+ * {@code district-ranking} {by}; {@code kpi-trend} {kpi, days ≤ 30, district?}; {@code previous-tasks} {meeting}
+ * (the tasks a previous briefing assigned, with their state: what the next briefing opens with).
  */
 public final class Panels {
-  static final Set<String> KINDS = Set.of("systems", "district-dossiers", "district-feedback", "district-ranking", "kpi-trend");
-  /** Which event types move each kind's numbers (clock ticks move them all). */
+  static final String PREVIOUS_TASKS = "previous-tasks";
+  static final Set<String> KINDS = Set.of("systems", "district-dossiers", "district-feedback", "district-ranking", "kpi-trend",
+      PREVIOUS_TASKS);
+  /** Which event types move each data kind's numbers (clock ticks move them all); see {@link #movedBy}. */
   static final Map<String, Set<String>> MOVED_BY = Map.of(
       "systems", Set.of("system.health"),
       "district-dossiers", Set.of("dossier"),
@@ -50,6 +53,7 @@ public final class Panels {
   private final FeedbackRepository feedback;
   private final SystemStatusRepository systems;
   private final SeriesRepository series;
+  private final TaskRepository tasks;
 
   public Panels(Pool pool, ReferenceData reference) {
     this.reference = reference;
@@ -57,6 +61,16 @@ public final class Panels {
     this.feedback = new FeedbackRepository(pool);
     this.systems = new SystemStatusRepository(pool);
     this.series = new SeriesRepository(pool);
+    this.tasks = new TaskRepository(pool);
+  }
+
+  /**
+   * What moves a panel's numbers besides clock ticks: event types for the data kinds; for {@code previous-tasks}, the
+   * events of that meeting (every change of its tasks is one, see {@link MeetingRepository#record}), named by its topic.
+   */
+  static Set<String> movedBy(JsonObject spec) {
+    String kind = spec.getString("kind");
+    return PREVIOUS_TASKS.equals(kind) ? Set.of(MeetingTopics.topic(spec.getLong("meeting"))) : MOVED_BY.getOrDefault(kind, Set.of());
   }
 
   /** The spec as stored: only the fields of its kind; 400 for a bad shape, 422 for an unknown reference. */
@@ -96,6 +110,13 @@ public final class Panels {
         if (body.getValue("district") != null) {
           spec.put("district", district(body));
         }
+      }
+      case PREVIOUS_TASKS -> {
+        Object meeting = body.getValue("meeting");
+        if (!(meeting instanceof Integer || meeting instanceof Long) || ((Number) meeting).longValue() < 1) {
+          throw invalid("meeting", "must be a meeting id (a whole number)");
+        }
+        spec.put("meeting", ((Number) meeting).longValue());
       }
       default -> {
       }
@@ -169,6 +190,7 @@ public final class Panels {
               .put("step", "hour").put("points", out);
         });
       }
+      case PREVIOUS_TASKS -> tasks.ofMeeting(spec.getLong("meeting"), now);
       default -> Future.failedFuture(new IllegalArgumentException("unknown panel kind"));
     };
     return data.map(d -> d.put("asOf", now.toString()));

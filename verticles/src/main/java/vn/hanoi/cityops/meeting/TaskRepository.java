@@ -4,10 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import vn.hanoi.cityops.web.ApiException;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,8 +35,9 @@ public final class TaskRepository {
     this.pool = pool;
   }
 
-  Future<JsonObject> create(long meetingId, JsonObject body, String by) {
-    return pool.preparedQuery("""
+  /** Inserts the task in {@code conn}'s transaction; empty when the meeting is not in progress (or the item is not its). */
+  static Future<Optional<Long>> create(SqlConnection conn, long meetingId, JsonObject body, String by) {
+    return conn.preparedQuery("""
             INSERT INTO meeting_task (meeting_id, item_id, agency_code, description, deadline, priority, assigned_by)
             SELECT m.id, coalesce($2, m.current_item), $3, $4, $5, $6, $7 FROM meeting m
             WHERE m.id = $1 AND m.state = 'in_progress'
@@ -41,10 +45,7 @@ public final class TaskRepository {
             RETURNING id""")
         .execute(Tuple.of(meetingId, body.getLong("item"), body.getString("agency"), body.getString("description"),
             OffsetDateTime.parse(body.getString("deadline")), body.getString("priority", "normal"), by))
-        .compose(rows -> rows.size() == 0
-            ? Future.failedFuture(new ApiException(409, "illegal_transition",
-                "tasks are assigned while the meeting is in progress, on one of its agenda items"))
-            : one(rows.iterator().next().getLong(0)).map(Optional::orElseThrow));
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
   }
 
   Future<Optional<JsonObject>> one(long id) {
@@ -63,9 +64,9 @@ public final class TaskRepository {
         .map(MeetingRepository::objects);
   }
 
-  /** Applies an update unless the task is done (409); a note row records it. */
-  Future<JsonObject> update(long id, String state, Integer progress, String note, String by) {
-    return pool.withTransaction(conn -> conn.preparedQuery("""
+  /** Applies an update in {@code conn}'s transaction unless the task is done (409); a note row records it. */
+  static Future<Optional<Long>> update(SqlConnection conn, long id, String state, Integer progress, String note, String by) {
+    return conn.preparedQuery("""
             UPDATE meeting_task SET state = coalesce($2, state),
                    progress = CASE WHEN $2 = 'done' THEN 100 ELSE coalesce($3, progress) END,
                    done_note = CASE WHEN $2 = 'done' THEN $4 ELSE done_note END,
@@ -77,8 +78,35 @@ public final class TaskRepository {
             return Future.failedFuture(new ApiException(409, "illegal_transition", "task " + id + " is done; it cannot change"));
           }
           return conn.preparedQuery("INSERT INTO task_note (task_id, author, text, state, progress) VALUES ($1, $2, $3, $4, $5)")
-              .execute(Tuple.of(id, by, note == null ? "" : note, state, progress));
-        }))
-        .compose(x -> one(id).map(Optional::orElseThrow));
+              .execute(Tuple.of(id, by, note == null ? "" : note, state, progress)).map(x -> Optional.of(id));
+        });
+  }
+
+  /**
+   * The {@code previous-tasks} panel's figures: a meeting's tasks with state, progress, deadline and whether each is
+   * overdue at {@code asOf}, and their counts; 422 when there is no such meeting.
+   */
+  Future<JsonObject> ofMeeting(long meetingId, Instant asOf) {
+    return pool.preparedQuery("""
+            SELECT jsonb_build_object('id', m.id, 'title', m.title, 'scheduledAt', m.scheduled_at, 'endedAt', m.ended_at,
+                   'tasks', coalesce((SELECT jsonb_agg(jsonb_build_object('id', t.id, 'agency', t.agency_code,
+                        'description', t.description, 'deadline', t.deadline, 'priority', t.priority, 'state', t.state,
+                        'progress', t.progress, 'doneNote', t.done_note, 'overdue', t.state <> 'done' AND t.deadline < $2)
+                        ORDER BY t.deadline, t.id) FROM meeting_task t WHERE t.meeting_id = m.id), '[]'))
+            FROM meeting m WHERE m.id = $1""")
+        .execute(Tuple.of(meetingId, asOf.atOffset(ZoneOffset.UTC)))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.failedFuture(new ApiException(422, "unknown_reference", "no meeting " + meetingId + " to show the tasks of",
+                new JsonArray().add(new JsonObject().put("field", "meeting").put("reason", "is not a known meeting"))));
+          }
+          JsonObject found = MeetingRepository.json(rows.iterator().next().getValue(0));
+          JsonArray tasks = found.getJsonArray("tasks");
+          found.remove("tasks");
+          long done = tasks.stream().filter(t -> "done".equals(((JsonObject) t).getString("state"))).count();
+          long overdue = tasks.stream().filter(t -> ((JsonObject) t).getBoolean("overdue")).count();
+          return Future.succeededFuture(new JsonObject().put("meeting", found).put("tasks", tasks)
+              .put("summary", new JsonObject().put("total", tasks.size()).put("done", done).put("overdue", overdue)));
+        });
   }
 }

@@ -25,7 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A briefing in four headless Chromiums on two cluster members: the chair (node A) shares a panel and the
  * three participants' screens (one on A, two on B) all switch within a second; a late joiner lands on the
  * current panel; a participant whose connection drops resumes and follows the next switch; a raised hand
- * reaches the chair; the chair's highlight reaches everyone.
+ * reaches the chair; the chair's highlight reaches everyone. The briefing opens with the tasks of the last one
+ * (overdue flagged); a task and a conclusion recorded on the chair's page appear on the participants' screens;
+ * the secretary the chair designates from the page gets the controls at once and drives.
  */
 class MeetingPageIT {
   private static final Duration LOAD = Duration.ofSeconds(30);
@@ -48,6 +50,13 @@ class MeetingPageIT {
         .put("agenda", new JsonArray().add(new JsonObject().put("title", "Hồ sơ quá hạn").put("presenter", "CG"))
             .add(new JsonObject().put("title", "Hệ thống thông tin").put("presenter", "STTTT")));
     String leader = api.token("leader");
+    long last = api.send(HttpMethod.POST, "/api/v1/meetings", leader, body.copy().put("title", "Giao ban tuần trước"))
+        .bodyAsJsonObject().getLong("id");
+    assertEquals(200, api.send(HttpMethod.POST, "/api/v1/meetings/" + last + "/start", leader, new JsonObject()).statusCode());
+    assertEquals(201, api.send(HttpMethod.POST, "/api/v1/meetings/" + last + "/tasks", leader, new JsonObject().put("agency", "CG")
+        .put("description", "Báo cáo tiến độ giải phóng mặt bằng").put("deadline", OffsetDateTime.now().minusDays(1).toString())).statusCode());
+    assertEquals(200, api.send(HttpMethod.POST, "/api/v1/meetings/" + last + "/end", leader, new JsonObject()).statusCode());
+    body.put("carryOverTasks", true);
     var created = api.send(HttpMethod.POST, "/api/v1/meetings", leader, body);
     assertEquals(201, created.statusCode(), created.bodyAsString());
     meetingId = created.bodyAsJsonObject().getLong("id");
@@ -68,6 +77,12 @@ class MeetingPageIT {
     try {
       Browser chair = room(open, "leader", 0);
       List<Browser> participants = List.of(room(open, "operator", 0), room(open, "sre", 1), room(open, "cg-officer", 1));
+      for (Browser p : participants) {
+        p.await(LOAD, "the briefing opens with the last one's tasks, the overdue one flagged",
+            d -> "previous-tasks".equals(p.attr("#panel", "data-kind")) && !p.all("#panel tr.overdue[data-task]").isEmpty());
+      }
+      assertTrue(participants.get(2).text("#agenda li.current").startsWith("Nhiệm vụ từ cuộc giao ban trước"));
+      participants.get(2).screenshot("meeting-previous-tasks.png");
 
       long switchMs = share(chair, participants, "district-dossiers", "CG");
       System.out.printf("meeting_page panel_switch_ms=%d screens=%d%n", switchMs, participants.size());
@@ -105,6 +120,24 @@ class MeetingPageIT {
           java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(7).toString());
       chair.one("#assign").click();
       chair.await(Duration.ofSeconds(3), "the task in the chair's list", d -> !chair.all("#tasks li[data-task]").isEmpty());
+      officer.await(Duration.ofSeconds(2), "the task on the officer's screen, live",
+          d -> officer.text("#tasks").contains("Dịch Vọng"));
+      chair.one("#decision-text").sendKeys("Quận Cầu Giấy hoàn thành trước ngày 30");
+      chair.one("#decide").click();
+      for (Browser p : participants) {
+        p.await(Duration.ofSeconds(2), "the conclusion on every screen", d -> p.text("#decisions").contains("hoàn thành trước ngày 30"));
+      }
+
+      Browser operator = participants.get(0);
+      assertEquals("false", operator.attr("body", "data-drives"));
+      new Select(chair.one("#secretary-user")).selectByValue("operator");
+      chair.one("#secretary-set").click();
+      operator.await(Duration.ofSeconds(2), "the designated secretary gets the controls at once",
+          d -> "true".equals(operator.attr("body", "data-drives")) && operator.one("#controls").isDisplayed());
+      assertTrue(participants.get(2).text("#secretary").contains("operator"), "everyone sees who the secretary is");
+      long secretaryMs = share(operator, List.of(chair, participants.get(1), participants.get(2)), "district-dossiers", "DA");
+      assertTrue(secretaryMs <= 1_000, "the secretary drives every screen: " + secretaryMs + " ms");
+
       JsonArray tasks = api.send(HttpMethod.GET, "/api/v1/tasks?agency=CG", api.token("cg-officer"), null)
           .bodyAsJsonObject().getJsonArray("items");
       assertTrue(tasks.stream().map(JsonObject.class::cast).anyMatch(t -> t.getString("description").contains("Dịch Vọng")),

@@ -68,4 +68,57 @@ class MeetingRestartIT {
       TestNodes.stop(second);
     }
   }
+
+  @Test
+  void presenceIsSweptFromWhatPostgresqlRecordedAcrossARestart(Vertx vertx) {
+    String db = TestNodes.freshDatabaseUrl();
+    Map<String, Object> config = Map.of("pg.url", db, "meeting.presenceTimeoutMs", 8_000);
+    Node first = TestNodes.start(config);
+    Api api = new Api(vertx, first);
+    long id;
+    String joinedAt;
+    try {
+      String leader = api.token("leader");
+      id = ok(api, leader, "POST", "/api/v1/meetings", example("CG").put("invitedPeople", new io.vertx.core.json.JsonArray().add("operator")))
+          .getLong("id");
+      ok(api, leader, "POST", "/api/v1/meetings/" + id + "/start", null);
+      ok(api, api.token("cg-officer"), "POST", "/api/v1/meetings/" + id + "/join", null);
+      joinedAt = ok(api, api.token("operator"), "POST", "/api/v1/meetings/" + id + "/join", null).getJsonArray("presence")
+          .stream().map(JsonObject.class::cast).filter(p -> "operator".equals(p.getString("username"))).findFirst().orElseThrow()
+          .getString("joinedAt");
+    } finally {
+      api.close();
+      TestNodes.stop(first);
+    }
+
+    Node second = TestNodes.start(config);
+    Api again = new Api(vertx, second);
+    LiveClient screen = null;
+    try {
+      String operator = again.token("operator");
+      // the operator's page renews on the restarted node: the same stay goes on
+      JsonObject renewed = ok(again, operator, "POST", "/api/v1/meetings/" + id + "/join", null);
+      assertEquals(joinedAt, renewed.getJsonArray("presence").stream().map(JsonObject.class::cast)
+          .filter(p -> "operator".equals(p.getString("username"))).findFirst().orElseThrow().getString("joinedAt"));
+      screen = LiveClient.connect(vertx, second, operator);
+      follow(screen, "meeting." + id);
+      long until = System.currentTimeMillis() + 20_000;
+      JsonObject data = screen.state("meeting." + id);
+      while (data.getJsonArray("presence").size() != 1 && System.currentTimeMillis() < until) {
+        ok(again, operator, "POST", "/api/v1/meetings/" + id + "/join", null);
+        Meetings.sleep(1_000);
+        data = screen.drain().state("meeting." + id);
+      }
+      assertEquals(1, data.getJsonArray("presence").size(), "the officer who never came back is marked left: " + data.getJsonArray("presence"));
+      assertEquals("operator", data.getJsonArray("presence").getJsonObject(0).getString("username"));
+      assertEquals(1, again.count("SELECT count(*) FROM meeting_attendance WHERE meeting_id = $1 AND username = 'cg-officer' "
+          + "AND left_at IS NOT NULL", id));
+    } finally {
+      if (screen != null) {
+        screen.close();
+      }
+      again.close();
+      TestNodes.stop(second);
+    }
+  }
 }

@@ -70,6 +70,15 @@ final class Meetings {
     return live.state(topic);
   }
 
+  /** A page that stays open: renews its presence (joins again) every 300 ms for {@code ms}. */
+  static void renewFor(Api api, String token, String meetingPath, long ms) {
+    long until = System.currentTimeMillis() + ms;
+    while (System.currentTimeMillis() < until) {
+      ok(api, token, "POST", meetingPath + "/join", null);
+      sleep(300);
+    }
+  }
+
   static void sleep(long ms) {
     try {
       Thread.sleep(ms);

@@ -61,16 +61,57 @@ class MeetingsClusterIT {
       assertEquals(itemOnA.getLong("seq"), itemOnB.getLong("seq"));
       assertEquals("district-feedback", itemOnB.getJsonObject("data").getJsonObject("panel").getString("kind"), "the item's prepared panel");
     } finally {
-      if (onA != null) {
-        onA.close();
-      }
-      if (onB != null) {
-        onB.close();
-      }
-      apiA.close();
-      apiB.close();
-      TestNodes.stop(pair[1]);
-      TestNodes.stop(pair[0]);
+      closeAll(pair, apiA, apiB, onA, onB);
     }
+  }
+
+  @Test
+  void staleParticipantIsMarkedLeftOnceWhileBothMembersSweepAndBothScreensSeeItAtTheSameSeq(Vertx vertx) {
+    Node[] pair = TestNodes.startPair(java.util.Map.of("meeting.presenceTimeoutMs", 1_500));
+    Api apiA = new Api(vertx, pair[0]);
+    Api apiB = new Api(vertx, pair[1]);
+    LiveClient onA = null;
+    LiveClient onB = null;
+    try {
+      String leader = apiA.token("leader");
+      long id = ok(apiA, leader, "POST", "/api/v1/meetings", example("CG").put("invitedPeople", new io.vertx.core.json.JsonArray().add("operator")))
+          .getLong("id");
+      String base = "/api/v1/meetings/" + id;
+      String topic = "meeting." + id;
+      ok(apiA, leader, "POST", base + "/start", null);
+      ok(apiA, apiA.token("cg-officer"), "POST", base + "/join", null);
+      String operator = apiB.token("operator");
+      ok(apiB, operator, "POST", base + "/join", null);
+      String events = "SELECT count(*) FROM event WHERE type = 'meeting' AND payload->>'id' = $1";
+      long before = apiA.count(events, String.valueOf(id));
+      onA = LiveClient.connect(vertx, pair[0], leader);
+      onB = LiveClient.connect(vertx, pair[1], operator);
+      follow(onA, topic);
+      follow(onB, topic);
+      // the operator's page renews on B; the officer's browser (on A) died
+      Meetings.renewFor(apiB, operator, base, 4_000);
+      JsonObject seenOnA = onA.next(m -> m.getJsonObject("data") != null && m.getJsonObject("data").getJsonArray("presence") != null
+          && m.getJsonObject("data").getJsonArray("presence").size() == 1);
+      JsonObject seenOnB = onB.next(m -> m.getJsonObject("data") != null && m.getJsonObject("data").getJsonArray("presence") != null
+          && m.getJsonObject("data").getJsonArray("presence").size() == 1);
+      assertEquals(seenOnA.getLong("seq"), seenOnB.getLong("seq"), "one expiry, one seq on both members");
+      assertEquals("operator", seenOnB.getJsonObject("data").getJsonArray("presence").getJsonObject(0).getString("username"));
+      assertEquals(before + 1, apiA.count(events, String.valueOf(id)), "two members sweeping store one event for the expiry");
+      assertEquals(1, apiA.count("SELECT count(*) FROM meeting_attendance WHERE meeting_id = $1 AND username = 'cg-officer'", id));
+    } finally {
+      closeAll(pair, apiA, apiB, onA, onB);
+    }
+  }
+
+  private static void closeAll(Node[] pair, Api apiA, Api apiB, LiveClient... screens) {
+    for (LiveClient screen : screens) {
+      if (screen != null) {
+        screen.close();
+      }
+    }
+    apiA.close();
+    apiB.close();
+    TestNodes.stop(pair[1]);
+    TestNodes.stop(pair[0]);
   }
 }

@@ -1,0 +1,105 @@
+package vn.hanoi.cityops.meeting;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.hanoi.cityops.app.NodeContext;
+import vn.hanoi.cityops.auth.AccessControl;
+import vn.hanoi.cityops.auth.Action;
+import vn.hanoi.cityops.auth.Guard;
+import vn.hanoi.cityops.auth.Principal;
+import vn.hanoi.cityops.auth.Role;
+import vn.hanoi.cityops.store.ReferenceData;
+import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.web.JsonBodies;
+import vn.hanoi.cityops.web.SchemaCheck;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code /api/v1/tasks}: the tasks briefings assigned, as their assignee agencies see and update them after the
+ * meeting. Each update is an event of the task's meeting, so its topic and the previous-tasks panels showing it move.
+ */
+final class TaskRoutes {
+  private static final String TASKS = "/api/v1/tasks";
+
+  private final MeetingRepository meetings;
+  private final TaskRepository tasks;
+  private final ReferenceData reference;
+  private final AccessControl access;
+  private final Runnable announce;
+  private final SchemaCheck taskUpdateSchema = SchemaCheck.of("task-update.schema.json");
+
+  private TaskRoutes(NodeContext node, MeetingRepository meetings, Runnable announce) {
+    this.meetings = meetings;
+    this.tasks = new TaskRepository(node.database().pool());
+    this.reference = node.reference();
+    this.access = node.guard().access();
+    this.announce = announce;
+  }
+
+  /** {@code announce}: wakes every node's feed after a change. */
+  static void mount(Router router, NodeContext node, MeetingRepository meetings, Runnable announce) {
+    TaskRoutes r = new TaskRoutes(node, meetings, announce);
+    router.get(TASKS).handler(node.guard().signedIn()).handler(r::listTasks);
+    router.patch(TASKS + "/:id").handler(node.guard().signedIn()).handler(r::updateTask);
+  }
+
+  private void listTasks(RoutingContext ctx) {
+    Future.succeededFuture().compose(v -> {
+      Principal who = Guard.principal(ctx);
+      String agency = ctx.request().getParam("agency");
+      String state = ctx.request().getParam("state");
+      if (state != null && !Set.of("open", "in_progress", "done").contains(state)) {
+        throw ApiException.badRequest("invalid_parameter", "state must be open, in_progress or done");
+      }
+      String overdueParam = ctx.request().getParam("overdue");
+      if (overdueParam != null && !Set.of("true", "false").contains(overdueParam)) {
+        throw ApiException.badRequest("invalid_parameter", "overdue must be true or false");
+      }
+      Boolean overdue = overdueParam == null ? null : Boolean.valueOf(overdueParam);
+      List<String> scope;
+      if (access.allows(who, Action.READ_CITY_DATA)) {
+        scope = agency == null ? null : List.of(agency);
+      } else if (who.has(Role.AGENCY)) {
+        if (agency != null && !access.coversAgency(who.agency(), agency)) {
+          throw ApiException.forbidden("an agency officer sees the tasks of their agency (and a district's communes)");
+        }
+        scope = agency != null ? List.of(agency) : reference.agencies().keySet().stream()
+            .filter(a -> access.coversAgency(who.agency(), a)).toList();
+      } else {
+        throw ApiException.forbidden("your role does not allow reading tasks");
+      }
+      return tasks.list(scope, state, overdue, 500);
+    }).onSuccess(items -> JsonBodies.ok(ctx, new JsonObject().put("items", items))).onFailure(ctx::fail);
+  }
+
+  private void updateTask(RoutingContext ctx) {
+    Future.succeededFuture().compose(v -> {
+      long id = JsonBodies.longParam(ctx, "id");
+      JsonObject body = JsonBodies.object(ctx, taskUpdateSchema);
+      return tasks.one(id).compose(found -> {
+        JsonObject task = found.orElseThrow(() -> ApiException.notFound("no task " + id));
+        if (!access.allows(Guard.principal(ctx), Action.UPDATE_AGENCY_TASK, task.getString("agency"))) {
+          throw ApiException.forbidden("only the officers of " + task.getString("agency") + " update this task");
+        }
+        if ("done".equals(body.getString("state")) && body.getString("note") == null) {
+          throw new ApiException(400, "validation_failed", "a task is marked done with a note",
+              new JsonArray().add(new JsonObject().put("field", "note").put("reason", "is required with state done")));
+        }
+        // one event of the task's meeting: its topic and the previous-tasks panels showing it move at once
+        return meetings.record(task.getLong("meetingId"), conn -> TaskRepository.update(conn, id, body.getString("state"),
+                body.getInteger("progress"), body.getString("note"), Guard.principal(ctx).username()), "no such meeting")
+            .compose(x -> tasks.one(id)).map(Optional::orElseThrow);
+      });
+    }).onSuccess(t -> {
+      announce.run();
+      JsonBodies.ok(ctx, t);
+    }).onFailure(ctx::fail);
+  }
+
+}
