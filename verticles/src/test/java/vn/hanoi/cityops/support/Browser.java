@@ -113,10 +113,11 @@ public final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 
-  /** Console messages at SEVERE (errors, failed loads, uncaught exceptions, CSP violations) since the last call. */
+  /** Console messages at SEVERE (errors, failed loads, uncaught exceptions), CSP violations and missing UI messages since the last call. */
   public List<String> consoleErrors() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue() || e.getMessage().contains("Content Security Policy"))
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue() || e.getMessage().contains("Content Security Policy")
+            || e.getMessage().contains("missing message"))
         .map(LogEntry::getMessage).toList();
   }
 
