@@ -75,6 +75,7 @@ public final class AppConfig {
   public int httpInstances() { return integer(HTTP_INSTANCES); }
   public int bodyLimitBytes() { return integer(HTTP_BODY_LIMIT_BYTES); }
   public boolean httpCompression() { return flag(HTTP_COMPRESSION); }
+  public boolean liveCompression() { return flag(LIVE_COMPRESSION); }
   public int livePingIntervalSeconds() { return integer(LIVE_PING_INTERVAL_SECONDS); }
   /** Origins whose pages may open the WebSocket (cross-site WebSocket hijacking is refused). */
   public java.util.Set<String> allowedOrigins() {

@@ -50,6 +50,7 @@ public final class ConfigKeys {
   public static final String LIVE_CLOCK_MS = "live.clockMs";
   /** Undelivered keys a slow WebSocket client may owe before it gets a resync snapshot instead. */
   public static final String LIVE_MAX_PENDING_KEYS = "live.maxPendingKeys";
+  public static final String LIVE_COMPRESSION = "live.compression";
 
   /** How often every node lets time act on alerts: pending conditions, escalations, ended silences. */
   public static final String ALERTS_SWEEP_MS = "alerts.sweepMs";

@@ -34,7 +34,12 @@ public final class WebVerticle extends VerticleBase {
     return vertx.createHttpServer(new HttpServerOptions()
             .setPort(node.config().httpPort())
             .setHost(node.config().httpHost())
-            .setCompressionSupported(node.config().httpCompression()))
+            .setCompressionSupported(node.config().httpCompression())
+            // permessage-deflate, which browsers always ask for, would give every live socket a deflater of its
+            // own (about 10 KiB of heap more per idle socket, plus zlib's native memory) and compress each delta
+            // once per socket instead of sending one encoded frame to all: off unless live.compression is on.
+            .setPerMessageWebSocketCompressionSupported(node.config().liveCompression())
+            .setPerFrameWebSocketCompressionSupported(node.config().liveCompression()))
         .requestHandler(router(vertx, node))
         .listen();
   }

@@ -2,6 +2,7 @@ package vn.hanoi.cityops.support;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import vn.hanoi.cityops.app.Node;
@@ -37,12 +38,22 @@ public final class LiveClient {
   }
 
   public static LiveClient connect(Vertx vertx, Node node, String token) {
-    LiveClient live = new LiveClient(vertx.createWebSocketClient());
+    return connect(vertx, node, token, new WebSocketClientOptions());
+  }
+
+  /** With client options, e.g. asking for permessage-deflate as browsers do. */
+  public static LiveClient connect(Vertx vertx, Node node, String token, WebSocketClientOptions options) {
+    LiveClient live = new LiveClient(vertx.createWebSocketClient(options));
     Api.await(live.ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
         .setPort(node.context().config().httpPort()).setURI("/ws").setAllowOriginHeader(false)
         .addHeader("Authorization", "Bearer " + token)));
     live.next(m -> "authenticated".equals(m.getString("type")));
     return live;
+  }
+
+  /** A header of the server's handshake answer (the 101), null when absent. */
+  public String handshakeHeader(String name) {
+    return ws.headers().get(name);
   }
 
   public LiveClient subscribe(String topic, Long lastSeq) {
