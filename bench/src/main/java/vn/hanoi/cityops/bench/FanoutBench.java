@@ -264,8 +264,8 @@ public final class FanoutBench {
       Map<String, long[]> bHistIdle = HeapHistogram.take();
       List<HeapHistogram.Entry> bHistogram = HeapHistogram.perSocket(bHistBase, bHistIdle, n, 14);
       Map<String, double[]> bHistogramAll = HeapHistogram.perSocketAll(bHistBase, bHistIdle, n);
-      bare.startBroadcast(sysTemplate, FRAME_MS, kpiTemplate, KPI_MS);
-      log("bare, " + n + " clients: broadcasting a " + sysTemplate.length + "-char systems frame every " + FRAME_MS
+      bare.startBroadcast(sysTemplate, barePeriodMs(), kpiTemplate, KPI_MS);
+      log("bare, " + n + " clients: broadcasting a " + sysTemplate.length + "-char systems frame every " + barePeriodMs()
           + " ms" + (kpiTemplate == null ? "" : " and a " + kpiTemplate.length + "-char kpi.city frame every " + KPI_MS + " ms"));
       Thread.sleep((long) (warmup * 1000));
       double bWaited = waitForQuiet(cpu, "bare, " + n + " clients");
@@ -371,6 +371,15 @@ public final class FanoutBench {
           waited, others));
     }
     return waited;
+  }
+
+  /**
+   * How often the node sends a {@code systems} delta at the offered rate: every frame when health events come
+   * faster than frames, else once per event (the feed polls at once when its last poll is a frame old).
+   */
+  private long barePeriodMs() {
+    double healthPerSecond = flags.number("batches-per-second", 20) * flags.number("health-per-batch", 3);
+    return Math.max(FRAME_MS, Math.round(1000.0 / healthPerSecond));
   }
 
   /** How many systems change in one frame at the offered rate (each event is a different system, cycling). */
@@ -534,7 +543,8 @@ public final class FanoutBench {
       r.append(p.node() ? "–" : String.valueOf(p.bareSkipped())).append(" |\n");
     }
     int perFrame = systemsPerFrame(Integer.MAX_VALUE);
-    r.append("\nThe bare server sends, every ").append(FRAME_MS).append(" ms (the node's frame), the `systems` delta the "
+    r.append("\nThe bare server sends, every ").append(barePeriodMs()).append(" ms (the node's frame, or the time between "
+        + "two health events when they come less often), the `systems` delta the "
         + "node sends when it keeps up with this load: ").append(fmt(flags.number("batches-per-second", 20), 0))
         .append(" × ").append((int) flags.number("health-per-batch", 3)).append(" events/s over distinct systems make ")
         .append(perFrame).append(" changed systems per frame, each with the value the clients last received from the node, "
