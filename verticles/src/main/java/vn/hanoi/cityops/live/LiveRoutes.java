@@ -84,8 +84,8 @@ public final class LiveRoutes {
   }
 
   /**
-   * The server supports HTTP compression, so Vert.x puts Netty's {@code ChunkedWriteHandler} in every connection's
-   * pipeline (for compressed file sends), and a WebSocket keeps it: every frame written then passes through its
+   * With HTTP compression on ({@code http.compression}), Vert.x puts Netty's {@code ChunkedWriteHandler} in every
+   * connection's pipeline (for compressed file sends), and a WebSocket keeps it: every frame written then passes through its
    * queue (an object per write and per flush, per socket), and each socket holds its deque. A WebSocket never
    * sends chunked input, so it is removed, as Vert.x itself does when a connection becomes a plain
    * {@code NetSocket}. Vert.x 5 offers no public way to reach the pipeline: this uses its connection class.
