@@ -1,5 +1,6 @@
 package vn.hanoi.cityops.alert;
 
+import vn.hanoi.cityops.ingest.IncomingEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -73,7 +74,7 @@ public final class AlertEvaluator implements FeedListener {
     boolean health = false;
     EventFeed.FeedEvent tick = null;
     for (EventFeed.FeedEvent e : events) {
-      if ("system.health".equals(e.type()) && e.system() != null) {
+      if (IncomingEvent.SYSTEM_HEALTH.equals(e.type()) && e.system() != null) {
         health = true;
       } else if (LiveClock.TYPE.equals(e.type())) {
         tick = e;
@@ -105,7 +106,7 @@ public final class AlertEvaluator implements FeedListener {
   static List<Observation> healthObservations(List<Rule> rules, List<EventFeed.FeedEvent> events) {
     List<Observation> observations = new ArrayList<>();
     for (EventFeed.FeedEvent e : events) {
-      if (!"system.health".equals(e.type()) || e.system() == null) {
+      if (!IncomingEvent.SYSTEM_HEALTH.equals(e.type()) || e.system() == null) {
         continue;
       }
       Instant at = occurredAt(e);

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import vn.hanoi.cityops.ingest.IncomingEvent;
 import vn.hanoi.cityops.live.EventFeed;
 import vn.hanoi.cityops.live.FeedListener;
 import vn.hanoi.cityops.web.SchemaCheck;
@@ -34,9 +35,18 @@ public final class StatusChangeRepair implements FeedListener {
     return catchUp();
   }
 
+  /**
+   * Repairs when the batch holds health events; other batches leave the cursor behind, and the next repair
+   * reads past them (they change nothing here).
+   */
   @Override
   public Future<Void> onEvents(List<EventFeed.FeedEvent> events) {
-    return events.isEmpty() ? Future.succeededFuture() : catchUp();
+    for (EventFeed.FeedEvent e : events) {
+      if (IncomingEvent.SYSTEM_HEALTH.equals(e.type())) {
+        return catchUp();
+      }
+    }
+    return Future.succeededFuture();
   }
 
   /** Repairs until the cursor reaches the horizon. */

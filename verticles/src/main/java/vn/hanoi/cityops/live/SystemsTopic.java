@@ -1,5 +1,6 @@
 package vn.hanoi.cityops.live;
 
+import vn.hanoi.cityops.ingest.IncomingEvent;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -38,7 +39,7 @@ final class SystemsTopic implements FeedListener {
   public Future<Void> onEvents(List<EventFeed.FeedEvent> events) {
     long last = 0;
     for (EventFeed.FeedEvent e : events) {
-      if ("system.health".equals(e.type())) {
+      if (IncomingEvent.SYSTEM_HEALTH.equals(e.type())) {
         last = e.ordinal();
       }
     }
