@@ -136,6 +136,18 @@ public final class Node {
     return context;
   }
 
+  public AppConfig config() {
+    return context.config();
+  }
+
+  public String nodeId() {
+    return context.nodeId();
+  }
+
+  public io.micrometer.core.instrument.MeterRegistry meters() {
+    return context.meters();
+  }
+
   public Database database() {
     return context.database();
   }
