@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.alert;
 
+import vn.hanoi.cityops.store.Sql;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -7,8 +9,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import vn.hanoi.cityops.web.ApiException;
-import vn.hanoi.cityops.web.SchemaCheck;
+import vn.hanoi.cityops.failure.Failure;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class AlertRepository {
   }
 
   static String sql(String name) {
-    return SchemaCheck.resource("/sql/alert/" + name + ".sql");
+    return Sql.load("alert/" + name + ".sql");
   }
 
   Pool pool() {
@@ -165,7 +166,7 @@ public final class AlertRepository {
     return c.preparedQuery("SELECT state, acknowledged_by, acknowledged_at, resolved_by, resolved_at FROM alert WHERE id = $1")
         .execute(Tuple.of(id)).compose(rows -> {
           if (rows.size() == 0) {
-            return Future.failedFuture(ApiException.notFound("no alert " + id));
+            return Future.failedFuture(Failure.notFound("no alert " + id));
           }
           Row r = rows.iterator().next();
           String state = r.getString("state");
@@ -174,7 +175,7 @@ public final class AlertRepository {
                   + Alert.iso(r.getOffsetDateTime("resolved_at")) + "); it cannot be " + ("acknowledge".equals(action) ? "acknowledged" : "resolved again")
               : "alert " + id + " is already acknowledged by " + r.getString("acknowledged_by") + " at "
                   + Alert.iso(r.getOffsetDateTime("acknowledged_at"));
-          return Future.failedFuture(new ApiException(409, "illegal_transition", message, new JsonArray()
+          return Future.failedFuture(new Failure(Failure.Kind.CONFLICT, "illegal_transition", message, new JsonArray()
               .add(new JsonObject().put("state", state).put("action", action)
                   .put("acknowledgedBy", r.getString("acknowledged_by"))
                   .put("resolvedBy", r.getString("resolved_by")))));

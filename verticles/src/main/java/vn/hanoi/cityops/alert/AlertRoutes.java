@@ -8,11 +8,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.hanoi.cityops.app.NodeContext;
-import vn.hanoi.cityops.audit.AuditLog;
+import vn.hanoi.cityops.auth.AuditLog;
 import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.Guard;
-import vn.hanoi.cityops.store.ReferenceData;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.SchemaCheck;
 
@@ -90,7 +90,7 @@ public final class AlertRoutes {
   private void one(RoutingContext ctx) {
     Future.succeededFuture().compose(v -> alerts.one(JsonBodies.longParam(ctx, "id")))
         .compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
-            : Future.failedFuture(ApiException.notFound("no alert " + ctx.pathParam("id"))))
+            : Future.failedFuture(Failure.notFound("no alert " + ctx.pathParam("id"))))
         .onSuccess(json -> JsonBodies.ok(ctx, json)).onFailure(ctx::fail);
   }
 
@@ -142,7 +142,7 @@ public final class AlertRoutes {
   private void oneRule(RoutingContext ctx) {
     Future.succeededFuture().compose(v -> rules.find(JsonBodies.longParam(ctx, "id")))
         .compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
-            : Future.failedFuture(ApiException.notFound("no alert rule " + ctx.pathParam("id"))))
+            : Future.failedFuture(Failure.notFound("no alert rule " + ctx.pathParam("id"))))
         .onSuccess(rule -> JsonBodies.ok(ctx, rule.toJson())).onFailure(ctx::fail);
   }
 
@@ -166,7 +166,7 @@ public final class AlertRoutes {
       JsonObject update = JsonBodies.object(ctx, ruleUpdateSchema);
       return rules.find(id).compose(found -> {
         if (found.isEmpty()) {
-          return Future.failedFuture(ApiException.notFound("no alert rule " + id));
+          return Future.failedFuture(Failure.notFound("no alert rule " + id));
         }
         JsonObject merged = AlertRules.body(found.get()).mergeIn(update);
         validate(merged);
@@ -182,7 +182,7 @@ public final class AlertRoutes {
     Future.succeededFuture().compose(v -> {
       long id = JsonBodies.longParam(ctx, "id");
       return rules.find(id).compose(found -> found.isEmpty()
-          ? Future.failedFuture(ApiException.notFound("no alert rule " + id))
+          ? Future.failedFuture(Failure.notFound("no alert rule " + id))
           : rules.delete(id, Guard.principal(ctx).username()).compose(x -> audited(ctx, "alert_rule.delete", found.get())));
     }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
@@ -190,10 +190,10 @@ public final class AlertRoutes {
   private void validate(JsonObject rule) {
     JsonArray problems = AlertRules.problems(rule);
     if (!problems.isEmpty()) {
-      throw new ApiException(400, "validation_failed", "the rule is not valid for its kind", problems);
+      throw new Failure(Failure.Kind.INVALID, "validation_failed", "the rule is not valid for its kind", problems);
     }
     AlertRules.unknownSubject(rule, reference).ifPresent(subject -> {
-      throw new ApiException(422, "unknown_reference", "unknown subject " + subject + " for a " + rule.getString("kind")
+      throw new Failure(Failure.Kind.UNPROCESSABLE, "unknown_reference", "unknown subject " + subject + " for a " + rule.getString("kind")
           + " rule", new JsonArray().add(new JsonObject().put("field", "subject").put("reason", "is not a known "
           + subjectKind(rule.getString("kind")))));
     });
@@ -217,11 +217,11 @@ public final class AlertRoutes {
     Future.succeededFuture().compose(v -> {
       JsonObject body = JsonBodies.object(ctx, silenceSchema);
       if (!body.containsKey("rule") && !body.containsKey("kind") && !body.containsKey("subject") && !body.containsKey("severity")) {
-        throw new ApiException(400, "validation_failed", "a silence needs at least one matcher", new JsonArray()
+        throw new Failure(Failure.Kind.INVALID, "validation_failed", "a silence needs at least one matcher", new JsonArray()
             .add(new JsonObject().put("field", "rule").put("reason", "give at least one of rule, kind, subject, severity")));
       }
       if (body.containsKey("durationMinutes") == body.containsKey("endsAt")) {
-        throw new ApiException(400, "validation_failed", "give exactly one of durationMinutes and endsAt", new JsonArray()
+        throw new Failure(Failure.Kind.INVALID, "validation_failed", "give exactly one of durationMinutes and endsAt", new JsonArray()
             .add(new JsonObject().put("field", "durationMinutes").put("reason", "give exactly one of durationMinutes and endsAt")));
       }
       OffsetDateTime endsAt;
@@ -229,16 +229,16 @@ public final class AlertRoutes {
         endsAt = body.containsKey("endsAt") ? OffsetDateTime.parse(body.getString("endsAt"))
             : OffsetDateTime.now().plusMinutes(body.getInteger("durationMinutes"));
       } catch (DateTimeParseException e) {
-        throw new ApiException(400, "validation_failed", "endsAt is not a date-time", new JsonArray()
+        throw new Failure(Failure.Kind.INVALID, "validation_failed", "endsAt is not a date-time", new JsonArray()
             .add(new JsonObject().put("field", "endsAt").put("reason", "must be an ISO-8601 date-time with an offset")));
       }
       if (!endsAt.isAfter(OffsetDateTime.now())) {
-        throw new ApiException(400, "validation_failed", "endsAt is in the past", new JsonArray()
+        throw new Failure(Failure.Kind.INVALID, "validation_failed", "endsAt is in the past", new JsonArray()
             .add(new JsonObject().put("field", "endsAt").put("reason", "must be in the future")));
       }
       String subject = body.getString("subject");
       if (subject != null && !reference.isSystem(subject) && !reference.isAgency(subject)) {
-        throw new ApiException(422, "unknown_reference", "unknown subject " + subject, new JsonArray()
+        throw new Failure(Failure.Kind.UNPROCESSABLE, "unknown_reference", "unknown subject " + subject, new JsonArray()
             .add(new JsonObject().put("field", "subject").put("reason", "is not a known system or agency")));
       }
       String actor = Guard.principal(ctx).username();
@@ -282,7 +282,7 @@ public final class AlertRoutes {
   private static String oneOf(RoutingContext ctx, String name, Set<String> allowed) {
     String v = param(ctx, name);
     if (v != null && !allowed.contains(v)) {
-      throw ApiException.badRequest("invalid_parameter", name + " must be one of " + allowed.stream().sorted().toList());
+      throw Failure.invalid("invalid_parameter", name + " must be one of " + allowed.stream().sorted().toList());
     }
     return v;
   }
@@ -303,7 +303,7 @@ public final class AlertRoutes {
       }
       return n;
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("invalid_parameter", name + " must be a whole number from " + min + " to " + max);
+      throw Failure.invalid("invalid_parameter", name + " must be a whole number from " + min + " to " + max);
     }
   }
 }

@@ -5,8 +5,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import vn.hanoi.cityops.store.ReferenceData;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.failure.Failure;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class AlertRules {
             + "ON CONFLICT (code) DO NOTHING RETURNING *")
         .execute(values(r).addString(actor))
         .compose(rows -> rows.size() == 0
-            ? Future.failedFuture(new ApiException(409, "conflict", "a rule with code " + r.getString("code") + " exists"))
+            ? Future.failedFuture(new Failure(Failure.Kind.CONFLICT, "conflict", "a rule with code " + r.getString("code") + " exists"))
             : Future.succeededFuture(Rule.from(rows.iterator().next())));
   }
 
@@ -64,7 +64,7 @@ public final class AlertRules {
             .execute(values(merged).addLong(id))
             .compose(rows -> {
               if (rows.size() == 0) {
-                return Future.failedFuture(ApiException.notFound("no alert rule " + id));
+                return Future.failedFuture(Failure.notFound("no alert rule " + id));
               }
               Rule rule = Rule.from(rows.iterator().next());
               return disable ? retire(c, rule, actor, "rule disabled").map(rule) : Future.succeededFuture(rule);
@@ -76,7 +76,7 @@ public final class AlertRules {
     return pool.withTransaction(c -> c.preparedQuery("SELECT * FROM alert_rule WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
         .compose(rows -> {
           if (rows.size() == 0) {
-            return Future.failedFuture(ApiException.notFound("no alert rule " + id));
+            return Future.failedFuture(Failure.notFound("no alert rule " + id));
           }
           Rule rule = Rule.from(rows.iterator().next());
           return retire(c, rule, actor, "rule deleted")

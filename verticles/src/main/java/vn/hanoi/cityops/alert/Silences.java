@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.failure.Failure;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -49,8 +49,8 @@ final class Silences {
                 ? alerts.unsilence(c, actor, "user")
                 : c.preparedQuery("SELECT 1 FROM alert_silence WHERE id = $1").execute(Tuple.of(id))
                     .compose(found -> Future.failedFuture(found.size() == 0
-                        ? ApiException.notFound("no silence " + id)
-                        : new ApiException(409, "illegal_transition", "silence " + id + " has already ended")))));
+                        ? Failure.notFound("no silence " + id)
+                        : new Failure(Failure.Kind.CONFLICT, "illegal_transition", "silence " + id + " has already ended")))));
   }
 
   /** Active silences, or also those ended within the last 7 days. */

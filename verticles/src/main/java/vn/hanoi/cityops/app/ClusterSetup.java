@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.app;
 
+import vn.hanoi.cityops.config.AppConfig;
+
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.XmlConfigBuilder;

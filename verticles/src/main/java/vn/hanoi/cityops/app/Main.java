@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.app;
 
+import vn.hanoi.cityops.config.AppConfig;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.app;
 
+import vn.hanoi.cityops.config.AppConfig;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -21,14 +23,14 @@ import vn.hanoi.cityops.auth.People;
 import vn.hanoi.cityops.auth.UserRepository;
 import vn.hanoi.cityops.health.SilenceWatchdog;
 import vn.hanoi.cityops.history.RollupVerticle;
-import vn.hanoi.cityops.audit.AuditLog;
+import vn.hanoi.cityops.auth.AuditLog;
 import vn.hanoi.cityops.ingest.KeyRateLimiter;
 import vn.hanoi.cityops.live.FeedVerticle;
 import vn.hanoi.cityops.live.LiveClock;
 import vn.hanoi.cityops.meeting.PresenceSweep;
 import vn.hanoi.cityops.sim.SimulatorVerticle;
 import vn.hanoi.cityops.store.Database;
-import vn.hanoi.cityops.store.ReferenceData;
+import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.web.WebVerticle;
 
 import java.util.UUID;

@@ -2,7 +2,7 @@ package vn.hanoi.cityops.auth;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import vn.hanoi.cityops.store.ReferenceData;
+import vn.hanoi.cityops.city.ReferenceData;
 
 import java.time.OffsetDateTime;
 import java.util.Set;

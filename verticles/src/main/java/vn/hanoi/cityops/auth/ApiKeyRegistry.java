@@ -4,8 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.cityops.app.Addresses;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.bus.Addresses;
+import vn.hanoi.cityops.failure.Failure;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -63,7 +63,7 @@ public final class ApiKeyRegistry {
   public Future<ApiKey> authenticate(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
         || authorization.length() == BEARER.length()) {
-      return Future.failedFuture(ApiException.unauthorized("missing API key: send 'Authorization: Bearer <api key>'"));
+      return Future.failedFuture(Failure.unauthenticated("missing API key: send 'Authorization: Bearer <api key>'"));
     }
     String hash = KeySecrets.hash(authorization.substring(BEARER.length()).trim());
     ApiKey cached = byHash.get(hash);
@@ -72,10 +72,10 @@ public final class ApiKeyRegistry {
     }
     long ticket = tickets.incrementAndGet();
     return repository.findActiveByHash(hash)
-        .recover(e -> Future.failedFuture(ApiException.unavailable("cannot check the API key now: storage unavailable", 5)))
+        .recover(e -> Future.failedFuture(Failure.unavailable("cannot check the API key now: storage unavailable", 5)))
         .compose(found -> {
           if (found.isEmpty()) {
-            return Future.failedFuture(ApiException.unauthorized("unknown or revoked API key"));
+            return Future.failedFuture(Failure.unauthenticated("unknown or revoked API key"));
           }
           synchronized (this) {
             if (loaded.get() < ticket) { // no reload landed since this read began

@@ -4,14 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import vn.hanoi.cityops.app.NodeContext;
-import vn.hanoi.cityops.audit.AuditLog;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.app.Addresses;
-import vn.hanoi.cityops.store.ReferenceData;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.bus.Addresses;
+import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.SchemaCheck;
 
@@ -60,7 +59,7 @@ public final class ApiKeyRoutes {
           String name = body.getString("name");
           String source = body.getString("source", name);
           if (RESERVED.contains(name) || RESERVED.contains(source) || source.startsWith("cityops-")) {
-            throw new ApiException(400, "reserved_name", "'bootstrap', 'simulator' and sources starting with "
+            throw new Failure(Failure.Kind.INVALID, "reserved_name", "'bootstrap', 'simulator' and sources starting with "
                 + "'cityops-' belong to the node itself");
           }
           String secret = KeySecrets.generate();
@@ -68,7 +67,7 @@ public final class ApiKeyRoutes {
                   KeySecrets.hash(secret), KeySecrets.displayPrefix(secret))
               .compose(created -> created.isPresent()
                   ? Future.succeededFuture(created.get().toJson().put("key", secret))
-                  : Future.failedFuture(new ApiException(409, "conflict", "an API key named '" + name + "' already exists")));
+                  : Future.failedFuture(new Failure(Failure.Kind.CONFLICT, "conflict", "an API key named '" + name + "' already exists")));
         })
         .compose(json -> audited(ctx, "api_key.create", json).map(json))
         .onSuccess(json -> {
@@ -93,7 +92,7 @@ public final class ApiKeyRoutes {
         .compose(start -> repository.revoke(JsonBodies.longParam(ctx, "id")))
         .compose(revoked -> revoked.isPresent()
             ? Future.succeededFuture(revoked.get())
-            : Future.failedFuture(ApiException.notFound("no API key " + ctx.pathParam("id"))))
+            : Future.failedFuture(Failure.notFound("no API key " + ctx.pathParam("id"))))
         .compose(revoked -> audited(ctx, "api_key.revoke", revoked.toJson()).map(revoked))
         // this node refuses the key before answering; the others reload on the announcement
         .compose(revoked -> registry.refresh().map(revoked))
@@ -126,7 +125,7 @@ public final class ApiKeyRoutes {
     agencies.stream().filter(a -> !ApiKey.ALL.equals(a) && !reference.isAgency(a))
         .forEach(a -> details.add(new JsonObject().put("field", "agencies").put("reason", "unknown agency '" + a + "'")));
     if (!details.isEmpty()) {
-      throw new ApiException(422, "unknown_reference", "the key names systems or agencies that do not exist", details);
+      throw new Failure(Failure.Kind.UNPROCESSABLE, "unknown_reference", "the key names systems or agencies that do not exist", details);
     }
   }
 }

@@ -8,11 +8,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.hanoi.cityops.app.NodeContext;
-import vn.hanoi.cityops.audit.AuditLog;
 import vn.hanoi.cityops.auth.UserRepository.Display;
 import vn.hanoi.cityops.auth.UserRepository.User;
 import vn.hanoi.cityops.auth.UserRepository.UserFields;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.SchemaCheck;
 
@@ -66,7 +65,7 @@ public final class DisplayRoutes {
                   body.getString("language", "vi"), EnumSet.of(Role.DISPLAY), hash, true)))
               .compose(created -> created.isPresent()
                   ? Future.succeededFuture(created.get())
-                  : Future.failedFuture(new ApiException(409, "conflict", "display name clash; try again")))
+                  : Future.failedFuture(new Failure(Failure.Kind.CONFLICT, "conflict", "display name clash; try again")))
               .compose(user -> {
                 TokenService.Issued issued = tokens.issue(user, ttl);
                 return users.startSession(issued.tokenId(), user.id(), TokenService.utc(issued.expiresAt()),
@@ -99,7 +98,7 @@ public final class DisplayRoutes {
           return users.findById(id)
               .compose(found -> isDisplay(found)
                   ? Future.succeededFuture(found.get())
-                  : Future.failedFuture(ApiException.notFound("no display " + id)))
+                  : Future.failedFuture(Failure.notFound("no display " + id)))
               .compose(user -> users.update(user.id(), new UserFields(null, null, null, null, null, false))
                   .compose(v -> tokens.endSessionsOf(user.id()))
                   .compose(v -> audited(ctx, "display.revoke", user)));

@@ -3,7 +3,7 @@ package vn.hanoi.cityops.auth;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.failure.Failure;
 
 /**
  * Puts every user-facing route behind a sign-in and an {@link AccessControl} decision:
@@ -64,7 +64,7 @@ public final class Guard {
     return tokens;
   }
 
-  private static ApiException denied(Action action) {
-    return ApiException.forbidden("your role does not allow " + action.name().toLowerCase().replace('_', ' '));
+  private static Failure denied(Action action) {
+    return Failure.forbidden("your role does not allow " + action.name().toLowerCase().replace('_', ' '));
   }
 }

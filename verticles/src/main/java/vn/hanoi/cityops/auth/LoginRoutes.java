@@ -6,11 +6,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.app.Addresses;
-import vn.hanoi.cityops.app.AppConfig;
+import vn.hanoi.cityops.bus.Addresses;
+import vn.hanoi.cityops.config.AppConfig;
 import vn.hanoi.cityops.app.NodeContext;
-import vn.hanoi.cityops.audit.AuditLog;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.SchemaCheck;
 
@@ -78,7 +77,7 @@ public final class LoginRoutes {
       int retryAfter = (int) Math.max(1, Math.ceil(window - age));
       return audit.record(new AuditLog.Entry(username, "anonymous", "auth.login", username, "denied", address,
               new JsonObject().put("reason", userLocked ? "too many failures for this username" : "too many failures from this address")))
-          .transform(v -> Future.failedFuture(new ApiException(429, "too_many_attempts",
+          .transform(v -> Future.failedFuture(new Failure(Failure.Kind.TOO_MANY, "too_many_attempts",
               "too many failed sign-ins; try again in " + retryAfter + " s", new JsonArray(), retryAfter)));
     });
   }
@@ -96,7 +95,7 @@ public final class LoginRoutes {
 
   private Future<JsonObject> failed(String username, String address) {
     return audit.record(new AuditLog.Entry(username, "anonymous", "auth.login", username, "failure", address, new JsonObject()))
-        .transform(v -> Future.failedFuture(ApiException.unauthorized(INVALID)));
+        .transform(v -> Future.failedFuture(Failure.unauthenticated(INVALID)));
   }
 
   private void logout(RoutingContext ctx) {

@@ -5,9 +5,8 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.cityops.app.AppConfig;
-import vn.hanoi.cityops.audit.AuditLog;
-import vn.hanoi.cityops.store.ReferenceData;
+import vn.hanoi.cityops.config.AppConfig;
+import vn.hanoi.cityops.city.ReferenceData;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package vn.hanoi.cityops.auth;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import vn.hanoi.cityops.app.AppConfig;
+import vn.hanoi.cityops.config.AppConfig;
 
 import java.security.SecureRandom;
 import java.util.Base64;

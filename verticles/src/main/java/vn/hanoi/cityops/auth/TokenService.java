@@ -11,8 +11,8 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.cityops.app.Addresses;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.bus.Addresses;
+import vn.hanoi.cityops.failure.Failure;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -110,7 +110,7 @@ public final class TokenService {
   /** The signed-in person of an {@code Authorization} header, or a 401. */
   public Future<Principal> verifyHeader(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return Future.failedFuture(ApiException.unauthorized("sign in first: send 'Authorization: Bearer <token>'"));
+      return Future.failedFuture(Failure.unauthenticated("sign in first: send 'Authorization: Bearer <token>'"));
     }
     return verify(authorization.substring(BEARER.length()).trim());
   }
@@ -118,15 +118,15 @@ public final class TokenService {
   /** The signed-in person of a raw token, or a 401. */
   public Future<Principal> verify(String token) {
     if (token == null || token.isEmpty()) {
-      return Future.failedFuture(ApiException.unauthorized("sign in first: no token"));
+      return Future.failedFuture(Failure.unauthenticated("sign in first: no token"));
     }
     return jwt.authenticate(new TokenCredentials(token))
-        .recover(e -> Future.failedFuture(ApiException.unauthorized("the token is invalid or expired; sign in again")))
+        .recover(e -> Future.failedFuture(Failure.unauthenticated("the token is invalid or expired; sign in again")))
         .compose(user -> {
           JsonObject claims = user.attributes().getJsonObject("accessToken", user.principal());
           String tokenId = claims.getString("jti");
           if (tokenId == null || ended.contains(tokenId)) {
-            return Future.failedFuture(ApiException.unauthorized("this session has ended; sign in again"));
+            return Future.failedFuture(Failure.unauthenticated("this session has ended; sign in again"));
           }
           Set<Role> roles = new HashSet<>();
           claims.getJsonArray("roles", new JsonArray()).forEach(r -> roles.add(Role.of((String) r)));

@@ -8,11 +8,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.hanoi.cityops.app.NodeContext;
-import vn.hanoi.cityops.audit.AuditLog;
 import vn.hanoi.cityops.auth.UserRepository.User;
 import vn.hanoi.cityops.auth.UserRepository.UserFields;
-import vn.hanoi.cityops.store.ReferenceData;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.SchemaCheck;
 
@@ -87,7 +86,7 @@ public final class UserRoutes {
                   body.getString("agency"), body.getString("language", "vi"), roles(body.getJsonArray("roles")), hash, true)))
               .compose(created -> created.isPresent()
                   ? Future.succeededFuture(created.get())
-                  : Future.failedFuture(new ApiException(409, "conflict", "a user named '" + username + "' already exists")))
+                  : Future.failedFuture(new Failure(Failure.Kind.CONFLICT, "conflict", "a user named '" + username + "' already exists")))
               .compose(user -> audited(ctx, "user.create", user, new ArrayList<>(body.fieldNames())).map(user));
         })
         .onSuccess(user -> ctx.response().setStatusCode(201)
@@ -128,7 +127,7 @@ public final class UserRoutes {
                     changed.contains("language") ? body.getString("language") : null,
                     roles, hash, active))
                 .recover(e -> Future.failedFuture(e instanceof UserRepository.LastAdminException
-                    ? new ApiException(409, "last_admin", "'" + user.username()
+                    ? new Failure(Failure.Kind.CONFLICT, "last_admin", "'" + user.username()
                         + "' is the last active admin; make another user admin first")
                     : e))
                 .compose(updated -> orNotFound(updated, user.id())))
@@ -171,7 +170,7 @@ public final class UserRoutes {
 
   private void checkAgency(String agency) {
     if (agency != null && !reference.isAgency(agency)) {
-      throw new ApiException(422, "unknown_reference", "the user names an agency that does not exist",
+      throw new Failure(Failure.Kind.UNPROCESSABLE, "unknown_reference", "the user names an agency that does not exist",
           new JsonArray().add(new JsonObject().put("field", "agency").put("reason", "unknown agency '" + agency + "'")));
     }
   }
@@ -183,6 +182,6 @@ public final class UserRoutes {
   }
 
   private static Future<User> orNotFound(Optional<User> user, long id) {
-    return user.isPresent() ? Future.succeededFuture(user.get()) : Future.failedFuture(ApiException.notFound("no user " + id));
+    return user.isPresent() ? Future.succeededFuture(user.get()) : Future.failedFuture(Failure.notFound("no user " + id));
   }
 }

@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.dossier;
 
+import vn.hanoi.cityops.city.KpiMath;
+
 /**
  * The dossier KPIs of a scope and period as the API answers them: the counts of {@link DossierCounts} and
  * the figures derived from them by {@link KpiMath} (percentages and hours to one decimal, null when there

@@ -1,10 +1,13 @@
 package vn.hanoi.cityops.dossier;
 
+import vn.hanoi.cityops.store.Sql;
+
+import vn.hanoi.cityops.city.Period;
+
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import vn.hanoi.cityops.web.SchemaCheck;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,10 +21,10 @@ import java.util.Map;
  * {@code sql/dossier/*.sql}, read once. Answers counts, never rates: {@link DossierKpis} derives those.
  */
 public final class DossierRepository {
-  private static final String COUNTS = SchemaCheck.resource("/sql/dossier/counts-by-agency.sql");
-  private static final String CATALOGUE = SchemaCheck.resource("/sql/dossier/procedure-catalogue.sql");
-  private static final String TARGETS = SchemaCheck.resource("/sql/dossier/kpi-targets.sql");
-  private static final String OVERDUE_AT = SchemaCheck.resource("/sql/dossier/overdue-at.sql");
+  private static final String COUNTS = Sql.load("dossier/counts-by-agency.sql");
+  private static final String CATALOGUE = Sql.load("dossier/procedure-catalogue.sql");
+  private static final String TARGETS = Sql.load("dossier/kpi-targets.sql");
+  private static final String OVERDUE_AT = Sql.load("dossier/overdue-at.sql");
 
   /** The national procedure catalogue: how many procedures, how many on the national portal. */
   public record Catalogue(long procedures, long onNationalPortal) {

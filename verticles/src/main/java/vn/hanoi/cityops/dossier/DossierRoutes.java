@@ -1,5 +1,11 @@
 package vn.hanoi.cityops.dossier;
 
+import vn.hanoi.cityops.web.QueryParams;
+
+import vn.hanoi.cityops.city.KpiMath;
+
+import vn.hanoi.cityops.city.Period;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -11,8 +17,8 @@ import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.dossier.DossierRepository.Catalogue;
 import vn.hanoi.cityops.dossier.DossierRepository.Target;
-import vn.hanoi.cityops.store.ReferenceData.Agency;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.city.ReferenceData.Agency;
+import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
 
 import java.time.Instant;
@@ -122,7 +128,7 @@ public final class DossierRoutes {
         .compose(start -> {
           String code = ctx.pathParam("code");
           if (!scopes.isDistrict(code)) {
-            throw ApiException.notFound("no district has the code '" + code + "'");
+            throw Failure.notFound("no district has the code '" + code + "'");
           }
           guard.check(ctx, Action.READ_AGENCY_DATA, code);
           Agency district = scopes.agency(code).orElseThrow();
@@ -138,7 +144,7 @@ public final class DossierRoutes {
         .compose(start -> {
           String code = ctx.pathParam("code");
           Agency agency = scopes.agency(code)
-              .orElseThrow(() -> ApiException.notFound("no agency has the code '" + code + "'"));
+              .orElseThrow(() -> Failure.notFound("no agency has the code '" + code + "'"));
           guard.check(ctx, Action.READ_AGENCY_DATA, code);
           return scopeKpis(ctx, scope("agency", code, agency.nameVi(), agency.nameEn()).put("level", agency.level()),
               List.of(code), List.of(code));

@@ -1,7 +1,7 @@
 package vn.hanoi.cityops.dossier;
 
-import vn.hanoi.cityops.store.ReferenceData;
-import vn.hanoi.cityops.store.ReferenceData.Agency;
+import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.city.ReferenceData.Agency;
 
 import java.util.ArrayList;
 import java.util.Collection;

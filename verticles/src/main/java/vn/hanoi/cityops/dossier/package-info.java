@@ -7,3 +7,7 @@
  * {@code /api/v1/rankings/*}. Listens to no event-bus address: every answer is read from PostgreSQL.
  */
 package vn.hanoi.cityops.dossier;
+
+import vn.hanoi.cityops.city.KpiMath;
+
+import vn.hanoi.cityops.city.Period;

@@ -1,12 +1,13 @@
 package vn.hanoi.cityops.feedback;
 
+import vn.hanoi.cityops.store.Sql;
+
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import vn.hanoi.cityops.dossier.Period;
+import vn.hanoi.cityops.city.Period;
 import vn.hanoi.cityops.feedback.FeedbackMath.DailyRatings;
-import vn.hanoi.cityops.web.SchemaCheck;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,8 +22,8 @@ import java.util.Map;
  * read once. Answers counts and rating sums; {@link FeedbackMath} derives the index.
  */
 public final class FeedbackRepository {
-  private static final String SUMMARY = SchemaCheck.resource("/sql/feedback/summary.sql");
-  private static final String DAILY_RATINGS = SchemaCheck.resource("/sql/feedback/daily-ratings.sql");
+  private static final String SUMMARY = Sql.load("feedback/summary.sql");
+  private static final String DAILY_RATINGS = Sql.load("feedback/daily-ratings.sql");
   /** {@code grouping(district_code, category, channel)} of each grouping set: a 1 bit is a column not grouped by. */
   private static final int BY_DISTRICT = 0b011;
   private static final int BY_CATEGORY = 0b101;

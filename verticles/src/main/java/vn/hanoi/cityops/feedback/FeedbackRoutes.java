@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.feedback;
 
+import vn.hanoi.cityops.city.Hanoi;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -9,13 +11,13 @@ import io.vertx.ext.web.RoutingContext;
 import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.Guard;
-import vn.hanoi.cityops.dossier.KpiMath;
-import vn.hanoi.cityops.dossier.Period;
-import vn.hanoi.cityops.dossier.QueryParams;
+import vn.hanoi.cityops.city.KpiMath;
+import vn.hanoi.cityops.city.Period;
+import vn.hanoi.cityops.web.QueryParams;
 import vn.hanoi.cityops.feedback.FeedbackMath.TrendPoint;
 import vn.hanoi.cityops.feedback.FeedbackRepository.Summary;
-import vn.hanoi.cityops.store.ReferenceData;
-import vn.hanoi.cityops.store.ReferenceData.Agency;
+import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.city.ReferenceData.Agency;
 import vn.hanoi.cityops.web.JsonBodies;
 
 import java.time.Instant;
@@ -94,7 +96,7 @@ public final class FeedbackRoutes {
         .put("byCategory", breakdown(summary.byCategory(),
             (category, counts) -> new JsonObject().put("category", category).mergeIn(countsJson(counts))))
         .put("byChannel", breakdown(summary.byChannel(), FeedbackRoutes::channelJson))
-        .put("satisfactionTrend", trendJson(FeedbackMath.trend(ratings, now.atZone(Period.HANOI).toLocalDate(),
+        .put("satisfactionTrend", trendJson(FeedbackMath.trend(ratings, now.atZone(Hanoi.ZONE).toLocalDate(),
             TREND_DAYS)));
   }
 

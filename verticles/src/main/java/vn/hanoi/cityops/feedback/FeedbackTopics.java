@@ -2,7 +2,7 @@ package vn.hanoi.cityops.feedback;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import vn.hanoi.cityops.dossier.Period;
+import vn.hanoi.cityops.city.Period;
 import vn.hanoi.cityops.live.Connections;
 import vn.hanoi.cityops.live.PacedTopics;
 

@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.health;
 
+import vn.hanoi.cityops.city.Hanoi;
+
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
@@ -18,7 +20,7 @@ public record Silence(String system, OffsetDateTime lastHeartbeat, long threshol
 
   /** When the silence began to count as an outage: the last heartbeat plus the threshold, on Hanoi's clock. */
   public OffsetDateTime declaredAt() {
-    return lastHeartbeat.plus(Duration.ofSeconds(thresholdSeconds)).atZoneSameInstant(Uptime.HANOI).toOffsetDateTime();
+    return lastHeartbeat.plus(Duration.ofSeconds(thresholdSeconds)).atZoneSameInstant(Hanoi.ZONE).toOffsetDateTime();
   }
 
   public String message() {

@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.health;
 
+import vn.hanoi.cityops.store.Sql;
+
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -7,11 +9,10 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.cityops.app.ConfigKeys;
+import vn.hanoi.cityops.config.ConfigKeys;
 import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.ingest.IncomingEvent;
 import vn.hanoi.cityops.ingest.InternalEvents;
-import vn.hanoi.cityops.web.SchemaCheck;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class SilenceWatchdog extends VerticleBase {
   /** The source of the watchdog's events; its events are not heartbeats. */
   public static final String SOURCE = "cityops-watchdog";
   private static final Logger LOG = LoggerFactory.getLogger(SilenceWatchdog.class);
-  private static final String SILENT_SYSTEMS = SchemaCheck.resource("/sql/health/silent-systems.sql");
+  private static final String SILENT_SYSTEMS = Sql.load("health/silent-systems.sql");
   private static final long TICK_MS = 1_000;
 
   private final NodeContext node;

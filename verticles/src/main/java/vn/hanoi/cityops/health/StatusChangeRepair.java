@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.health;
 
+import vn.hanoi.cityops.store.Sql;
+
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -7,7 +9,6 @@ import io.vertx.sqlclient.Tuple;
 import vn.hanoi.cityops.ingest.IncomingEvent;
 import vn.hanoi.cityops.live.EventFeed;
 import vn.hanoi.cityops.live.FeedListener;
-import vn.hanoi.cityops.web.SchemaCheck;
 
 import java.util.List;
 
@@ -19,8 +20,8 @@ import java.util.List;
  * little or nothing left to do.
  */
 public final class StatusChangeRepair implements FeedListener {
-  private static final String LOCK = SchemaCheck.resource("/sql/health/lock-status-cursor.sql");
-  private static final String REPAIR = SchemaCheck.resource("/sql/health/repair-status-changes.sql");
+  private static final String LOCK = Sql.load("health/lock-status-cursor.sql");
+  private static final String REPAIR = Sql.load("health/repair-status-changes.sql");
   /** Events read per repair statement; a longer backlog takes several, each in its own transaction. */
   static final int BATCH = 20_000;
 

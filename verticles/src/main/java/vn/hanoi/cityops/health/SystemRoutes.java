@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.health;
 
+import vn.hanoi.cityops.city.Hanoi;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -7,8 +9,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.auth.Action;
-import vn.hanoi.cityops.store.ReferenceData;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
 
 import java.time.OffsetDateTime;
@@ -47,18 +49,18 @@ public final class SystemRoutes {
   private void one(RoutingContext ctx) {
     String code = ctx.pathParam("code");
     if (!reference.isSystem(code)) {
-      ctx.fail(ApiException.notFound("no city system has the code '" + code + "'"));
+      ctx.fail(Failure.notFound("no city system has the code '" + code + "'"));
       return;
     }
     OffsetDateTime asOf = now();
     repository.one(code, asOf)
         .onSuccess(found -> found.ifPresentOrElse(
             s -> JsonBodies.ok(ctx, s.toJson().put("asOf", SystemStatus.iso(asOf))),
-            () -> ctx.fail(ApiException.notFound("no city system has the code '" + code + "'"))))
+            () -> ctx.fail(Failure.notFound("no city system has the code '" + code + "'"))))
         .onFailure(ctx::fail);
   }
 
   private static OffsetDateTime now() {
-    return OffsetDateTime.now(Uptime.HANOI).truncatedTo(ChronoUnit.MILLIS);
+    return OffsetDateTime.now(Hanoi.ZONE).truncatedTo(ChronoUnit.MILLIS);
   }
 }

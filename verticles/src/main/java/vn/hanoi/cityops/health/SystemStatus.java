@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.health;
 
+import vn.hanoi.cityops.city.Hanoi;
+
 import io.vertx.core.json.JsonObject;
 
 import java.time.OffsetDateTime;
@@ -35,6 +37,6 @@ public record SystemStatus(String code, String nameVi, String nameEn, String kin
 
   /** ISO-8601 with Hanoi's offset, seconds always written: {@code 2026-11-23T08:00:00+07:00}. */
   static String iso(OffsetDateTime t) {
-    return t == null ? null : t.atZoneSameInstant(Uptime.HANOI).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    return t == null ? null : t.atZoneSameInstant(Hanoi.ZONE).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 }

@@ -1,10 +1,11 @@
 package vn.hanoi.cityops.health;
 
+import vn.hanoi.cityops.store.Sql;
+
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import vn.hanoi.cityops.web.SchemaCheck;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.Optional;
 
 /** The health of the city systems, read from the event log: {@code sql/health/system-status.sql}. */
 public final class SystemStatusRepository {
-  private static final String STATUS = SchemaCheck.resource("/sql/health/system-status.sql");
+  private static final String STATUS = Sql.load("health/system-status.sql");
 
   private final Pool pool;
 

@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.health;
 
+import vn.hanoi.cityops.city.Hanoi;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -14,7 +16,6 @@ import java.time.ZoneId;
  */
 public final class Uptime {
   /** The city's clock: "today" starts at local midnight. Vietnam keeps no daylight-saving time. */
-  public static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
   static final Duration WEEK = Duration.ofDays(7);
 
   private Uptime() {
@@ -22,12 +23,12 @@ public final class Uptime {
 
   /** Local midnight in Hanoi of the day {@code asOf} falls on. */
   public static OffsetDateTime startOfDay(Instant asOf) {
-    return asOf.atZone(HANOI).toLocalDate().atStartOfDay(HANOI).toOffsetDateTime();
+    return asOf.atZone(Hanoi.ZONE).toLocalDate().atStartOfDay(Hanoi.ZONE).toOffsetDateTime();
   }
 
   /** The start of the seven days (168 hours) before {@code asOf}. */
   public static OffsetDateTime startOfWeek(Instant asOf) {
-    return asOf.minus(WEEK).atZone(HANOI).toOffsetDateTime();
+    return asOf.minus(WEEK).atZone(Hanoi.ZONE).toOffsetDateTime();
   }
 
   /**

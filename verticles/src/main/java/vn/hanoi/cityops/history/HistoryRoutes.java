@@ -9,9 +9,9 @@ import io.vertx.ext.web.RoutingContext;
 import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.Guard;
-import vn.hanoi.cityops.dossier.Period;
-import vn.hanoi.cityops.dossier.QueryParams;
-import vn.hanoi.cityops.store.ReferenceData;
+import vn.hanoi.cityops.city.Period;
+import vn.hanoi.cityops.web.QueryParams;
+import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.web.JsonBodies;
 
 import java.time.Instant;

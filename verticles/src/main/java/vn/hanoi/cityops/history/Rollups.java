@@ -1,10 +1,11 @@
 package vn.hanoi.cityops.history;
 
+import vn.hanoi.cityops.store.Sql;
+
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import vn.hanoi.cityops.web.SchemaCheck;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,8 +19,8 @@ import java.time.ZoneOffset;
  * since the last hourly roll. Not thread-safe: one per verticle, or one per test.
  */
 public final class Rollups {
-  private static final String MINUTES = SchemaCheck.resource("/sql/history/rollup-minutes.sql");
-  private static final String HOURS = SchemaCheck.resource("/sql/history/rollup-hours.sql");
+  private static final String MINUTES = Sql.load("history/rollup-minutes.sql");
+  private static final String HOURS = Sql.load("history/rollup-hours.sql");
   private static final String[] GAUGES = Kpi.gauges().toArray(new String[0]);
   private static final String CATCH_UP = Buckets.CATCH_UP_PER_RUN.toSeconds() + " seconds";
 

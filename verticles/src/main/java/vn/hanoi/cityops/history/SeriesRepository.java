@@ -1,10 +1,11 @@
 package vn.hanoi.cityops.history;
 
+import vn.hanoi.cityops.store.Sql;
+
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import vn.hanoi.cityops.web.SchemaCheck;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,7 +19,7 @@ public final class SeriesRepository {
   private static final Map<Buckets.Step, String> SERIES = new EnumMap<>(Buckets.Step.class);
 
   static {
-    String text = SchemaCheck.resource("/sql/history/series.sql");
+    String text = Sql.load("history/series.sql");
     for (Buckets.Step step : Buckets.Step.values()) {
       SERIES.put(step, text.replace("${table}", step.table()));
     }

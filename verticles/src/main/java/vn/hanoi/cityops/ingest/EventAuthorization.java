@@ -2,8 +2,8 @@ package vn.hanoi.cityops.ingest;
 
 import io.vertx.core.json.JsonArray;
 import vn.hanoi.cityops.auth.ApiKey;
-import vn.hanoi.cityops.store.ReferenceData;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.failure.Failure;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ final class EventAuthorization {
     JsonArray unknown = new JsonArray();
     events.forEach(e -> unknownReferences(e, unknown));
     if (!unknown.isEmpty()) {
-      throw new ApiException(422, "unknown_reference",
+      throw new Failure(Failure.Kind.UNPROCESSABLE, "unknown_reference",
           "the batch was rejected: it names systems or agencies that do not exist, nothing was stored", unknown);
     }
     JsonArray denied = new JsonArray();
@@ -38,7 +38,7 @@ final class EventAuthorization {
       }
     });
     if (!denied.isEmpty()) {
-      throw new ApiException(403, "forbidden",
+      throw new Failure(Failure.Kind.FORBIDDEN, "forbidden",
           "the batch was rejected: this API key is not granted every source in it, nothing was stored", denied);
     }
     List<IncomingEvent> resolved = new ArrayList<>(events.size());

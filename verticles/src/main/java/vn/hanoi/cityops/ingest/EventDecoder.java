@@ -4,7 +4,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.failure.Failure;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ final class EventDecoder {
   static String mediaType(String contentType) {
     String type = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase();
     if (!type.equals(JSON) && !type.equals(NDJSON)) {
-      throw new ApiException(415, "unsupported_media_type",
+      throw new Failure(Failure.Kind.UNSUPPORTED_FORMAT, "unsupported_media_type",
           "send events as application/json (an object or an array) or application/x-ndjson (one object a line)"
               + (type.isEmpty() ? "; no Content-Type was given" : "; got " + type));
     }
@@ -34,14 +34,14 @@ final class EventDecoder {
 
   List<Object> decode(Buffer body, String mediaType) {
     if (body == null || body.length() == 0) {
-      throw ApiException.badRequest("empty_body", "the body is empty: send at least one event");
+      throw Failure.invalid("empty_body", "the body is empty: send at least one event");
     }
     List<Object> events = mediaType.equals(NDJSON) ? lines(body) : json(body);
     if (events.isEmpty()) {
-      throw ApiException.badRequest("empty_batch", "the batch holds no event");
+      throw Failure.invalid("empty_batch", "the batch holds no event");
     }
     if (events.size() > maxEvents) {
-      throw new ApiException(413, "batch_too_large",
+      throw new Failure(Failure.Kind.TOO_LARGE, "batch_too_large",
           "a batch holds at most " + maxEvents + " events; this one holds " + events.size());
     }
     return events;
@@ -52,7 +52,7 @@ final class EventDecoder {
     try {
       value = body.toJsonValue();
     } catch (DecodeException e) {
-      throw ApiException.badRequest("malformed_json", "the body is not valid JSON: " + e.getMessage());
+      throw Failure.invalid("malformed_json", "the body is not valid JSON: " + e.getMessage());
     }
     if (value instanceof JsonObject) {
       return List.of(value);
@@ -60,7 +60,7 @@ final class EventDecoder {
     if (value instanceof JsonArray array) {
       return array.getList() == null ? List.of() : new ArrayList<>(array.stream().toList());
     }
-    throw ApiException.badRequest("invalid_body", "the body must be an event object or an array of events");
+    throw Failure.invalid("invalid_body", "the body must be an event object or an array of events");
   }
 
   private static List<Object> lines(Buffer body) {
@@ -73,7 +73,7 @@ final class EventDecoder {
       try {
         events.add(new JsonObject(lines[i]));
       } catch (DecodeException | ClassCastException e) {
-        throw ApiException.badRequest("malformed_json", "line " + (i + 1) + " is not a JSON object: " + e.getMessage());
+        throw Failure.invalid("malformed_json", "line " + (i + 1) + " is not a JSON object: " + e.getMessage());
       }
     }
     return events;

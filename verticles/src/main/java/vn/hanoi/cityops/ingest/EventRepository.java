@@ -1,10 +1,11 @@
 package vn.hanoi.cityops.ingest;
 
+import vn.hanoi.cityops.store.Sql;
+
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import vn.hanoi.cityops.web.SchemaCheck;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /** SQL for the event log and the current-state tables: {@code sql/insert-events.sql}. */
 final class EventRepository {
-  private static final String INSERT = SchemaCheck.resource("/sql/insert-events.sql");
+  private static final String INSERT = Sql.load("insert-events.sql");
 
   private final Pool pool;
 

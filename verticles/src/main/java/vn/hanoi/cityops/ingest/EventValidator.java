@@ -2,7 +2,7 @@ package vn.hanoi.cityops.ingest;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.SchemaCheck;
 
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ final class EventValidator {
       }
     }
     if (!details.isEmpty()) {
-      throw new ApiException(400, "validation_failed",
+      throw new Failure(Failure.Kind.INVALID, "validation_failed",
           "the batch was rejected: " + countEvents(details) + " of " + raw.size() + " events are invalid, nothing was stored", details);
     }
     return events;

@@ -6,7 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.failure.Failure;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ final class EventWriter {
 
   Future<Outcome> write(List<IncomingEvent> events) {
     if (queuedEvents + events.size() > maxQueuedEvents) {
-      return Future.failedFuture(new ApiException(503, "overloaded",
+      return Future.failedFuture(new Failure(Failure.Kind.UNAVAILABLE, "overloaded",
           "the node is writing as fast as its database allows; retry shortly", new io.vertx.core.json.JsonArray(), 1));
     }
     Promise<Outcome> promise = Promise.promise();
@@ -113,7 +113,7 @@ final class EventWriter {
             }
             return chain;
           }
-          ApiException error = toApiException(failure);
+          Failure error = toFailure(failure);
           batch.forEach(p -> p.promise().fail(error));
           return Future.succeededFuture();
         });
@@ -141,16 +141,16 @@ final class EventWriter {
         && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"));
   }
 
-  private static ApiException toApiException(Throwable failure) {
+  private static Failure toFailure(Throwable failure) {
     if (isDataError(failure)) {
-      return new ApiException(422, "rejected_by_store", "the database refused this batch: " + failure.getMessage());
+      return new Failure(Failure.Kind.UNPROCESSABLE, "rejected_by_store", "the database refused this batch: " + failure.getMessage());
     }
     if (failure instanceof PgException pg && pg.getSqlState() != null && !pg.getSqlState().startsWith("08")
         && !pg.getSqlState().startsWith("53") && !pg.getSqlState().startsWith("57")) {
       LOG.error("ingest_write=failed sql_state={}", pg.getSqlState(), failure);
-      return new ApiException(500, "internal_error", "storing the batch failed; it has been logged");
+      return new Failure(Failure.Kind.INTERNAL, "internal_error", "storing the batch failed; it has been logged");
     }
     LOG.warn("ingest_write=unavailable reason={}", failure.getMessage());
-    return ApiException.unavailable("storage is unavailable; nothing was stored, retry later", 5);
+    return Failure.unavailable("storage is unavailable; nothing was stored, retry later", 5);
   }
 }

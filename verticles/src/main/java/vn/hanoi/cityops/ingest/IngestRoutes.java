@@ -1,18 +1,20 @@
 package vn.hanoi.cityops.ingest;
 
+import vn.hanoi.cityops.store.Sql;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.app.Addresses;
-import vn.hanoi.cityops.app.AppConfig;
+import vn.hanoi.cityops.bus.Addresses;
+import vn.hanoi.cityops.config.AppConfig;
 import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.auth.ApiKeyRegistry;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.failure.Failure;
+import vn.hanoi.cityops.web.ErrorHandler;
 import vn.hanoi.cityops.web.JsonBodies;
-import vn.hanoi.cityops.web.SchemaCheck;
 
 import java.time.Duration;
 import java.util.List;
@@ -51,7 +53,7 @@ public final class IngestRoutes {
   public static void mount(Router router, Vertx vertx, NodeContext node) {
     IngestRoutes routes = new IngestRoutes(vertx, node);
     router.post(PATH).handler(routes::ingest);
-    String schema = SchemaCheck.resource("/schemas/event.schema.json");
+    String schema = Sql.resource("/schemas/event.schema.json");
     router.get("/api/v1/schemas/event.json").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/schema+json").end(schema));
   }
@@ -75,8 +77,8 @@ public final class IngestRoutes {
           JsonBodies.send(ctx, 202, new JsonObject().put("accepted", accepted).put("duplicates", outcome.duplicates()));
         })
         .onFailure(failure -> {
-          ApiException api = failure instanceof ApiException a ? a : null;
-          metrics.recordRequest(api == null ? 500 : api.status(), api == null ? "internal_error" : api.code(), 0,
+          Failure api = failure instanceof Failure a ? a : null;
+          metrics.recordRequest(api == null ? 500 : ErrorHandler.status(api.kind()), api == null ? "internal_error" : api.code(), 0,
               Duration.ofNanos(System.nanoTime() - start));
           ctx.fail(failure);
         });

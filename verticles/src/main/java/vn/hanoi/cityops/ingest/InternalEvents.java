@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import vn.hanoi.cityops.app.Addresses;
+import vn.hanoi.cityops.bus.Addresses;
 import vn.hanoi.cityops.app.NodeContext;
 
 import java.util.List;

@@ -2,7 +2,7 @@ package vn.hanoi.cityops.ingest;
 
 import io.vertx.core.json.JsonArray;
 import vn.hanoi.cityops.auth.ApiKey;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.failure.Failure;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +20,7 @@ public final class KeyRateLimiter {
     TokenBucket bucket = buckets.computeIfAbsent(key.id(), id -> new TokenBucket(eventsPerSecond, System.nanoTime()));
     long wait = bucket.tryAcquire(events, System.nanoTime());
     if (wait > 0) {
-      throw new ApiException(429, "rate_limited", "API key '" + key.name() + "' may send " + (long) eventsPerSecond
+      throw new Failure(Failure.Kind.TOO_MANY, "rate_limited", "API key '" + key.name() + "' may send " + (long) eventsPerSecond
           + " events per second; retry after " + wait + " s", new JsonArray(), (int) wait);
     }
   }

@@ -8,7 +8,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.cityops.app.Addresses;
+import vn.hanoi.cityops.bus.Addresses;
 import vn.hanoi.cityops.alert.AlertEvaluator;
 import vn.hanoi.cityops.alert.AlertsTopic;
 import vn.hanoi.cityops.app.NodeContext;

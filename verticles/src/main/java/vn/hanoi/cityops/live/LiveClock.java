@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.live;
 
+import vn.hanoi.cityops.store.Sql;
+
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
@@ -8,10 +10,9 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.cityops.app.Addresses;
-import vn.hanoi.cityops.app.ConfigKeys;
+import vn.hanoi.cityops.bus.Addresses;
+import vn.hanoi.cityops.config.ConfigKeys;
 import vn.hanoi.cityops.app.NodeContext;
-import vn.hanoi.cityops.web.SchemaCheck;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,7 +32,7 @@ public final class LiveClock extends VerticleBase {
   /** The payload field holding the tick's instant, in milliseconds since the epoch. */
   static final String EPOCH_MS = "epochMs";
   private static final Logger LOG = LoggerFactory.getLogger(LiveClock.class);
-  private static final String TICK = SchemaCheck.resource("/sql/live/clock-tick.sql");
+  private static final String TICK = Sql.load("live/clock-tick.sql");
   private static final int MIN_PERIOD_MS = 100;
 
   private final NodeContext node;

@@ -10,7 +10,7 @@ import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.auth.AccessControl;
 import vn.hanoi.cityops.auth.Principal;
 import vn.hanoi.cityops.auth.TokenService;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.failure.Failure;
 
 import java.util.Set;
 
@@ -59,7 +59,7 @@ public final class LiveRoutes {
     HttpServerRequest request = ctx.request();
     String origin = request.getHeader(HttpHeaders.ORIGIN);
     if (origin != null && !allowedOrigins.contains(origin) && !sameOrigin(origin, request.getHeader(HttpHeaders.HOST))) {
-      ctx.fail(new ApiException(403, "forbidden_origin", "pages from this origin may not open the live connection"));
+      ctx.fail(new Failure(Failure.Kind.FORBIDDEN, "forbidden_origin", "pages from this origin may not open the live connection"));
       return;
     }
     String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -68,7 +68,7 @@ public final class LiveRoutes {
       if (upgrade) {
         upgrade(ctx, null); // a browser: it signs in with its first message
       } else {
-        ctx.fail(ApiException.unauthorized("sign in first: open a WebSocket with 'Authorization: Bearer <token>' or send an auth message"));
+        ctx.fail(Failure.unauthenticated("sign in first: open a WebSocket with 'Authorization: Bearer <token>' or send an auth message"));
       }
       return;
     }
@@ -77,7 +77,7 @@ public final class LiveRoutes {
           if (upgrade) {
             upgrade(ctx, principal);
           } else {
-            ctx.fail(ApiException.badRequest("upgrade_required", "GET " + PATH + " must be a WebSocket upgrade"));
+            ctx.fail(Failure.invalid("upgrade_required", "GET " + PATH + " must be a WebSocket upgrade"));
           }
         })
         .onFailure(ctx::fail);
@@ -111,7 +111,7 @@ public final class LiveRoutes {
         })
         .onFailure(e -> {
           if (!ctx.response().headWritten()) {
-            ctx.fail(ApiException.badRequest("bad_handshake", "the WebSocket handshake failed: " + e.getMessage()));
+            ctx.fail(Failure.invalid("bad_handshake", "the WebSocket handshake failed: " + e.getMessage()));
           }
         });
   }

@@ -1,7 +1,7 @@
 package vn.hanoi.cityops.live;
 
-import vn.hanoi.cityops.app.AppConfig;
-import vn.hanoi.cityops.app.ConfigKeys;
+import vn.hanoi.cityops.config.AppConfig;
+import vn.hanoi.cityops.config.ConfigKeys;
 
 import java.time.Duration;
 

@@ -8,7 +8,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.failure.Failure;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -124,10 +124,10 @@ public final class MeetingRepository {
   private Future<JsonObject> explain(SqlConnection conn, long id, String illegal) {
     return conn.preparedQuery("SELECT state FROM meeting WHERE id = $1").execute(Tuple.of(id)).compose(rows -> {
       if (rows.size() == 0) {
-        return Future.failedFuture(ApiException.notFound("no meeting " + id));
+        return Future.failedFuture(Failure.notFound("no meeting " + id));
       }
       String state = rows.iterator().next().getString(0);
-      return Future.failedFuture(new ApiException(409, "illegal_transition", illegal + " (the meeting is " + state + ")"));
+      return Future.failedFuture(new Failure(Failure.Kind.CONFLICT, "illegal_transition", illegal + " (the meeting is " + state + ")"));
     });
   }
 

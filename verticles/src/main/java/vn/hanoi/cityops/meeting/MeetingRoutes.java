@@ -9,16 +9,16 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import vn.hanoi.cityops.app.Addresses;
+import vn.hanoi.cityops.bus.Addresses;
 import vn.hanoi.cityops.app.NodeContext;
-import vn.hanoi.cityops.audit.AuditLog;
+import vn.hanoi.cityops.auth.AuditLog;
 import vn.hanoi.cityops.auth.AccessControl;
 import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.auth.Principal;
 import vn.hanoi.cityops.auth.Role;
-import vn.hanoi.cityops.store.ReferenceData;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.SchemaCheck;
 
@@ -140,7 +140,7 @@ public final class MeetingRoutes {
   private Future<Void> carryOver(JsonObject body, String chair) {
     return meetings.lastEnded(body.getString("level"), chair).compose(previous -> {
       if (previous.isEmpty()) {
-        return Future.failedFuture(new ApiException(422, "unknown_reference", "no " + body.getString("level")
+        return Future.failedFuture(new Failure(Failure.Kind.UNPROCESSABLE, "unknown_reference", "no " + body.getString("level")
             + " briefing chaired by " + chair + " has ended: there are no tasks to carry over",
             field("carryOverTasks", "needs an ended meeting of the same level and chair")));
       }
@@ -161,7 +161,7 @@ public final class MeetingRoutes {
           rows.forEach(row -> found.add(row.getString(0)));
           for (String p : usernames) {
             if (!found.contains(p)) {
-              return Future.failedFuture(new ApiException(422, "unknown_reference", "no active user '" + p + "'",
+              return Future.failedFuture(new Failure(Failure.Kind.UNPROCESSABLE, "unknown_reference", "no active user '" + p + "'",
                   field(field, "names an unknown user")));
             }
           }
@@ -174,7 +174,7 @@ public final class MeetingRoutes {
     live(ctx).compose(m -> {
       long id = m.getLong("id");
       if (!Guard.principal(ctx).username().equals(m.getString("chair"))) {
-        throw ApiException.forbidden("only the chair of meeting " + id + " designates its secretary");
+        throw Failure.forbidden("only the chair of meeting " + id + " designates its secretary");
       }
       String username = JsonBodies.object(ctx, secretarySchema).getString("username");
       return (username == null ? Future.<Void>succeededFuture() : requireUsers(List.of(username), "username"))
@@ -191,7 +191,7 @@ public final class MeetingRoutes {
       Principal who = Guard.principal(ctx);
       String state = ctx.request().getParam("state");
       if (state != null && !Set.of("scheduled", "in_progress", "ended").contains(state)) {
-        throw ApiException.badRequest("invalid_parameter", "state must be scheduled, in_progress or ended");
+        throw Failure.invalid("invalid_parameter", "state must be scheduled, in_progress or ended");
       }
       boolean all = access.allows(who, Action.READ_CITY_DATA);
       List<String> mine = reference.agencies().keySet().stream().filter(a -> access.coversAgency(who.agency(), a)).toList();
@@ -221,7 +221,7 @@ public final class MeetingRoutes {
       return meetings.array("SELECT jsonb_build_object('panel', panel) FROM agenda_item WHERE id = $1 AND meeting_id = $2",
           item, m.getLong("id")).compose(rows -> {
         if (rows.isEmpty()) {
-          return Future.failedFuture(ApiException.notFound("meeting " + m.getLong("id") + " has no agenda item " + item));
+          return Future.failedFuture(Failure.notFound("meeting " + m.getLong("id") + " has no agenda item " + item));
         }
         JsonObject prepared = rows.getJsonObject(0).getJsonObject("panel");
         return withData(prepared).compose(data -> meetings.change(m.getLong("id"), """
@@ -251,7 +251,7 @@ public final class MeetingRoutes {
     participant(ctx).compose(m -> {
       JsonObject spec = m.getJsonObject("panel");
       if (!"in_progress".equals(m.getString("state")) || spec == null) {
-        return Future.failedFuture(ApiException.notFound("no panel is shared in meeting " + m.getLong("id") + " now"));
+        return Future.failedFuture(Failure.notFound("no panel is shared in meeting " + m.getLong("id") + " now"));
       }
       return panels.compute(spec, Instant.now()).map(data -> new JsonObject().put("panel", spec).put("data", data));
     }).onSuccess(json -> JsonBodies.ok(ctx, json)).onFailure(ctx::fail);
@@ -274,7 +274,7 @@ public final class MeetingRoutes {
       boolean raised = body.getBoolean("raised", true);
       String whose = body.getString("username", who.username());
       if (!whose.equals(who.username()) && (raised || !MeetingTopics.mayDrive(m, who))) {
-        throw ApiException.forbidden("only the chair lowers someone else's hand");
+        throw Failure.forbidden("only the chair lowers someone else's hand");
       }
       return meetings.change(m.getLong("id"), """
           UPDATE meeting SET raised_hands = CASE WHEN $2 THEN array_append(array_remove(raised_hands, $3), $3)
@@ -363,7 +363,7 @@ public final class MeetingRoutes {
   private Future<JsonObject> driver(RoutingContext ctx) {
     return live(ctx).map(m -> {
       if (!MeetingTopics.mayDrive(m, Guard.principal(ctx))) {
-        throw ApiException.forbidden("only the chair and the secretary of meeting " + m.getLong("id") + " drive it");
+        throw Failure.forbidden("only the chair and the secretary of meeting " + m.getLong("id") + " drive it");
       }
       return m;
     });
@@ -374,7 +374,7 @@ public final class MeetingRoutes {
     return live(ctx).map(m -> {
       Principal who = Guard.principal(ctx);
       if (!MeetingTopics.isParticipant(m, who, access) && !access.allows(who, Action.READ_CITY_DATA)) {
-        throw ApiException.forbidden("you are not invited to meeting " + m.getLong("id"));
+        throw Failure.forbidden("you are not invited to meeting " + m.getLong("id"));
       }
       return m;
     });
@@ -383,7 +383,7 @@ public final class MeetingRoutes {
   private Future<JsonObject> live(RoutingContext ctx) {
     return Future.succeededFuture().compose(v -> {
       long id = JsonBodies.longParam(ctx, "id");
-      return meetings.live(id).map(found -> found.orElseThrow(() -> ApiException.notFound("no meeting " + id)));
+      return meetings.live(id).map(found -> found.orElseThrow(() -> Failure.notFound("no meeting " + id)));
     });
   }
 
@@ -420,7 +420,7 @@ public final class MeetingRoutes {
 
   private void requireAgency(String name, String code) {
     if (!reference.isAgency(code)) {
-      throw new ApiException(422, "unknown_reference", "no agency has the code '" + code + "'", field(name, "is not a known agency"));
+      throw new Failure(Failure.Kind.UNPROCESSABLE, "unknown_reference", "no agency has the code '" + code + "'", field(name, "is not a known agency"));
     }
   }
 

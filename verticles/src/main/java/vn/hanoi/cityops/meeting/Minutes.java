@@ -1,8 +1,10 @@
 package vn.hanoi.cityops.meeting;
 
+import vn.hanoi.cityops.city.Hanoi;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import vn.hanoi.cityops.store.ReferenceData;
+import vn.hanoi.cityops.city.ReferenceData;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -16,7 +18,6 @@ import java.util.Map;
 final class Minutes {
   /** The title of the agenda item a briefing opens with when it carries over the last one's tasks (stored as data). */
   static final String PREVIOUS_TASKS_TITLE = "Nhiệm vụ từ cuộc giao ban trước";
-  private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
   private static final Map<String, String[]> WORDS = Map.ofEntries(
       Map.entry("minutes", new String[]{"Biên bản cuộc họp", "Minutes of the meeting"}),
@@ -139,7 +140,7 @@ final class Minutes {
     if (iso == null) {
       return "";
     }
-    return OffsetDateTime.parse(iso).atZoneSameInstant(HANOI).format(TIME);
+    return OffsetDateTime.parse(iso).atZoneSameInstant(Hanoi.ZONE).format(TIME);
   }
 
   static String esc(String s) {

@@ -7,7 +7,7 @@ import io.vertx.sqlclient.Pool;
 import vn.hanoi.cityops.dossier.DossierCounts;
 import vn.hanoi.cityops.dossier.DossierKpis;
 import vn.hanoi.cityops.dossier.DossierRepository;
-import vn.hanoi.cityops.dossier.Period;
+import vn.hanoi.cityops.city.Period;
 import vn.hanoi.cityops.dossier.Ranking;
 import vn.hanoi.cityops.feedback.FeedbackCounts;
 import vn.hanoi.cityops.feedback.FeedbackFilter;
@@ -18,8 +18,8 @@ import vn.hanoi.cityops.history.Buckets;
 import vn.hanoi.cityops.history.Kpi;
 import vn.hanoi.cityops.history.Scope;
 import vn.hanoi.cityops.history.SeriesRepository;
-import vn.hanoi.cityops.store.ReferenceData;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.failure.Failure;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -100,7 +100,7 @@ public final class Panels {
       case "kpi-trend" -> {
         String kpi = body.getString("kpi");
         if (kpi == null || Kpi.of(kpi).isEmpty()) {
-          throw new ApiException(422, "unknown_reference", "unknown KPI " + kpi, field("kpi", "is not a known KPI"));
+          throw new Failure(Failure.Kind.UNPROCESSABLE, "unknown_reference", "unknown KPI " + kpi, field("kpi", "is not a known KPI"));
         }
         Object days = body.getValue("days", 30);
         if (!(days instanceof Integer d) || d < 1 || d > 30) {
@@ -213,7 +213,7 @@ public final class Panels {
       throw invalid("district", "is required (a district code such as CG)");
     }
     if (!reference.isDistrict(s)) {
-      throw new ApiException(422, "unknown_reference", "no district has the code '" + s + "'",
+      throw new Failure(Failure.Kind.UNPROCESSABLE, "unknown_reference", "no district has the code '" + s + "'",
           field("district", "is not a known district"));
     }
     return s;
@@ -242,8 +242,8 @@ public final class Panels {
         .put("averageRating", c.rated() == 0 ? null : Math.round(10.0 * c.ratingSum() / c.rated()) / 10.0);
   }
 
-  private static ApiException invalid(String name, String reason) {
-    return new ApiException(400, "validation_failed", "the panel is not valid: " + name + " " + reason, field(name, reason));
+  private static Failure invalid(String name, String reason) {
+    return new Failure(Failure.Kind.INVALID, "validation_failed", "the panel is not valid: " + name + " " + reason, field(name, reason));
   }
 
   private static JsonArray field(String name, String reason) {

@@ -6,8 +6,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.cityops.app.Addresses;
-import vn.hanoi.cityops.app.ConfigKeys;
+import vn.hanoi.cityops.bus.Addresses;
+import vn.hanoi.cityops.config.ConfigKeys;
 import vn.hanoi.cityops.app.NodeContext;
 
 /**

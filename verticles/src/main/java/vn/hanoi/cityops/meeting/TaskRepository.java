@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.failure.Failure;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -75,7 +75,7 @@ public final class TaskRepository {
         .execute(Tuple.of(id, state, progress, note))
         .compose(rows -> {
           if (rows.size() == 0) {
-            return Future.failedFuture(new ApiException(409, "illegal_transition", "task " + id + " is done; it cannot change"));
+            return Future.failedFuture(new Failure(Failure.Kind.CONFLICT, "illegal_transition", "task " + id + " is done; it cannot change"));
           }
           return conn.preparedQuery("INSERT INTO task_note (task_id, author, text, state, progress) VALUES ($1, $2, $3, $4, $5)")
               .execute(Tuple.of(id, by, note == null ? "" : note, state, progress)).map(x -> Optional.of(id));
@@ -97,7 +97,7 @@ public final class TaskRepository {
         .execute(Tuple.of(meetingId, asOf.atOffset(ZoneOffset.UTC)))
         .compose(rows -> {
           if (rows.size() == 0) {
-            return Future.failedFuture(new ApiException(422, "unknown_reference", "no meeting " + meetingId + " to show the tasks of",
+            return Future.failedFuture(new Failure(Failure.Kind.UNPROCESSABLE, "unknown_reference", "no meeting " + meetingId + " to show the tasks of",
                 new JsonArray().add(new JsonObject().put("field", "meeting").put("reason", "is not a known meeting"))));
           }
           JsonObject found = MeetingRepository.json(rows.iterator().next().getValue(0));

@@ -11,8 +11,8 @@ import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.auth.Principal;
 import vn.hanoi.cityops.auth.Role;
-import vn.hanoi.cityops.store.ReferenceData;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.SchemaCheck;
 
@@ -55,11 +55,11 @@ final class TaskRoutes {
       String agency = ctx.request().getParam("agency");
       String state = ctx.request().getParam("state");
       if (state != null && !Set.of("open", "in_progress", "done").contains(state)) {
-        throw ApiException.badRequest("invalid_parameter", "state must be open, in_progress or done");
+        throw Failure.invalid("invalid_parameter", "state must be open, in_progress or done");
       }
       String overdueParam = ctx.request().getParam("overdue");
       if (overdueParam != null && !Set.of("true", "false").contains(overdueParam)) {
-        throw ApiException.badRequest("invalid_parameter", "overdue must be true or false");
+        throw Failure.invalid("invalid_parameter", "overdue must be true or false");
       }
       Boolean overdue = overdueParam == null ? null : Boolean.valueOf(overdueParam);
       List<String> scope;
@@ -67,12 +67,12 @@ final class TaskRoutes {
         scope = agency == null ? null : List.of(agency);
       } else if (who.has(Role.AGENCY)) {
         if (agency != null && !access.coversAgency(who.agency(), agency)) {
-          throw ApiException.forbidden("an agency officer sees the tasks of their agency (and a district's communes)");
+          throw Failure.forbidden("an agency officer sees the tasks of their agency (and a district's communes)");
         }
         scope = agency != null ? List.of(agency) : reference.agencies().keySet().stream()
             .filter(a -> access.coversAgency(who.agency(), a)).toList();
       } else {
-        throw ApiException.forbidden("your role does not allow reading tasks");
+        throw Failure.forbidden("your role does not allow reading tasks");
       }
       return tasks.list(scope, state, overdue, 500);
     }).onSuccess(items -> JsonBodies.ok(ctx, new JsonObject().put("items", items))).onFailure(ctx::fail);
@@ -83,12 +83,12 @@ final class TaskRoutes {
       long id = JsonBodies.longParam(ctx, "id");
       JsonObject body = JsonBodies.object(ctx, taskUpdateSchema);
       return tasks.one(id).compose(found -> {
-        JsonObject task = found.orElseThrow(() -> ApiException.notFound("no task " + id));
+        JsonObject task = found.orElseThrow(() -> Failure.notFound("no task " + id));
         if (!access.allows(Guard.principal(ctx), Action.UPDATE_AGENCY_TASK, task.getString("agency"))) {
-          throw ApiException.forbidden("only the officers of " + task.getString("agency") + " update this task");
+          throw Failure.forbidden("only the officers of " + task.getString("agency") + " update this task");
         }
         if ("done".equals(body.getString("state")) && body.getString("note") == null) {
-          throw new ApiException(400, "validation_failed", "a task is marked done with a note",
+          throw new Failure(Failure.Kind.INVALID, "validation_failed", "a task is marked done with a note",
               new JsonArray().add(new JsonObject().put("field", "note").put("reason", "is required with state done")));
         }
         // one event of the task's meeting: its topic and the previous-tasks panels showing it move at once

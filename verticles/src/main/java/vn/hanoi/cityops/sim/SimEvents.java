@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.sim;
 
+import vn.hanoi.cityops.city.Hanoi;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,7 +13,6 @@ import java.util.Map;
 /** Event ids unique within a run, the common fields, and the one timestamp format of the simulator. */
 final class SimEvents {
   /** Asia/Ho_Chi_Minh has kept UTC+07:00 without daylight saving since 1975, so a fixed offset is exact. */
-  static final ZoneOffset HANOI = ZoneOffset.ofHours(7);
 
   private final String runId;
   private long next = 1;
@@ -35,6 +36,6 @@ final class SimEvents {
 
   /** ISO-8601 with the Hanoi offset, to the millisecond: {@code 2026-11-23T08:00:00.25+07:00}. */
   static String iso(Instant t) {
-    return OffsetDateTime.ofInstant(t.truncatedTo(ChronoUnit.MILLIS), HANOI).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    return OffsetDateTime.ofInstant(t.truncatedTo(ChronoUnit.MILLIS), Hanoi.OFFSET).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 }

@@ -9,7 +9,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.cityops.app.AppConfig;
+import vn.hanoi.cityops.config.AppConfig;
 
 import java.util.concurrent.TimeUnit;
 

@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.web;
 
+import vn.hanoi.cityops.failure.Failure;
+
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -17,22 +19,22 @@ public final class JsonBodies {
   public static JsonObject object(RoutingContext ctx, SchemaCheck schema) {
     String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
     if (type == null || !type.toLowerCase().startsWith("application/json")) {
-      throw new ApiException(415, "unsupported_media_type", "send the body as application/json");
+      throw new Failure(Failure.Kind.UNSUPPORTED_FORMAT, "unsupported_media_type", "send the body as application/json");
     }
     Object parsed;
     try {
       parsed = ctx.body().buffer() == null ? null : ctx.body().buffer().toJsonValue();
     } catch (DecodeException e) {
-      throw ApiException.badRequest("malformed_json", "the body is not valid JSON: " + e.getMessage());
+      throw Failure.invalid("malformed_json", "the body is not valid JSON: " + e.getMessage());
     }
     if (!(parsed instanceof JsonObject json)) {
-      throw ApiException.badRequest("invalid_body", "the body must be a JSON object");
+      throw Failure.invalid("invalid_body", "the body must be a JSON object");
     }
     List<SchemaCheck.Problem> problems = schema.check(json);
     if (!problems.isEmpty()) {
       JsonArray details = new JsonArray();
       problems.forEach(p -> details.add(new JsonObject().put("field", p.field()).put("reason", p.reason())));
-      throw new ApiException(400, "validation_failed", "the body does not match its schema", details);
+      throw new Failure(Failure.Kind.INVALID, "validation_failed", "the body does not match its schema", details);
     }
     return json;
   }
@@ -41,7 +43,7 @@ public final class JsonBodies {
     try {
       return Long.parseLong(ctx.pathParam(name));
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("invalid_parameter", name + " must be a whole number");
+      throw Failure.invalid("invalid_parameter", name + " must be a whole number");
     }
   }
 

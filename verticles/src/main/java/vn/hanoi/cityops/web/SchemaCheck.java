@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.web;
 
+import vn.hanoi.cityops.store.Sql;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -11,10 +13,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.DatabindCodec;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,19 +42,9 @@ public final class SchemaCheck {
         .pathType(PathType.JSON_POINTER)
         .formatAssertionsEnabled(true)
         .build();
-    return new SchemaCheck(FACTORY.getSchema(resource("/schemas/" + name), config));
+    return new SchemaCheck(FACTORY.getSchema(Sql.resource("/schemas/" + name), config));
   }
 
-  public static String resource(String path) {
-    try (InputStream in = SchemaCheck.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + path);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   public List<Problem> check(Object json) {
     Object plain = json instanceof JsonObject o ? o.getMap() : json instanceof JsonArray a ? a.getList() : json;

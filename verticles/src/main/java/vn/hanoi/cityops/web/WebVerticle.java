@@ -8,7 +8,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import vn.hanoi.cityops.alert.AlertRoutes;
 import vn.hanoi.cityops.app.NodeContext;
-import vn.hanoi.cityops.audit.AuditRoutes;
+import vn.hanoi.cityops.auth.AuditRoutes;
 import vn.hanoi.cityops.auth.ApiKeyRoutes;
 import vn.hanoi.cityops.auth.DisplayRoutes;
 import vn.hanoi.cityops.auth.LoginRoutes;

@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.app;
 
+import vn.hanoi.cityops.bus.Addresses;
+
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

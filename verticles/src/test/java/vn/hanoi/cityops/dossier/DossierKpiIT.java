@@ -1,5 +1,9 @@
 package vn.hanoi.cityops.dossier;
 
+import vn.hanoi.cityops.city.KpiMath;
+
+import vn.hanoi.cityops.city.Period;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;

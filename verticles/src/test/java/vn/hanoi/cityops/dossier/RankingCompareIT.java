@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.dossier;
 
+import vn.hanoi.cityops.city.Period;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;

@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.dossier;
 
+import vn.hanoi.cityops.city.Period;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.feedback;
 
+import vn.hanoi.cityops.city.Hanoi;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -12,8 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
-import vn.hanoi.cityops.dossier.KpiMath;
-import vn.hanoi.cityops.dossier.Period;
+import vn.hanoi.cityops.city.KpiMath;
+import vn.hanoi.cityops.city.Period;
 import vn.hanoi.cityops.dossier.Today;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
@@ -212,7 +214,7 @@ class FeedbackSummaryIT {
 
     assertEquals(14, trend.size());
     JsonObject today = trend.getJsonObject(13);
-    assertEquals(t.now.atZone(Period.HANOI).toLocalDate().toString(), today.getString("date"));
+    assertEquals(t.now.atZone(Hanoi.ZONE).toLocalDate().toString(), today.getString("date"));
     assertEquals(66.7, today.getDouble("satisfactionIndex"));
     assertEquals(3, today.getLong("rated"));
     JsonObject threeDaysAgo = trend.getJsonObject(10);

@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.health;
 
+import vn.hanoi.cityops.city.Hanoi;
+
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -10,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import vn.hanoi.cityops.app.Addresses;
+import vn.hanoi.cityops.bus.Addresses;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.ingest.InternalEvents;
 import vn.hanoi.cityops.support.Api;
@@ -251,6 +253,6 @@ class SilenceIT {
   }
 
   private static String iso(Instant t) {
-    return t.atZone(Uptime.HANOI).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    return t.atZone(Hanoi.ZONE).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
-import vn.hanoi.cityops.dossier.Period;
+import vn.hanoi.cityops.city.Period;
 import vn.hanoi.cityops.history.Buckets.Step;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;

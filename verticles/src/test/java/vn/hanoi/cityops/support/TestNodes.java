@@ -1,6 +1,6 @@
 package vn.hanoi.cityops.support;
 
-import vn.hanoi.cityops.app.AppConfig;
+import vn.hanoi.cityops.config.AppConfig;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.store.EmbeddedPostgresServer;
 

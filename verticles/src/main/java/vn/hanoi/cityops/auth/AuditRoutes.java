@@ -1,4 +1,4 @@
-package vn.hanoi.cityops.audit;
+package vn.hanoi.cityops.auth;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -7,8 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.hanoi.cityops.app.NodeContext;
-import vn.hanoi.cityops.auth.Action;
-import vn.hanoi.cityops.web.ApiException;
+import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
 
 import java.time.OffsetDateTime;
@@ -102,8 +101,8 @@ public final class AuditRoutes {
     }
   }
 
-  private static ApiException invalid(String name, String reason) {
-    return new ApiException(400, "invalid_parameter", name + " " + reason,
+  private static Failure invalid(String name, String reason) {
+    return new Failure(Failure.Kind.INVALID, "invalid_parameter", name + " " + reason,
         new JsonArray().add(new JsonObject().put("field", name).put("reason", reason)));
   }
 }

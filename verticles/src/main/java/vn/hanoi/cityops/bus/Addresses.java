@@ -1,4 +1,4 @@
-package vn.hanoi.cityops.app;
+package vn.hanoi.cityops.bus;
 
 /** Every event-bus address, in one place. The bus notifies; PostgreSQL holds the truth. */
 public final class Addresses {

@@ -1,4 +1,4 @@
-package vn.hanoi.cityops.audit;
+package vn.hanoi.cityops.auth;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

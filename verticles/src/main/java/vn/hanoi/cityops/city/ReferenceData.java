@@ -1,4 +1,4 @@
-package vn.hanoi.cityops.store;
+package vn.hanoi.cityops.city;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;

@@ -1,4 +1,4 @@
-package vn.hanoi.cityops.dossier;
+package vn.hanoi.cityops.city;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +17,6 @@ public enum Period {
   MONTH("month"),
   YEAR("year");
 
-  public static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
 
   /** {@code [from, to)}. */
   public record Bounds(Instant from, Instant to) {
@@ -48,7 +47,7 @@ public enum Period {
 
   /** The period that contains {@code now}. */
   public Bounds bounds(Instant now) {
-    LocalDate day = now.atZone(HANOI).toLocalDate();
+    LocalDate day = now.atZone(Hanoi.ZONE).toLocalDate();
     LocalDate first = switch (this) {
       case TODAY -> day;
       case MONTH -> day.withDayOfMonth(1);
@@ -59,7 +58,7 @@ public enum Period {
       case MONTH -> first.plusMonths(1);
       case YEAR -> first.plusYears(1);
     };
-    return new Bounds(first.atStartOfDay(HANOI).toInstant(), next.atStartOfDay(HANOI).toInstant());
+    return new Bounds(first.atStartOfDay(Hanoi.ZONE).toInstant(), next.atStartOfDay(Hanoi.ZONE).toInstant());
   }
 
   /**
@@ -74,11 +73,11 @@ public enum Period {
 
   /** {@code t} as ISO-8601 in Hanoi time, e.g. {@code 2026-11-23T08:00:00+07:00}. */
   public static String iso(Instant t) {
-    return t == null ? null : t.atZone(HANOI).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    return t == null ? null : t.atZone(Hanoi.ZONE).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
   /** The start of the day {@code daysBack} days before the one containing {@code now}, in Hanoi. */
   public static Instant startOfDay(Instant now, int daysBack) {
-    return now.atZone(HANOI).toLocalDate().minusDays(daysBack).atStartOfDay(HANOI).toInstant();
+    return now.atZone(Hanoi.ZONE).toLocalDate().minusDays(daysBack).atStartOfDay(Hanoi.ZONE).toInstant();
   }
 }

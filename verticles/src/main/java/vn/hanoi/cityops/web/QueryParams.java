@@ -1,9 +1,12 @@
-package vn.hanoi.cityops.dossier;
+package vn.hanoi.cityops.web;
+
+import vn.hanoi.cityops.failure.Failure;
+
+import vn.hanoi.cityops.city.Period;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.web.ApiException;
 
 import java.util.Optional;
 import java.util.function.Function;
@@ -57,8 +60,8 @@ public final class QueryParams {
     return value;
   }
 
-  public static ApiException invalid(String name, String reason) {
-    return new ApiException(400, "invalid_parameter", name + " " + reason,
+  public static Failure invalid(String name, String reason) {
+    return new Failure(Failure.Kind.INVALID, "invalid_parameter", name + " " + reason,
         new JsonArray().add(new JsonObject().put("field", name).put("reason", reason)));
   }
 }

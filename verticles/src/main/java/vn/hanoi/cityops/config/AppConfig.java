@@ -1,4 +1,4 @@
-package vn.hanoi.cityops.app;
+package vn.hanoi.cityops.config;
 
 import io.vertx.core.json.JsonObject;
 
@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static vn.hanoi.cityops.app.ConfigKeys.*;
+import static vn.hanoi.cityops.config.ConfigKeys.*;
 
 /**
  * The node's configuration, read once at start: the bundled {@code cityops.json}, then an optional file

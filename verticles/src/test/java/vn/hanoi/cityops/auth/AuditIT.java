@@ -1,4 +1,4 @@
-package vn.hanoi.cityops.audit;
+package vn.hanoi.cityops.auth;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -1,4 +1,4 @@
-package vn.hanoi.cityops.app;
+package vn.hanoi.cityops.config;
 
 /**
  * Every configuration key, in one place. A key {@code a.bC} is overridden by the environment variable

@@ -1,4 +1,4 @@
-package vn.hanoi.cityops.app;
+package vn.hanoi.cityops.config;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package vn.hanoi.cityops.dossier;
+package vn.hanoi.cityops.city;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

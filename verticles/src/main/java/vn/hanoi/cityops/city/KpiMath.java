@@ -1,4 +1,4 @@
-package vn.hanoi.cityops.dossier;
+package vn.hanoi.cityops.city;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
