@@ -1,6 +1,7 @@
 package vn.hanoi.cityops.alert;
 
-import vn.hanoi.cityops.ingest.IncomingEvent;
+import vn.hanoi.cityops.bus.EventTypes;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -8,10 +9,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.cityops.bus.Addresses;
+import vn.hanoi.cityops.bus.FeedSignal;
 import vn.hanoi.cityops.live.EventFeed;
 import vn.hanoi.cityops.live.FeedListener;
-import vn.hanoi.cityops.live.LiveClock;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,7 +35,7 @@ public final class AlertEvaluator implements FeedListener {
   private static final Logger LOG = LoggerFactory.getLogger(AlertEvaluator.class);
 
   private final Vertx vertx;
-  private final String nodeId;
+  private final FeedSignal signal;
   private final Pool pool;
   private final long sweepMs;
   private final AlertRepository alerts;
@@ -49,9 +49,9 @@ public final class AlertEvaluator implements FeedListener {
   record Observation(Rule rule, String subject, double value, Instant at, long seq) {
   }
 
-  public AlertEvaluator(Vertx vertx, String nodeId, Pool pool, long sweepMs) {
+  public AlertEvaluator(Vertx vertx, Pool pool, FeedSignal signal, long sweepMs) {
     this.vertx = vertx;
-    this.nodeId = nodeId;
+    this.signal = signal;
     this.pool = pool;
     this.sweepMs = sweepMs;
     this.alerts = new AlertRepository(pool);
@@ -74,9 +74,9 @@ public final class AlertEvaluator implements FeedListener {
     boolean health = false;
     EventFeed.FeedEvent tick = null;
     for (EventFeed.FeedEvent e : events) {
-      if (IncomingEvent.SYSTEM_HEALTH.equals(e.type()) && e.system() != null) {
+      if (EventTypes.SYSTEM_HEALTH.equals(e.type()) && e.system() != null) {
         health = true;
-      } else if (LiveClock.TYPE.equals(e.type())) {
+      } else if (EventTypes.CLOCK.equals(e.type())) {
         tick = e;
       }
     }
@@ -106,7 +106,7 @@ public final class AlertEvaluator implements FeedListener {
   static List<Observation> healthObservations(List<Rule> rules, List<EventFeed.FeedEvent> events) {
     List<Observation> observations = new ArrayList<>();
     for (EventFeed.FeedEvent e : events) {
-      if (!IncomingEvent.SYSTEM_HEALTH.equals(e.type()) || e.system() == null) {
+      if (!EventTypes.SYSTEM_HEALTH.equals(e.type()) || e.system() == null) {
         continue;
       }
       Instant at = occurredAt(e);
@@ -257,22 +257,19 @@ public final class AlertEvaluator implements FeedListener {
   }
 
   private void announce(List<AlertRepository.Change> changes) {
-    announce(vertx, nodeId, changes);
+    announce(signal, changes);
   }
 
-  /** Wakes every node's feed so the changes' events reach the topic now, in the shape ingestion publishes. */
-  static void announce(Vertx vertx, String nodeId, List<AlertRepository.Change> changes) {
+  /** Logs the changes and wakes every node's feed, so their events reach the topic now. */
+  static void announce(FeedSignal signal, List<AlertRepository.Change> changes) {
     if (changes == null || changes.isEmpty()) {
       return;
     }
-    JsonArray events = new JsonArray();
     for (AlertRepository.Change ch : changes) {
       LOG.info("alert={} action={} state={} severity={} key={} version={}", ch.alert().id(), ch.action(),
           ch.alert().state(), ch.alert().severity(), ch.alert().dedupKey(), ch.alert().version());
-      events.add(new JsonObject().put("id", "alert-" + ch.alert().id() + "-v" + ch.alert().version())
-          .put("type", "alert").put("source", AlertRepository.SYSTEM_ACTOR));
     }
-    vertx.eventBus().publish(Addresses.INGEST_ACCEPTED, new JsonObject().put("node", nodeId).put("events", events));
+    signal.changed();
   }
 
   private static Instant now() {

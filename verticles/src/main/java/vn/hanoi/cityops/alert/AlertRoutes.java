@@ -1,5 +1,10 @@
 package vn.hanoi.cityops.alert;
 
+import vn.hanoi.cityops.bus.FeedSignal;
+import io.vertx.sqlclient.Pool;
+
+import vn.hanoi.cityops.web.Routes;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -7,7 +12,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.auth.AuditLog;
 import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.Guard;
@@ -28,7 +32,7 @@ import java.util.Set;
  * {@link Action#MANAGE_ALERTS} (sre). An illegal transition (acknowledging a resolved alert, resolving twice, the
  * second of two simultaneous acknowledgements on any nodes) is {@code 409 illegal_transition}.
  */
-public final class AlertRoutes {
+public final class AlertRoutes implements Routes {
   private static final String ALERTS = "/api/v1/alerts";
   private static final String RULES = "/api/v1/alert-rules";
   private static final String SILENCES = "/api/v1/silences";
@@ -36,8 +40,8 @@ public final class AlertRoutes {
   private static final Set<String> SEVERITIES = Set.of("info", "warning", "critical");
   private static final int MAX_LIMIT = 500;
 
-  private final Vertx vertx;
-  private final String nodeId;
+  private final Guard guard;
+  private final FeedSignal signal;
   private final AlertRepository alerts;
   private final AlertRules rules;
   private final Silences silences;
@@ -48,32 +52,31 @@ public final class AlertRoutes {
   private final SchemaCheck ruleUpdateSchema = SchemaCheck.of("alert-rule-update.schema.json");
   private final SchemaCheck silenceSchema = SchemaCheck.of("silence-create.schema.json");
 
-  private AlertRoutes(Vertx vertx, NodeContext node) {
-    this.vertx = vertx;
-    this.nodeId = node.nodeId();
-    this.alerts = new AlertRepository(node.database().pool());
-    this.rules = new AlertRules(node.database().pool(), alerts);
-    this.silences = new Silences(node.database().pool(), alerts);
-    this.audit = node.audit();
-    this.reference = node.reference();
+  AlertRoutes(Pool pool, ReferenceData reference, AuditLog audit, Guard guard, FeedSignal signal) {
+    this.signal = signal;
+    this.alerts = new AlertRepository(pool);
+    this.rules = new AlertRules(pool, alerts);
+    this.silences = new Silences(pool, alerts);
+    this.audit = audit;
+    this.reference = reference;
+    this.guard = guard;
   }
 
-  public static void mount(Router router, Vertx vertx, NodeContext node) {
-    AlertRoutes routes = new AlertRoutes(vertx, node);
-    Guard guard = node.guard();
-    router.get(ALERTS).handler(guard.may(Action.READ_CITY_DATA)).handler(routes::list);
-    router.get(ALERTS + "/stats").handler(guard.may(Action.READ_CITY_DATA)).handler(routes::stats);
-    router.get(ALERTS + "/:id").handler(guard.may(Action.READ_CITY_DATA)).handler(routes::one);
-    router.post(ALERTS + "/:id/acknowledge").handler(guard.may(Action.ACKNOWLEDGE_ALERT)).handler(routes::acknowledge);
-    router.post(ALERTS + "/:id/resolve").handler(guard.may(Action.MANAGE_ALERTS)).handler(routes::resolve);
-    router.get(RULES).handler(guard.may(Action.READ_CITY_DATA)).handler(routes::listRules);
-    router.get(RULES + "/:id").handler(guard.may(Action.READ_CITY_DATA)).handler(routes::oneRule);
-    router.post(RULES).handler(guard.may(Action.MANAGE_ALERTS)).handler(routes::createRule);
-    router.patch(RULES + "/:id").handler(guard.may(Action.MANAGE_ALERTS)).handler(routes::updateRule);
-    router.delete(RULES + "/:id").handler(guard.may(Action.MANAGE_ALERTS)).handler(routes::deleteRule);
-    router.get(SILENCES).handler(guard.may(Action.READ_CITY_DATA)).handler(routes::listSilences);
-    router.post(SILENCES).handler(guard.may(Action.MANAGE_ALERTS)).handler(routes::createSilence);
-    router.delete(SILENCES + "/:id").handler(guard.may(Action.MANAGE_ALERTS)).handler(routes::endSilence);
+  @Override
+  public void mount(Router router) {
+    router.get(ALERTS).handler(guard.may(Action.READ_CITY_DATA)).handler(this::list);
+    router.get(ALERTS + "/stats").handler(guard.may(Action.READ_CITY_DATA)).handler(this::stats);
+    router.get(ALERTS + "/:id").handler(guard.may(Action.READ_CITY_DATA)).handler(this::one);
+    router.post(ALERTS + "/:id/acknowledge").handler(guard.may(Action.ACKNOWLEDGE_ALERT)).handler(this::acknowledge);
+    router.post(ALERTS + "/:id/resolve").handler(guard.may(Action.MANAGE_ALERTS)).handler(this::resolve);
+    router.get(RULES).handler(guard.may(Action.READ_CITY_DATA)).handler(this::listRules);
+    router.get(RULES + "/:id").handler(guard.may(Action.READ_CITY_DATA)).handler(this::oneRule);
+    router.post(RULES).handler(guard.may(Action.MANAGE_ALERTS)).handler(this::createRule);
+    router.patch(RULES + "/:id").handler(guard.may(Action.MANAGE_ALERTS)).handler(this::updateRule);
+    router.delete(RULES + "/:id").handler(guard.may(Action.MANAGE_ALERTS)).handler(this::deleteRule);
+    router.get(SILENCES).handler(guard.may(Action.READ_CITY_DATA)).handler(this::listSilences);
+    router.post(SILENCES).handler(guard.may(Action.MANAGE_ALERTS)).handler(this::createSilence);
+    router.delete(SILENCES + "/:id").handler(guard.may(Action.MANAGE_ALERTS)).handler(this::endSilence);
   }
 
   private void list(RoutingContext ctx) {
@@ -120,7 +123,7 @@ public final class AlertRoutes {
 
   /** Announces the changes to every node's feed and answers the first alert as REST shows it. */
   private void changed(RoutingContext ctx, List<AlertRepository.Change> changes) {
-    AlertEvaluator.announce(vertx, nodeId, changes);
+    AlertEvaluator.announce(signal, changes);
     alerts.one(changes.get(0).alert().id())
         .onSuccess(json -> JsonBodies.ok(ctx, json.orElseThrow()))
         .onFailure(ctx::fail);
@@ -248,7 +251,7 @@ public final class AlertRoutes {
             "silence:" + created.silence().getLong("id"), "success", ctx.request().remoteAddress().host(), created.silence()))
         .map(created))
         .onSuccess(created -> {
-          AlertEvaluator.announce(vertx, nodeId, created.changes());
+          AlertEvaluator.announce(signal, created.changes());
           ctx.response().setStatusCode(201)
               .putHeader(HttpHeaders.LOCATION, SILENCES + "/" + created.silence().getLong("id"))
               .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
@@ -264,7 +267,7 @@ public final class AlertRoutes {
       return silences.end(id, actor).compose(changes -> audit.record(new AuditLog.Entry(actor, "user", "silence.end",
           "silence:" + id, "success", ctx.request().remoteAddress().host(), new JsonObject())).map(changes));
     }).onSuccess(changes -> {
-      AlertEvaluator.announce(vertx, nodeId, changes);
+      AlertEvaluator.announce(signal, changes);
       ctx.response().setStatusCode(204).end();
     }).onFailure(ctx::fail);
   }

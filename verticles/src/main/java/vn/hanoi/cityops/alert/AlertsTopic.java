@@ -1,12 +1,13 @@
 package vn.hanoi.cityops.alert;
 
+import vn.hanoi.cityops.bus.EventTypes;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import vn.hanoi.cityops.live.Connections;
 import vn.hanoi.cityops.live.EventFeed;
 import vn.hanoi.cityops.live.FeedListener;
-import vn.hanoi.cityops.live.LiveClock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +74,7 @@ public final class AlertsTopic implements FeedListener {
         changed.addAll(groupOf(alert.getString("group")));
         changed.add(id);
         seq = e.ordinal();
-      } else if (LiveClock.TYPE.equals(e.type()) && e.payload() != null && e.payload().getLong("epochMs") != null) {
+      } else if (EventTypes.CLOCK.equals(e.type()) && e.payload() != null && e.payload().getLong("epochMs") != null) {
         Instant tick = Instant.ofEpochMilli(e.payload().getLong("epochMs"));
         var it = known.entrySet().iterator();
         while (it.hasNext()) {

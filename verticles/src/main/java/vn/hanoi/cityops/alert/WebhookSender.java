@@ -10,7 +10,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.cityops.app.NodeContext;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,20 +42,25 @@ public final class WebhookSender extends VerticleBase {
              delivered_at = CASE WHEN $6 = 'delivered' THEN now() END
       WHERE id = $1 AND attempts = $2""";
 
-  private final NodeContext node;
-  private Pool pool;
+  private final Pool pool;
+  private final int timeoutMs;
+  private final int backoffMs;
+  private final int maxAttempts;
   private WebClient client;
   private boolean polling;
 
-  public WebhookSender(NodeContext node) {
-    this.node = node;
+  /** {@code alerts.webhookTimeoutMs}, {@code alerts.webhookBackoffMs}, {@code alerts.webhookMaxAttempts}. */
+  public WebhookSender(Pool pool, int timeoutMs, int backoffMs, int maxAttempts) {
+    this.pool = pool;
+    this.timeoutMs = timeoutMs;
+    this.backoffMs = backoffMs;
+    this.maxAttempts = maxAttempts;
   }
 
   @Override
   public Future<?> start() {
-    pool = node.database().pool();
     client = WebClient.create(vertx, new WebClientOptions()
-        .setConnectTimeout(node.config().alertsWebhookTimeoutMs())
+        .setConnectTimeout(timeoutMs)
         .setUserAgent("cityops-alerts"));
     vertx.setPeriodic(POLL_MS, id -> poll());
     return Future.succeededFuture();
@@ -73,7 +77,7 @@ public final class WebhookSender extends VerticleBase {
       return;
     }
     polling = true;
-    long leaseSeconds = node.config().alertsWebhookTimeoutMs() / 1000 + 30;
+    long leaseSeconds = timeoutMs / 1000 + 30;
     pool.preparedQuery(CLAIM).execute(Tuple.of(leaseSeconds))
         .compose(rows -> {
           List<Future<Void>> sends = new ArrayList<>();
@@ -90,7 +94,7 @@ public final class WebhookSender extends VerticleBase {
     byte[] body = r.getString("body").getBytes(StandardCharsets.UTF_8);
     String secret = r.getString("secret");
     var request = client.postAbs(r.getString("url"))
-        .timeout(node.config().alertsWebhookTimeoutMs())
+        .timeout(timeoutMs)
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("X-Cityops-Delivery", String.valueOf(id))
         .putHeader("X-Cityops-Attempt", String.valueOf(attempt));
@@ -105,9 +109,9 @@ public final class WebhookSender extends VerticleBase {
           String error = done.failed() ? String.valueOf(done.cause().getMessage())
               : status / 100 == 2 ? null : "HTTP " + status;
           boolean delivered = error == null;
-          boolean last = attempt >= node.config().alertsWebhookMaxAttempts();
+          boolean last = attempt >= maxAttempts;
           String outcome = delivered ? "delivered" : last ? "failed" : "pending";
-          long wait = Signatures.backoffMs(node.config().alertsWebhookBackoffMs(), attempt);
+          long wait = Signatures.backoffMs(backoffMs, attempt);
           LOG.info("webhook=attempt delivery={} attempt={} status={} outcome={} ms={}", id, attempt, status, outcome, ms);
           return pool.preparedQuery(OUTCOME).execute(Tuple.from(new Object[]{id, attempt, status, error, ms, outcome, wait}))
               .<Void>mapEmpty();

@@ -49,7 +49,7 @@ public final class Main {
   private static void banner(AppConfig config, Node node) {
     String url = "http://localhost:" + config.httpPort();
     StringBuilder b = new StringBuilder("\n")
-        .append("  cityops node ").append(node.context().nodeId()).append(" is up\n")
+        .append("  cityops node ").append(node.nodeId()).append(" is up\n")
         .append("  wall display   ").append(url).append("/\n")
         .append("  readiness      ").append(url).append("/ready\n")
         .append("  metrics        ").append(url).append("/metrics\n")

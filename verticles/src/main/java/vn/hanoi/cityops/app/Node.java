@@ -1,55 +1,75 @@
 package vn.hanoi.cityops.app;
 
-import vn.hanoi.cityops.config.AppConfig;
-
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.cityops.alert.WebhookSender;
-import vn.hanoi.cityops.auth.ApiKeyRegistry;
-import vn.hanoi.cityops.auth.ApiKeyRepository;
-import vn.hanoi.cityops.auth.KeySecrets;
-import vn.hanoi.cityops.auth.People;
-import vn.hanoi.cityops.auth.UserRepository;
-import vn.hanoi.cityops.health.SilenceWatchdog;
-import vn.hanoi.cityops.history.RollupVerticle;
-import vn.hanoi.cityops.auth.AuditLog;
-import vn.hanoi.cityops.ingest.KeyRateLimiter;
+import vn.hanoi.cityops.auth.AuthModule;
+import vn.hanoi.cityops.bus.FeedSignal;
+import vn.hanoi.cityops.bus.Topics;
+import vn.hanoi.cityops.capability.Capability;
+import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.config.AppConfig;
+import vn.hanoi.cityops.live.Audience;
+import vn.hanoi.cityops.live.Connections;
+import vn.hanoi.cityops.live.FeedListener;
 import vn.hanoi.cityops.live.FeedVerticle;
 import vn.hanoi.cityops.live.LiveClock;
-import vn.hanoi.cityops.meeting.PresenceSweep;
+import vn.hanoi.cityops.live.LiveRoutes;
+import vn.hanoi.cityops.live.TopicAccess;
 import vn.hanoi.cityops.sim.SimulatorVerticle;
 import vn.hanoi.cityops.store.Database;
-import vn.hanoi.cityops.city.ReferenceData;
-import vn.hanoi.cityops.web.WebVerticle;
+import vn.hanoi.cityops.web.HealthRoutes;
+import vn.hanoi.cityops.web.HttpVerticle;
+import vn.hanoi.cityops.web.Routes;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * One cityops node: Vert.x (clustered over Hazelcast unless told otherwise), its PostgreSQL (embedded
- * or external, migrated), the API keys, then the verticles in order. Fails fast with the cause.
+ * One cityops node, and the composition root: the only code that knows every capability. Starts Vert.x (clustered
+ * over Hazelcast unless told otherwise), its PostgreSQL (embedded or external, migrated), the reference data, people
+ * and access, then builds the capabilities ({@link Capabilities}), mounts their routes on the HTTP port, hands their
+ * feed listeners to the event feed, and deploys their verticles. Fails fast with the cause.
  */
 public final class Node {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
   private static final long LAG_PROBE_MS = 200;
+  /** The feed's poll reads through its own connection (see {@link FeedVerticle}). */
+  private static final int FEED_CONNECTIONS = 1;
 
   private final Vertx vertx;
-  private final NodeContext context;
+  private final AppConfig config;
+  private final String nodeId;
+  private final PrometheusMeterRegistry meters;
+  private final Database database;
+  private final List<Routes> routes;
 
-  private Node(Vertx vertx, NodeContext context) {
+  private Node(Vertx vertx, AppConfig config, String nodeId, PrometheusMeterRegistry meters, Database database,
+               List<Routes> routes) {
     this.vertx = vertx;
-    this.context = context;
+    this.config = config;
+    this.nodeId = nodeId;
+    this.meters = meters;
+    this.database = database;
+    this.routes = routes;
   }
 
   public static Future<Node> start(AppConfig config) {
@@ -75,46 +95,52 @@ public final class Node {
     String nodeId = UUID.randomUUID().toString();
     probeEventLoopLag(vertx, meters);
     return Database.start(vertx, config).compose(db -> ReferenceData.load(db.pool())
-        .compose(reference -> {
-          ApiKeyRepository keys = new ApiKeyRepository(db.pool());
-          ApiKeyRegistry registry = new ApiKeyRegistry(keys);
-          UserRepository users = new UserRepository(db.pool());
-          AuditLog audit = new AuditLog(db.pool());
-          return People.start(vertx, config, db.pool(), users, reference)
-              .map(guard -> new NodeContext(nodeId, config, db, reference, keys, registry,
-                  new KeyRateLimiter(config.keyRatePerSecond()), meters, users, audit, guard))
-              .compose(ctx -> installBootstrapKey(ctx)
-                  .compose(v -> People.seed(vertx, config, users, audit))
-                  .compose(v -> registry.start(vertx, config.apiKeyRefreshMs()))
-                  .compose(v -> vertx.deployVerticle(() -> new WebVerticle(ctx),
-                      new DeploymentOptions().setInstances(config.httpInstances())))
-                  .compose(v -> vertx.deployVerticle(new SilenceWatchdog(ctx)))
-                  .compose(v -> vertx.deployVerticle(new FeedVerticle(ctx)))
-                  .compose(v -> vertx.deployVerticle(new LiveClock(ctx)))
-                  .compose(v -> vertx.deployVerticle(new RollupVerticle(ctx)))
-                  .compose(v -> vertx.deployVerticle(new WebhookSender(ctx)))
-                  .compose(v -> vertx.deployVerticle(new PresenceSweep(ctx)))
-                  .compose(v -> config.simulator() ? startSimulator(vertx, ctx) : Future.succeededFuture())
-                  .map(v -> new Node(vertx, ctx)));
-        })
+        .compose(reference -> AuthModule.start(vertx, config, db.pool(), reference)
+            .compose(auth -> assemble(vertx, config, nodeId, meters, db, reference, auth)))
         .recover(failure -> db.close().transform(closed -> Future.failedFuture(failure))));
   }
 
-  private static Future<Void> installBootstrapKey(NodeContext ctx) {
-    String key = ctx.config().bootstrapApiKey();
-    if (key.isBlank()) {
-      return Future.succeededFuture();
+  private static Future<Node> assemble(Vertx vertx, AppConfig config, String nodeId, PrometheusMeterRegistry meters,
+                                       Database db, ReferenceData reference, AuthModule auth) {
+    Connections hub = Connections.onNode(vertx, meters);
+    FeedSignal signal = new FeedSignal(vertx);
+    List<Capability> capabilities = Capabilities.of(vertx, config, db, reference, auth, hub, signal, meters);
+
+    List<FeedListener> listeners = new ArrayList<>();
+    Map<Topics, Audience> audiences = new HashMap<>();
+    List<Supplier<Deployable>> verticles = new ArrayList<>();
+    List<Routes> routes = new ArrayList<>();
+    routes.add(new HealthRoutes(vertx, nodeId, db.pool(), config.clustered(), meters));
+    for (Capability c : capabilities) {
+      routes.addAll(c.routes());
+      listeners.addAll(c.feedListeners());
+      audiences.putAll(c.audiences());
+      verticles.addAll(c.verticles());
     }
-    return ctx.apiKeys().upsertNodeKey("bootstrap", "bootstrap", KeySecrets.hash(key), KeySecrets.displayPrefix(key))
-        .mapEmpty();
+    routes.add(new LiveRoutes(vertx, config, auth.guard().tokens(), new TopicAccess(auth.guard().access(), audiences), hub));
+
+    Node node = new Node(vertx, config, nodeId, meters, db, List.copyOf(routes));
+    return vertx.deployVerticle(() -> new HttpVerticle(config.http(), node.routes),
+            new DeploymentOptions().setInstances(config.httpInstances()))
+        .compose(v -> vertx.deployVerticle(new FeedVerticle(db.dedicatedPool(FEED_CONNECTIONS), listeners)))
+        .compose(v -> vertx.deployVerticle(new LiveClock(db.pool(), signal, config.liveClockMs())))
+        .compose(v -> deployInOrder(vertx, verticles))
+        .compose(v -> config.simulator() ? startSimulator(vertx, config, reference, auth) : Future.succeededFuture())
+        .map(node);
+  }
+
+  private static Future<Void> deployInOrder(Vertx vertx, List<Supplier<Deployable>> verticles) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Supplier<Deployable> verticle : verticles) {
+      chain = chain.compose(v -> vertx.deployVerticle(verticle.get()).mapEmpty());
+    }
+    return chain;
   }
 
   /** The simulator sends through the public ingestion path with a key of its own, fresh at every start. */
-  private static Future<String> startSimulator(Vertx vertx, NodeContext ctx) {
-    String secret = KeySecrets.generate();
-    return ctx.apiKeys().upsertNodeKey("simulator", "simulator", KeySecrets.hash(secret), KeySecrets.displayPrefix(secret))
-        .compose(k -> ctx.apiKeyRegistry().refresh())
-        .compose(v -> vertx.deployVerticle(new SimulatorVerticle(ctx.config(), ctx.reference(), secret)));
+  private static Future<String> startSimulator(Vertx vertx, AppConfig config, ReferenceData reference, AuthModule auth) {
+    return auth.issueNodeKey("simulator")
+        .compose(secret -> vertx.deployVerticle(new SimulatorVerticle(config, reference, secret)));
   }
 
   /** How late a timer fires on an event loop: the lag a blocked or overloaded loop adds to every request. */
@@ -134,30 +160,31 @@ public final class Node {
     return vertx;
   }
 
-  public NodeContext context() {
-    return context;
-  }
-
   public AppConfig config() {
-    return context.config();
+    return config;
   }
 
   public String nodeId() {
-    return context.nodeId();
+    return nodeId;
   }
 
-  public io.micrometer.core.instrument.MeterRegistry meters() {
-    return context.meters();
+  public MeterRegistry meters() {
+    return meters;
   }
 
   public Database database() {
-    return context.database();
+    return database;
+  }
+
+  /** A router with every route of the node, as each HTTP verticle instance mounts them: for a test to walk. */
+  public Router router() {
+    return HttpVerticle.router(vertx, config.http(), routes);
   }
 
   public Future<Void> close() {
-    LOG.info("node=stopping id={}", context.nodeId());
+    LOG.info("node=stopping id={}", nodeId);
     return closeDeployments()
-        .eventually(() -> context.database().close())
+        .eventually(database::close)
         .eventually(vertx::close);
   }
 

@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.auth;
 
+import vn.hanoi.cityops.bus.Topics;
+
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -19,15 +21,8 @@ public final class AccessControl {
       Role.DISPLAY, EnumSet.of(Action.READ_CITY_DATA));
   /** Actions an agency officer may take on their own agency (a district officer also on its communes). */
   private static final Set<Action> OWN_AGENCY = EnumSet.of(Action.READ_AGENCY_DATA, Action.UPDATE_AGENCY_TASK);
-  private static final Set<String> CITY_TOPICS = Set.of("systems", "kpi.city", "feedback", "alerts");
-
-  /** Who may follow a meeting's topic: answered by the node's meeting roster (see meeting/MeetingRoster). */
-  public interface MeetingMembership {
-    boolean mayFollow(Principal who, long meetingId);
-  }
 
   private final Function<String, String> districtOf;
-  private volatile MeetingMembership meetings = (who, id) -> false;
 
   /** {@code districtOf}: an agency's district (itself for a district, its parent for a commune), else null. */
   public AccessControl(Function<String, String> districtOf) {
@@ -57,29 +52,16 @@ public final class AccessControl {
     return who.has(Role.AGENCY) && agency != null && OWN_AGENCY.contains(action) && covers(who.agency(), agency);
   }
 
-  /** WebSocket topics: the city-wide ones need city data; {@code kpi.district.X} and {@code kpi.agency.X} agency X's. */
-  public boolean maySubscribe(Principal who, String topic) {
-    if (CITY_TOPICS.contains(topic)) {
-      return allows(who, Action.READ_CITY_DATA);
-    }
-    for (String prefix : new String[]{"kpi.district.", "kpi.agency."}) {
-      if (topic.startsWith(prefix) && topic.length() > prefix.length()) {
-        return allows(who, Action.READ_AGENCY_DATA, topic.substring(prefix.length()));
-      }
-    }
-    if (topic.startsWith("meeting.") && who != null) {
-      try {
-        return meetings.mayFollow(who, Long.parseLong(topic.substring("meeting.".length())));
-      } catch (NumberFormatException e) {
-        return false;
-      }
-    }
-    return false;
-  }
-
-  /** Installed once per node by the meeting topics, which know every meeting's chair, secretary and invitations. */
-  public void meetingMembership(MeetingMembership membership) {
-    this.meetings = membership;
+  /**
+   * A topic of city-wide or agency data ({@link Topics.Access#CITY_DATA}, {@link Topics.Access#AGENCY_DATA}, the key
+   * naming the agency); false for any other (a topic of participants is for its owner to decide).
+   */
+  public boolean mayFollow(Principal who, Topics.Match topic) {
+    return switch (topic.topic().access()) {
+      case CITY_DATA -> allows(who, Action.READ_CITY_DATA);
+      case AGENCY_DATA -> allows(who, Action.READ_AGENCY_DATA, topic.key());
+      case PARTICIPANTS -> false;
+    };
   }
 
   /** Whether an agency officer of {@code own} acts for {@code agency} (the same, or its district). */

@@ -1,9 +1,10 @@
 package vn.hanoi.cityops.auth;
 
+import vn.hanoi.cityops.web.Routes;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
-import vn.hanoi.cityops.app.NodeContext;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -21,11 +22,12 @@ import java.util.Set;
  * {@code /api/v1/admin/api-keys}: create (the secret is shown once), list (never the secrets) and revoke
  * ingestion keys. Signed-in admins only; every change is audited.
  */
-public final class ApiKeyRoutes {
+public final class ApiKeyRoutes implements Routes {
   private static final String BASE = "/api/v1/admin/api-keys";
   /** Names and sources the node uses for its own keys and events (the watchdog is {@code cityops-watchdog}). */
   private static final Set<String> RESERVED = Set.of("bootstrap", "simulator");
 
+  private final Guard guard;
   private final Vertx vertx;
   private final ApiKeyRegistry registry;
   private final ApiKeyRepository repository;
@@ -33,20 +35,20 @@ public final class ApiKeyRoutes {
   private final AuditLog audit;
   private final SchemaCheck schema = SchemaCheck.of("api-key.schema.json");
 
-  private ApiKeyRoutes(Vertx vertx, NodeContext node) {
+  ApiKeyRoutes(Vertx vertx, ApiKeyRegistry registry, ApiKeyRepository repository, ReferenceData reference, AuditLog audit, Guard guard) {
     this.vertx = vertx;
-    this.registry = node.apiKeyRegistry();
-    this.repository = node.apiKeys();
-    this.reference = node.reference();
-    this.audit = node.audit();
+    this.registry = registry;
+    this.repository = repository;
+    this.reference = reference;
+    this.audit = audit;
+    this.guard = guard;
   }
 
-  public static void mount(Router router, Vertx vertx, NodeContext node) {
-    ApiKeyRoutes routes = new ApiKeyRoutes(vertx, node);
-    Guard guard = node.guard();
-    router.post(BASE).handler(guard.may(Action.MANAGE_API_KEYS)).handler(routes::create);
-    router.get(BASE).handler(guard.may(Action.MANAGE_API_KEYS)).handler(routes::list);
-    router.delete(BASE + "/:id").handler(guard.may(Action.MANAGE_API_KEYS)).handler(routes::revoke);
+  @Override
+  public void mount(Router router) {
+    router.post(BASE).handler(guard.may(Action.MANAGE_API_KEYS)).handler(this::create);
+    router.get(BASE).handler(guard.may(Action.MANAGE_API_KEYS)).handler(this::list);
+    router.delete(BASE + "/:id").handler(guard.may(Action.MANAGE_API_KEYS)).handler(this::revoke);
   }
 
   private void create(RoutingContext ctx) {

@@ -1,12 +1,13 @@
 package vn.hanoi.cityops.auth;
 
+import vn.hanoi.cityops.web.Routes;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
 
@@ -19,20 +20,22 @@ import java.util.Set;
  * {@code outcome}, {@code from} (inclusive) and {@code to} (exclusive, ISO-8601 with an offset); pages of
  * {@code limit} entries (1-500, default 100) continue with {@code before=<next>} until {@code next} is null.
  */
-public final class AuditRoutes {
+public final class AuditRoutes implements Routes {
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 500;
   private static final Set<String> OUTCOMES = Set.of("success", "failure", "denied");
 
+  private final Guard guard;
   private final AuditLog audit;
 
-  private AuditRoutes(NodeContext node) {
-    this.audit = node.audit();
+  AuditRoutes(AuditLog audit, Guard guard) {
+    this.audit = audit;
+    this.guard = guard;
   }
 
-  public static void mount(Router router, Vertx vertx, NodeContext node) {
-    AuditRoutes routes = new AuditRoutes(node);
-    router.get("/api/v1/audit").handler(node.guard().may(Action.READ_AUDIT)).handler(routes::find);
+  @Override
+  public void mount(Router router) {
+    router.get("/api/v1/audit").handler(guard.may(Action.READ_AUDIT)).handler(this::find);
   }
 
   private void find(RoutingContext ctx) {

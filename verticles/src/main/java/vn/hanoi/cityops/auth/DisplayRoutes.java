@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.auth;
 
+import vn.hanoi.cityops.web.Routes;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -7,7 +9,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.auth.UserRepository.Display;
 import vn.hanoi.cityops.auth.UserRepository.User;
 import vn.hanoi.cityops.auth.UserRepository.UserFields;
@@ -28,29 +29,30 @@ import java.util.Optional;
  * the token, so the screen survives restarts of the browser and of the node. Revoking disables the display
  * user and ends its sessions on every node. Every issue and revocation is audited.
  */
-public final class DisplayRoutes {
+public final class DisplayRoutes implements Routes {
   private static final String BASE = "/api/v1/admin/displays";
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  private final Guard guard;
   private final Vertx vertx;
   private final UserRepository users;
   private final AuditLog audit;
   private final TokenService tokens;
   private final SchemaCheck schema = SchemaCheck.of("display-create.schema.json");
 
-  private DisplayRoutes(Vertx vertx, NodeContext node) {
+  DisplayRoutes(Vertx vertx, UserRepository users, AuditLog audit, Guard guard) {
     this.vertx = vertx;
-    this.users = node.users();
-    this.audit = node.audit();
-    this.tokens = node.guard().tokens();
+    this.users = users;
+    this.audit = audit;
+    this.tokens = guard.tokens();
+    this.guard = guard;
   }
 
-  public static void mount(Router router, Vertx vertx, NodeContext node) {
-    DisplayRoutes routes = new DisplayRoutes(vertx, node);
-    Guard guard = node.guard();
-    router.post(BASE).handler(guard.may(Action.MANAGE_USERS)).handler(routes::create);
-    router.get(BASE).handler(guard.may(Action.MANAGE_USERS)).handler(routes::list);
-    router.delete(BASE + "/:id").handler(guard.may(Action.MANAGE_USERS)).handler(routes::revoke);
+  @Override
+  public void mount(Router router) {
+    router.post(BASE).handler(guard.may(Action.MANAGE_USERS)).handler(this::create);
+    router.get(BASE).handler(guard.may(Action.MANAGE_USERS)).handler(this::list);
+    router.delete(BASE + "/:id").handler(guard.may(Action.MANAGE_USERS)).handler(this::revoke);
   }
 
   private void create(RoutingContext ctx) {

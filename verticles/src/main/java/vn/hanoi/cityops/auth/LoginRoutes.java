@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.auth;
 
+import vn.hanoi.cityops.web.Routes;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -8,7 +10,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.hanoi.cityops.bus.Addresses;
 import vn.hanoi.cityops.config.AppConfig;
-import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.SchemaCheck;
@@ -21,9 +22,10 @@ import java.util.Locale;
  * audited and counted per username and per address: past the limit within the window the answer is 429
  * with {@code Retry-After}, even for the right password.
  */
-public final class LoginRoutes {
+public final class LoginRoutes implements Routes {
   private static final String INVALID = "invalid username or password";
 
+  private final Guard guard;
   private final Vertx vertx;
   private final AppConfig config;
   private final UserRepository users;
@@ -31,19 +33,20 @@ public final class LoginRoutes {
   private final TokenService tokens;
   private final SchemaCheck schema = SchemaCheck.of("login.schema.json");
 
-  private LoginRoutes(Vertx vertx, NodeContext node) {
+  LoginRoutes(Vertx vertx, AppConfig config, UserRepository users, AuditLog audit, Guard guard) {
     this.vertx = vertx;
-    this.config = node.config();
-    this.users = node.users();
-    this.audit = node.audit();
-    this.tokens = node.guard().tokens();
+    this.config = config;
+    this.users = users;
+    this.audit = audit;
+    this.tokens = guard.tokens();
+    this.guard = guard;
   }
 
-  public static void mount(Router router, Vertx vertx, NodeContext node) {
-    LoginRoutes routes = new LoginRoutes(vertx, node);
-    router.post("/api/v1/auth/login").handler(routes::login);
-    router.post("/api/v1/auth/logout").handler(node.guard().signedIn()).handler(routes::logout);
-    router.get("/api/v1/auth/me").handler(node.guard().may(Action.READ_SELF))
+  @Override
+  public void mount(Router router) {
+    router.post("/api/v1/auth/login").handler(this::login);
+    router.post("/api/v1/auth/logout").handler(guard.signedIn()).handler(this::logout);
+    router.get("/api/v1/auth/me").handler(guard.may(Action.READ_SELF))
         .handler(ctx -> JsonBodies.ok(ctx, Guard.principal(ctx).toJson()));
   }
 

@@ -2,20 +2,17 @@ package vn.hanoi.cityops.auth;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.cityops.config.AppConfig;
-import vn.hanoi.cityops.city.ReferenceData;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Builds the sign-in side of a node: the token service with its signing secret, the access control,
- * the guard; and creates the first admin (from {@code auth.adminPassword}) and, on a development node,
- * the demo users.
+ * The people a node starts with: the first admin (from {@code auth.adminPassword}) when no active admin exists,
+ * and, on a development node, the demo users.
  */
 public final class People {
   private static final Logger LOG = LoggerFactory.getLogger(People.class);
@@ -31,17 +28,8 @@ public final class People {
   private People() {
   }
 
-  public static Future<Guard> start(Vertx vertx, AppConfig config, Pool pool, UserRepository users,
-                                    ReferenceData reference) {
-    return SigningSecret.resolve(config, pool).compose(secret -> {
-      TokenService tokens = new TokenService(vertx, secret, users, config.tokenTtlSeconds());
-      return tokens.start(vertx, config.apiKeyRefreshMs())
-          .map(v -> new Guard(tokens, new AccessControl(reference::districtOf)));
-    });
-  }
-
   /** The first admin, when configured and no active admin exists; then the demo users on a development node. */
-  public static Future<Void> seed(Vertx vertx, AppConfig config, UserRepository users, AuditLog audit) {
+  static Future<Void> seed(Vertx vertx, AppConfig config, UserRepository users, AuditLog audit) {
     Future<Void> admin = config.adminPassword().isBlank()
         ? Future.succeededFuture()
         : users.countActiveAdmins().compose(n -> n > 0 ? Future.succeededFuture() : create(vertx, users, audit,

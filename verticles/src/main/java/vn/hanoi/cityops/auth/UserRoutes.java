@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.auth;
 
+import vn.hanoi.cityops.web.Routes;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -7,7 +9,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.auth.UserRepository.User;
 import vn.hanoi.cityops.auth.UserRepository.UserFields;
 import vn.hanoi.cityops.city.ReferenceData;
@@ -27,11 +28,12 @@ import java.util.Set;
  * sessions on every node (their token says the old roles and agency), and no change may leave the city
  * without an active admin. Every create and update is audited with the names of the fields it set.
  */
-public final class UserRoutes {
+public final class UserRoutes implements Routes {
   private static final String BASE = "/api/v1/users";
   /** Changes that make what a signed token says untrue or no longer wanted: the user must sign in again. */
   private static final Set<String> ENDS_SESSIONS = Set.of("agency", "roles", "active", "password");
 
+  private final Guard guard;
   private final Vertx vertx;
   private final UserRepository users;
   private final ReferenceData reference;
@@ -40,21 +42,21 @@ public final class UserRoutes {
   private final SchemaCheck createSchema = SchemaCheck.of("user-create.schema.json");
   private final SchemaCheck updateSchema = SchemaCheck.of("user-update.schema.json");
 
-  private UserRoutes(Vertx vertx, NodeContext node) {
+  UserRoutes(Vertx vertx, UserRepository users, ReferenceData reference, AuditLog audit, Guard guard) {
     this.vertx = vertx;
-    this.users = node.users();
-    this.reference = node.reference();
-    this.audit = node.audit();
-    this.tokens = node.guard().tokens();
+    this.users = users;
+    this.reference = reference;
+    this.audit = audit;
+    this.tokens = guard.tokens();
+    this.guard = guard;
   }
 
-  public static void mount(Router router, Vertx vertx, NodeContext node) {
-    UserRoutes routes = new UserRoutes(vertx, node);
-    Guard guard = node.guard();
-    router.get(BASE).handler(guard.may(Action.MANAGE_USERS)).handler(routes::list);
-    router.post(BASE).handler(guard.may(Action.MANAGE_USERS)).handler(routes::create);
-    router.get(BASE + "/:id").handler(guard.may(Action.MANAGE_USERS)).handler(routes::get);
-    router.patch(BASE + "/:id").handler(guard.may(Action.MANAGE_USERS)).handler(routes::update);
+  @Override
+  public void mount(Router router) {
+    router.get(BASE).handler(guard.may(Action.MANAGE_USERS)).handler(this::list);
+    router.post(BASE).handler(guard.may(Action.MANAGE_USERS)).handler(this::create);
+    router.get(BASE + "/:id").handler(guard.may(Action.MANAGE_USERS)).handler(this::get);
+    router.patch(BASE + "/:id").handler(guard.may(Action.MANAGE_USERS)).handler(this::update);
   }
 
   private void list(RoutingContext ctx) {

@@ -8,22 +8,116 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static vn.hanoi.cityops.config.ConfigKeys.*;
 
 /**
- * The node's configuration, read once at start: the bundled {@code cityops.json}, then an optional file
- * named by {@code CITYOPS_CONFIG}, then environment variables ({@code CITYOPS_HTTP_PORT} for {@code http.port}).
+ * The node's configuration: the bundled {@code cityops.json}, then an optional file named by {@code CITYOPS_CONFIG},
+ * then environment variables ({@code CITYOPS_HTTP_PORT} for {@code http.port}). Every value is parsed and
+ * range-checked here, once, when the configuration is loaded: a bad value stops the start with a message naming
+ * the key and its variable, before anything is started. Immutable.
  */
 public final class AppConfig {
   private static final String DEFAULTS = "/cityops.json";
   private static final String DEV_BOOTSTRAP_KEY = "cityops-dev-key";
 
+  /** What the HTTP verticle needs. */
+  public record Http(int port, String host, int instances, int bodyLimitBytes, boolean compression,
+                     boolean liveCompression) {
+  }
+
   private final JsonObject values;
+  private final Http http;
+  private final Set<String> allowedOrigins;
+  private final int livePingIntervalSeconds;
+  private final String pgUrl;
+  private final int pgPoolSize;
+  private final Path pgDataDir;
+  private final int pgEmbeddedPort;
+  private final int pgTimeoutMs;
+  private final boolean clustered;
+  private final String clusterConfig;
+  private final String clusterName;
+  private final int clusterPort;
+  private final String clusterMembers;
+  private final boolean simulator;
+  private final double simulatorRate;
+  private final long simulatorSeed;
+  private final int simulatorDaySeconds;
+  private final boolean devMode;
+  private final String bootstrapApiKey;
+  private final String jwtSecret;
+  private final int tokenTtlSeconds;
+  private final String adminUsername;
+  private final String adminPassword;
+  private final String demoPassword;
+  private final int loginWindowSeconds;
+  private final int maxFailuresPerUser;
+  private final int maxFailuresPerAddress;
+  private final int maxBatchEvents;
+  private final int batchWindowMs;
+  private final int maxPendingEvents;
+  private final double keyRatePerSecond;
+  private final int apiKeyRefreshMs;
+  private final int silenceFactor;
+  private final int liveClockMs;
+  private final int liveMaxPendingKeys;
+  private final int alertsSweepMs;
+  private final int alertsWebhookBackoffMs;
+  private final int alertsWebhookMaxAttempts;
+  private final int alertsWebhookTimeoutMs;
+  private final int meetingPresenceTimeoutMs;
 
   private AppConfig(JsonObject values) {
     this.values = values;
+    this.http = new Http(integer(HTTP_PORT, 0, 65_535), string(HTTP_HOST), integer(HTTP_INSTANCES, 1, 64),
+        integer(HTTP_BODY_LIMIT_BYTES, 1_024, Integer.MAX_VALUE), flag(HTTP_COMPRESSION), flag(LIVE_COMPRESSION));
+    this.allowedOrigins = Arrays.stream(string(HTTP_ALLOWED_ORIGINS).split(",")).map(String::trim)
+        .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    this.livePingIntervalSeconds = integer(LIVE_PING_INTERVAL_SECONDS, 1, 3_600);
+    this.pgUrl = string(PG_URL);
+    this.pgPoolSize = integer(PG_POOL_SIZE, 1, 1_000);
+    this.pgDataDir = Path.of(string(PG_DATA_DIR));
+    this.pgEmbeddedPort = integer(PG_EMBEDDED_PORT, 0, 65_535);
+    this.pgTimeoutMs = integer(PG_TIMEOUT_MS, 100, 600_000);
+    this.clustered = flag(CLUSTER);
+    this.clusterConfig = string(CLUSTER_CONFIG);
+    this.clusterName = string(CLUSTER_NAME);
+    this.clusterPort = integer(CLUSTER_PORT, 1, 65_535);
+    this.clusterMembers = string(CLUSTER_MEMBERS);
+    this.simulator = flag(SIMULATOR);
+    this.simulatorRate = decimal(SIMULATOR_RATE, 0.001, 1_000_000);
+    this.simulatorSeed = whole(SIMULATOR_SEED);
+    this.simulatorDaySeconds = integer(SIMULATOR_DAY_SECONDS, 1, 86_400);
+    this.devMode = flag(DEV_MODE);
+    String key = string(BOOTSTRAP_API_KEY);
+    this.bootstrapApiKey = key.isBlank() && devMode ? DEV_BOOTSTRAP_KEY : key;
+    this.jwtSecret = string(AUTH_JWT_SECRET);
+    this.tokenTtlSeconds = integer(AUTH_TOKEN_TTL_SECONDS, 1, 31 * 86_400);
+    this.adminUsername = string(AUTH_ADMIN_USERNAME);
+    this.adminPassword = string(AUTH_ADMIN_PASSWORD);
+    this.demoPassword = string(AUTH_DEMO_PASSWORD);
+    this.loginWindowSeconds = integer(AUTH_LOGIN_WINDOW_SECONDS, 1, 86_400);
+    this.maxFailuresPerUser = integer(AUTH_MAX_FAILURES_PER_USER, 1, 1_000_000);
+    this.maxFailuresPerAddress = integer(AUTH_MAX_FAILURES_PER_ADDRESS, 1, 1_000_000);
+    this.maxBatchEvents = integer(INGEST_MAX_BATCH_EVENTS, 1, 100_000);
+    this.batchWindowMs = integer(INGEST_BATCH_WINDOW_MS, 0, 10_000);
+    this.maxPendingEvents = integer(INGEST_MAX_PENDING_EVENTS, maxBatchEvents, Integer.MAX_VALUE);
+    this.keyRatePerSecond = decimal(INGEST_KEY_RATE_PER_SECOND, 0.001, 1e9);
+    this.apiKeyRefreshMs = integer(API_KEY_REFRESH_MS, 100, 3_600_000);
+    this.silenceFactor = integer(HEALTH_SILENCE_FACTOR, 1, Integer.MAX_VALUE);
+    this.liveClockMs = integer(LIVE_CLOCK_MS, 100, 86_400_000);
+    this.liveMaxPendingKeys = integer(LIVE_MAX_PENDING_KEYS, 1, 10_000_000);
+    this.alertsSweepMs = integer(ALERTS_SWEEP_MS, 10, 3_600_000);
+    this.alertsWebhookBackoffMs = integer(ALERTS_WEBHOOK_BACKOFF_MS, 1, 3_600_000);
+    this.alertsWebhookMaxAttempts = integer(ALERTS_WEBHOOK_MAX_ATTEMPTS, 1, 100);
+    this.alertsWebhookTimeoutMs = integer(ALERTS_WEBHOOK_TIMEOUT_MS, 100, 600_000);
+    this.meetingPresenceTimeoutMs = integer(MEETING_PRESENCE_TIMEOUT_MS, 1_000, 86_400_000);
   }
 
   /** Defaults, then the file in {@code CITYOPS_CONFIG}, then every {@code CITYOPS_*} variable of {@code env}. */
@@ -70,96 +164,118 @@ public final class AppConfig {
     }
   }
 
-  public int httpPort() { return integer(HTTP_PORT); }
-  public String httpHost() { return string(HTTP_HOST); }
-  public int httpInstances() { return integer(HTTP_INSTANCES); }
-  public int bodyLimitBytes() { return integer(HTTP_BODY_LIMIT_BYTES); }
-  public boolean httpCompression() { return flag(HTTP_COMPRESSION); }
-  public boolean liveCompression() { return flag(LIVE_COMPRESSION); }
-  public int livePingIntervalSeconds() { return integer(LIVE_PING_INTERVAL_SECONDS); }
+  public Http http() { return http; }
+  public int httpPort() { return http.port(); }
+  public String httpHost() { return http.host(); }
+  public int httpInstances() { return http.instances(); }
+  public int bodyLimitBytes() { return http.bodyLimitBytes(); }
+  public boolean httpCompression() { return http.compression(); }
+  public boolean liveCompression() { return http.liveCompression(); }
+  /** WebSocket keepalive: a ping this often. */
+  public Duration livePingInterval() { return Duration.ofSeconds(livePingIntervalSeconds); }
   /** Origins whose pages may open the WebSocket (cross-site WebSocket hijacking is refused). */
-  public java.util.Set<String> allowedOrigins() {
-    return java.util.Arrays.stream(string(HTTP_ALLOWED_ORIGINS).split(",")).map(String::trim).filter(s -> !s.isEmpty())
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
-  }
+  public Set<String> allowedOrigins() { return allowedOrigins; }
 
   /** Empty when the node should run its own embedded PostgreSQL. */
-  public String pgUrl() { return string(PG_URL); }
-  public boolean embeddedDatabase() { return pgUrl().isBlank(); }
-  public int pgPoolSize() { return integer(PG_POOL_SIZE); }
-  public Path pgDataDir() { return Path.of(string(PG_DATA_DIR)); }
-  public int pgEmbeddedPort() { return integer(PG_EMBEDDED_PORT); }
-  public int pgTimeoutMs() { return integer(PG_TIMEOUT_MS); }
+  public String pgUrl() { return pgUrl; }
+  public boolean embeddedDatabase() { return pgUrl.isBlank(); }
+  public int pgPoolSize() { return pgPoolSize; }
+  public Path pgDataDir() { return pgDataDir; }
+  public int pgEmbeddedPort() { return pgEmbeddedPort; }
+  public int pgTimeoutMs() { return pgTimeoutMs; }
 
-  public boolean clustered() { return flag(CLUSTER); }
-  public String clusterConfig() { return string(CLUSTER_CONFIG); }
-  public String clusterName() { return string(CLUSTER_NAME); }
-  public int clusterPort() { return integer(CLUSTER_PORT); }
-  public String clusterMembers() { return string(CLUSTER_MEMBERS); }
+  public boolean clustered() { return clustered; }
+  public String clusterConfig() { return clusterConfig; }
+  public String clusterName() { return clusterName; }
+  public int clusterPort() { return clusterPort; }
+  public String clusterMembers() { return clusterMembers; }
 
-  public boolean simulator() { return flag(SIMULATOR); }
-  public double simulatorRate() { return Double.parseDouble(string(SIMULATOR_RATE)); }
-  public long simulatorSeed() { return Long.parseLong(string(SIMULATOR_SEED)); }
-  public int simulatorDaySeconds() { return integer(SIMULATOR_DAY_SECONDS); }
+  public boolean simulator() { return simulator; }
+  public double simulatorRate() { return simulatorRate; }
+  public long simulatorSeed() { return simulatorSeed; }
+  public int simulatorDaySeconds() { return simulatorDaySeconds; }
 
-  public boolean devMode() { return flag(DEV_MODE); }
+  public boolean devMode() { return devMode; }
 
   /** The configured bootstrap key; a development node falls back to a well-known one. Empty: none. */
-  public String bootstrapApiKey() {
-    String key = string(BOOTSTRAP_API_KEY);
-    return key.isBlank() && devMode() ? DEV_BOOTSTRAP_KEY : key;
-  }
+  public String bootstrapApiKey() { return bootstrapApiKey; }
 
   /** Empty: a development node makes one and keeps it in the database; production must set it. */
-  public String jwtSecret() { return string(AUTH_JWT_SECRET); }
-  public int tokenTtlSeconds() { return integer(AUTH_TOKEN_TTL_SECONDS); }
-  public String adminUsername() { return string(AUTH_ADMIN_USERNAME); }
-  public String adminPassword() { return string(AUTH_ADMIN_PASSWORD); }
-  public String demoPassword() { return string(AUTH_DEMO_PASSWORD); }
-  public int loginWindowSeconds() { return integer(AUTH_LOGIN_WINDOW_SECONDS); }
-  public int maxFailuresPerUser() { return integer(AUTH_MAX_FAILURES_PER_USER); }
-  public int maxFailuresPerAddress() { return integer(AUTH_MAX_FAILURES_PER_ADDRESS); }
+  public String jwtSecret() { return jwtSecret; }
+  public int tokenTtlSeconds() { return tokenTtlSeconds; }
+  public String adminUsername() { return adminUsername; }
+  public String adminPassword() { return adminPassword; }
+  public String demoPassword() { return demoPassword; }
+  public int loginWindowSeconds() { return loginWindowSeconds; }
+  public int maxFailuresPerUser() { return maxFailuresPerUser; }
+  public int maxFailuresPerAddress() { return maxFailuresPerAddress; }
 
-  public int maxBatchEvents() { return integer(INGEST_MAX_BATCH_EVENTS); }
-  public int batchWindowMs() { return integer(INGEST_BATCH_WINDOW_MS); }
-  public int maxPendingEvents() { return integer(INGEST_MAX_PENDING_EVENTS); }
-  public double keyRatePerSecond() { return Double.parseDouble(string(INGEST_KEY_RATE_PER_SECOND)); }
-  public int apiKeyRefreshMs() { return integer(API_KEY_REFRESH_MS); }
+  public int maxBatchEvents() { return maxBatchEvents; }
+  public int batchWindowMs() { return batchWindowMs; }
+  public int maxPendingEvents() { return maxPendingEvents; }
+  public double keyRatePerSecond() { return keyRatePerSecond; }
+  public int apiKeyRefreshMs() { return apiKeyRefreshMs; }
 
-  public int silenceFactor() { return integer(HEALTH_SILENCE_FACTOR); }
+  public int silenceFactor() { return silenceFactor; }
 
-  public int liveClockMs() { return integer(LIVE_CLOCK_MS); }
-  public int liveMaxPendingKeys() { return integer(LIVE_MAX_PENDING_KEYS); }
+  public int liveClockMs() { return liveClockMs; }
+  public int liveMaxPendingKeys() { return liveMaxPendingKeys; }
 
-  public int alertsSweepMs() { return integer(ALERTS_SWEEP_MS); }
-  public int alertsWebhookBackoffMs() { return integer(ALERTS_WEBHOOK_BACKOFF_MS); }
-  public int alertsWebhookMaxAttempts() { return integer(ALERTS_WEBHOOK_MAX_ATTEMPTS); }
-  public int alertsWebhookTimeoutMs() { return integer(ALERTS_WEBHOOK_TIMEOUT_MS); }
+  public int alertsSweepMs() { return alertsSweepMs; }
+  public int alertsWebhookBackoffMs() { return alertsWebhookBackoffMs; }
+  public int alertsWebhookMaxAttempts() { return alertsWebhookMaxAttempts; }
+  public int alertsWebhookTimeoutMs() { return alertsWebhookTimeoutMs; }
 
-  public int meetingPresenceTimeoutMs() { return integer(MEETING_PRESENCE_TIMEOUT_MS); }
+  public int meetingPresenceTimeoutMs() { return meetingPresenceTimeoutMs; }
 
   private String string(String key) {
     Object v = values.getValue(key);
     if (v == null) {
-      throw new IllegalStateException("missing configuration key " + key + " (" + envName(key) + ")");
+      throw bad(key, "is missing");
     }
     return v.toString().trim();
   }
 
-  private int integer(String key) {
-    try {
-      return Integer.parseInt(string(key));
-    } catch (NumberFormatException e) {
-      throw new IllegalStateException("configuration key " + key + " (" + envName(key) + ") must be a whole number, got '" + string(key) + "'");
+  private int integer(String key, int min, int max) {
+    long value = whole(key);
+    if (value < min || value > max) {
+      throw bad(key, "must be " + (max == Integer.MAX_VALUE ? "at least " + min : "from " + min + " to " + max)
+          + ", got " + value);
     }
+    return (int) value;
+  }
+
+  private long whole(String key) {
+    try {
+      return Long.parseLong(string(key));
+    } catch (NumberFormatException e) {
+      throw bad(key, "must be a whole number, got '" + string(key) + "'");
+    }
+  }
+
+  private double decimal(String key, double min, double max) {
+    double value;
+    try {
+      value = Double.parseDouble(string(key));
+    } catch (NumberFormatException e) {
+      throw bad(key, "must be a number, got '" + string(key) + "'");
+    }
+    if (!(value >= min && value <= max)) {
+      throw bad(key, "must be from " + min + " to " + max + ", got " + value);
+    }
+    return value;
   }
 
   private boolean flag(String key) {
     return switch (string(key).toLowerCase()) {
       case "on", "true", "yes", "1" -> true;
       case "off", "false", "no", "0" -> false;
-      default -> throw new IllegalStateException("configuration key " + key + " (" + envName(key) + ") must be on or off, got '" + string(key) + "'");
+      default -> throw bad(key, "must be on or off, got '" + string(key) + "'");
     };
+  }
+
+  private static IllegalStateException bad(String key, String problem) {
+    return new IllegalStateException("configuration key " + key + " (" + envName(key) + ") " + problem);
   }
 
   /** Every key and its value, secrets masked: printed at start. */
@@ -170,7 +286,7 @@ public final class AppConfig {
         copy.put(secret, "****");
       }
     }
-    copy.put(PG_URL, pgUrl().replaceAll("//([^:/@]+):[^@]*@", "//$1:****@"));
+    copy.put(PG_URL, pgUrl.replaceAll("//([^:/@]+):[^@]*@", "//$1:****@"));
     return copy;
   }
 }

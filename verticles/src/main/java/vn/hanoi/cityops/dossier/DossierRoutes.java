@@ -1,5 +1,11 @@
 package vn.hanoi.cityops.dossier;
 
+import vn.hanoi.cityops.city.ReferenceData;
+
+import io.vertx.sqlclient.Pool;
+
+import vn.hanoi.cityops.web.Routes;
+
 import vn.hanoi.cityops.web.QueryParams;
 
 import vn.hanoi.cityops.city.KpiMath;
@@ -12,7 +18,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.dossier.DossierRepository.Catalogue;
@@ -44,7 +49,7 @@ import java.util.function.Function;
  * </ul>
  * Every scope is one query of counts per agency, summed here; see {@link DossierCounts} for what each counts.
  */
-public final class DossierRoutes {
+public final class DossierRoutes implements Routes {
   private static final int DEFAULT_LIMIT = 10;
   private static final int MAX_LIMIT = 1000;
   private static final Map<String, String[]> LEVEL_NAMES = Map.of(
@@ -56,22 +61,21 @@ public final class DossierRoutes {
   private final Scopes scopes;
   private final Guard guard;
 
-  private DossierRoutes(NodeContext node) {
-    this.repository = new DossierRepository(node.database().pool());
-    this.scopes = new Scopes(node.reference());
-    this.guard = node.guard();
+  DossierRoutes(Pool pool, ReferenceData reference, Guard guard) {
+    this.repository = new DossierRepository(pool);
+    this.scopes = new Scopes(reference);
+    this.guard = guard;
   }
 
-  public static void mount(Router router, Vertx vertx, NodeContext node) {
-    DossierRoutes routes = new DossierRoutes(node);
-    Guard guard = node.guard();
-    router.get("/api/v1/kpi/headline").handler(guard.may(Action.READ_CITY_DATA)).handler(routes::headline);
-    router.get("/api/v1/kpi/city").handler(guard.may(Action.READ_CITY_DATA)).handler(routes::city);
-    router.get("/api/v1/kpi/levels/:level").handler(guard.may(Action.READ_CITY_DATA)).handler(routes::level);
-    router.get("/api/v1/kpi/districts/:code").handler(guard.signedIn()).handler(routes::district);
-    router.get("/api/v1/kpi/agencies/:code").handler(guard.signedIn()).handler(routes::agency);
-    router.get("/api/v1/rankings/districts").handler(guard.may(Action.READ_CITY_DATA)).handler(routes::rankDistricts);
-    router.get("/api/v1/rankings/agencies").handler(guard.may(Action.READ_CITY_DATA)).handler(routes::rankAgencies);
+  @Override
+  public void mount(Router router) {
+    router.get("/api/v1/kpi/headline").handler(guard.may(Action.READ_CITY_DATA)).handler(this::headline);
+    router.get("/api/v1/kpi/city").handler(guard.may(Action.READ_CITY_DATA)).handler(this::city);
+    router.get("/api/v1/kpi/levels/:level").handler(guard.may(Action.READ_CITY_DATA)).handler(this::level);
+    router.get("/api/v1/kpi/districts/:code").handler(guard.signedIn()).handler(this::district);
+    router.get("/api/v1/kpi/agencies/:code").handler(guard.signedIn()).handler(this::agency);
+    router.get("/api/v1/rankings/districts").handler(guard.may(Action.READ_CITY_DATA)).handler(this::rankDistricts);
+    router.get("/api/v1/rankings/agencies").handler(guard.may(Action.READ_CITY_DATA)).handler(this::rankAgencies);
   }
 
   private void headline(RoutingContext ctx) {

@@ -1,5 +1,9 @@
 package vn.hanoi.cityops.feedback;
 
+import io.vertx.sqlclient.Pool;
+
+import vn.hanoi.cityops.web.Routes;
+
 import vn.hanoi.cityops.city.Hanoi;
 
 import io.vertx.core.Future;
@@ -8,7 +12,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.city.KpiMath;
@@ -35,7 +38,7 @@ import java.util.function.BiFunction;
  * of each of the last 14 days. With a {@code district} filter an agency officer of that district may read it;
  * without one it is city-wide data.
  */
-public final class FeedbackRoutes {
+public final class FeedbackRoutes implements Routes {
   static final int TREND_DAYS = 14;
   private static final Map<String, String[]> CHANNELS = Map.of(
       "zalo", new String[]{"Zalo", "Zalo"},
@@ -46,15 +49,15 @@ public final class FeedbackRoutes {
   private final ReferenceData reference;
   private final Guard guard;
 
-  private FeedbackRoutes(NodeContext node) {
-    this.repository = new FeedbackRepository(node.database().pool());
-    this.reference = node.reference();
-    this.guard = node.guard();
+  FeedbackRoutes(Pool pool, ReferenceData reference, Guard guard) {
+    this.repository = new FeedbackRepository(pool);
+    this.reference = reference;
+    this.guard = guard;
   }
 
-  public static void mount(Router router, Vertx vertx, NodeContext node) {
-    FeedbackRoutes routes = new FeedbackRoutes(node);
-    router.get("/api/v1/feedback/summary").handler(node.guard().signedIn()).handler(routes::summary);
+  @Override
+  public void mount(Router router) {
+    router.get("/api/v1/feedback/summary").handler(guard.signedIn()).handler(this::summary);
   }
 
   private void summary(RoutingContext ctx) {

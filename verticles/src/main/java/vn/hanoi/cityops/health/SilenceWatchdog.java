@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.health;
 
+import vn.hanoi.cityops.bus.EventTypes;
+
 import vn.hanoi.cityops.store.Sql;
 
 import io.vertx.core.Future;
@@ -9,10 +11,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.cityops.config.ConfigKeys;
-import vn.hanoi.cityops.app.NodeContext;
-import vn.hanoi.cityops.ingest.IncomingEvent;
-import vn.hanoi.cityops.ingest.InternalEvents;
+import vn.hanoi.cityops.bus.EventSink;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -32,28 +31,23 @@ public final class SilenceWatchdog extends VerticleBase {
   private static final String SILENT_SYSTEMS = Sql.load("health/silent-systems.sql");
   private static final long TICK_MS = 1_000;
 
-  private final NodeContext node;
+  private final Pool pool;
+  private final EventSink events;
   private final int factor;
-  private Pool pool;
-  private InternalEvents events;
   private boolean checking;
   private boolean failing;
 
-  public SilenceWatchdog(NodeContext node) {
-    this.node = node;
-    this.factor = node.config().silenceFactor();
+  /** {@code factor}: {@code health.silenceFactor}. */
+  public SilenceWatchdog(Pool pool, EventSink events, int factor) {
+    this.pool = pool;
+    this.events = events;
+    this.factor = factor;
   }
 
   @Override
   public Future<?> start() {
-    if (factor < 1) {
-      return Future.failedFuture(new IllegalStateException(
-          "configuration key " + ConfigKeys.HEALTH_SILENCE_FACTOR + " must be at least 1, got " + factor));
-    }
-    pool = node.database().pool();
-    events = new InternalEvents(vertx, node);
     vertx.setPeriodic(TICK_MS, id -> check());
-    LOG.info("silence_watchdog=started factor={} node={}", factor, node.nodeId());
+    LOG.info("silence_watchdog=started factor={}", factor);
     return Future.succeededFuture();
   }
 
@@ -96,7 +90,7 @@ public final class SilenceWatchdog extends VerticleBase {
   static JsonObject event(Silence silence) {
     return new JsonObject()
         .put("id", silence.eventId())
-        .put("type", IncomingEvent.SYSTEM_HEALTH)
+        .put("type", EventTypes.SYSTEM_HEALTH)
         .put("occurredAt", silence.declaredAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
         .put("system", silence.system())
         .put("status", Silence.STATUS)

@@ -1,12 +1,13 @@
 package vn.hanoi.cityops.health;
 
+import vn.hanoi.cityops.bus.EventTypes;
+
 import vn.hanoi.cityops.store.Sql;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import vn.hanoi.cityops.ingest.IncomingEvent;
 import vn.hanoi.cityops.live.EventFeed;
 import vn.hanoi.cityops.live.FeedListener;
 
@@ -43,7 +44,7 @@ public final class StatusChangeRepair implements FeedListener {
   @Override
   public Future<Void> onEvents(List<EventFeed.FeedEvent> events) {
     for (EventFeed.FeedEvent e : events) {
-      if (IncomingEvent.SYSTEM_HEALTH.equals(e.type())) {
+      if (EventTypes.SYSTEM_HEALTH.equals(e.type())) {
         return catchUp();
       }
     }

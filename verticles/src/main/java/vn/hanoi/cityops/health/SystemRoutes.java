@@ -1,5 +1,11 @@
 package vn.hanoi.cityops.health;
 
+import io.vertx.sqlclient.Pool;
+
+import vn.hanoi.cityops.auth.Guard;
+
+import vn.hanoi.cityops.web.Routes;
+
 import vn.hanoi.cityops.city.Hanoi;
 
 import io.vertx.core.Vertx;
@@ -7,7 +13,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.failure.Failure;
@@ -20,19 +25,21 @@ import java.time.temporal.ChronoUnit;
  * {@code GET /api/v1/systems}: every city system's health {@code {"items": [...], "asOf"}};
  * {@code GET /api/v1/systems/:code}: one system (404 for an unknown code). Both need city data.
  */
-public final class SystemRoutes {
+public final class SystemRoutes implements Routes {
+  private final Guard guard;
   private final SystemStatusRepository repository;
   private final ReferenceData reference;
 
-  private SystemRoutes(NodeContext node) {
-    this.repository = new SystemStatusRepository(node.database().pool());
-    this.reference = node.reference();
+  SystemRoutes(Pool pool, ReferenceData reference, Guard guard) {
+    this.repository = new SystemStatusRepository(pool);
+    this.reference = reference;
+    this.guard = guard;
   }
 
-  public static void mount(Router router, Vertx vertx, NodeContext node) {
-    SystemRoutes routes = new SystemRoutes(node);
-    router.get("/api/v1/systems").handler(node.guard().may(Action.READ_CITY_DATA)).handler(routes::list);
-    router.get("/api/v1/systems/:code").handler(node.guard().may(Action.READ_CITY_DATA)).handler(routes::one);
+  @Override
+  public void mount(Router router) {
+    router.get("/api/v1/systems").handler(guard.may(Action.READ_CITY_DATA)).handler(this::list);
+    router.get("/api/v1/systems/:code").handler(guard.may(Action.READ_CITY_DATA)).handler(this::one);
   }
 
   private void list(RoutingContext ctx) {

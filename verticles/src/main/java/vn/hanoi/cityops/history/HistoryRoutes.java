@@ -1,12 +1,15 @@
 package vn.hanoi.cityops.history;
 
+import io.vertx.sqlclient.Pool;
+
+import vn.hanoi.cityops.web.Routes;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.city.Period;
@@ -31,22 +34,21 @@ import java.util.List;
  *   <li>{@code GET /api/v1/series/kpis}: the KPIs, with their kind, scopes, labels and units (any signed-in user).</li>
  * </ul>
  */
-public final class HistoryRoutes {
+public final class HistoryRoutes implements Routes {
   private final SeriesRepository repository;
   private final ReferenceData reference;
   private final Guard guard;
 
-  private HistoryRoutes(NodeContext node) {
-    this.repository = new SeriesRepository(node.database().pool());
-    this.reference = node.reference();
-    this.guard = node.guard();
+  HistoryRoutes(Pool pool, ReferenceData reference, Guard guard) {
+    this.repository = new SeriesRepository(pool);
+    this.reference = reference;
+    this.guard = guard;
   }
 
-  public static void mount(Router router, Vertx vertx, NodeContext node) {
-    HistoryRoutes routes = new HistoryRoutes(node);
-    Guard guard = node.guard();
+  @Override
+  public void mount(Router router) {
     router.get("/api/v1/series/kpis").handler(guard.signedIn()).handler(HistoryRoutes::kpis);
-    router.get("/api/v1/series").handler(guard.signedIn()).handler(routes::series);
+    router.get("/api/v1/series").handler(guard.signedIn()).handler(this::series);
   }
 
   private record Request(Kpi kpi, Scope scope, Buckets.Window window) {

@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.cityops.app.NodeContext;
+import io.vertx.sqlclient.Pool;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +23,7 @@ public final class RollupVerticle extends VerticleBase {
   private static final Duration HOURLY_EVERY = Duration.ofMinutes(1);
   private static final Duration SLOW = Duration.ofSeconds(2);
 
-  private final NodeContext node;
-  private Rollups rollups;
+  private final Rollups rollups;
   private Instant lastHourly = Instant.EPOCH;
   private boolean running;
   private boolean minutesFailing;
@@ -32,15 +31,14 @@ public final class RollupVerticle extends VerticleBase {
   private boolean slow;
   private boolean catchingUp;
 
-  public RollupVerticle(NodeContext node) {
-    this.node = node;
+  public RollupVerticle(Pool pool) {
+    this.rollups = new Rollups(pool);
   }
 
   @Override
   public Future<?> start() {
-    rollups = new Rollups(node.database().pool());
     vertx.setPeriodic(FIRST_TICK_MS, TICK_MS, id -> tick());
-    LOG.info("kpi_rollup=started tick_ms={} node={}", TICK_MS, node.nodeId());
+    LOG.info("kpi_rollup=started tick_ms={}", TICK_MS);
     return Future.succeededFuture();
   }
 

@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.ingest;
 
+import vn.hanoi.cityops.bus.EventTypes;
+
 import io.vertx.core.json.JsonArray;
 import vn.hanoi.cityops.auth.ApiKey;
 import vn.hanoi.cityops.city.ReferenceData;
@@ -42,18 +44,18 @@ final class EventAuthorization {
           "the batch was rejected: this API key is not granted every source in it, nothing was stored", denied);
     }
     List<IncomingEvent> resolved = new ArrayList<>(events.size());
-    events.forEach(e -> resolved.add(IncomingEvent.DOSSIER.equals(e.type()) ? e.withDistrict(reference.districtOf(e.agency())) : e));
+    events.forEach(e -> resolved.add(EventTypes.DOSSIER.equals(e.type()) ? e.withDistrict(reference.districtOf(e.agency())) : e));
     return resolved;
   }
 
   private void unknownReferences(IncomingEvent e, JsonArray out) {
     switch (e.type()) {
-      case IncomingEvent.SYSTEM_HEALTH -> {
+      case EventTypes.SYSTEM_HEALTH -> {
         if (!reference.isSystem(e.system())) {
           out.add(Problems.of(e.index(), "system", "unknown system '" + e.system() + "'"));
         }
       }
-      case IncomingEvent.DOSSIER -> {
+      case EventTypes.DOSSIER -> {
         if (!reference.isAgency(e.agency())) {
           out.add(Problems.of(e.index(), "agency", "unknown agency '" + e.agency() + "'"));
         }
@@ -76,8 +78,8 @@ final class EventAuthorization {
 
   private boolean allowed(ApiKey key, IncomingEvent e) {
     return switch (e.type()) {
-      case IncomingEvent.SYSTEM_HEALTH -> key.mayReportSystem(e.system());
-      case IncomingEvent.DOSSIER -> key.mayReportAgency(e.agency(), reference);
+      case EventTypes.SYSTEM_HEALTH -> key.mayReportSystem(e.system());
+      case EventTypes.DOSSIER -> key.mayReportAgency(e.agency(), reference);
       default -> key.mayReportAgency(e.district(), reference)
           || (e.agency() != null && key.mayReportAgency(e.agency(), reference))
           || (CHANNEL_SYSTEMS.containsKey(e.channel()) && key.mayReportSystem(CHANNEL_SYSTEMS.get(e.channel())));
@@ -86,16 +88,16 @@ final class EventAuthorization {
 
   private static String subjectField(IncomingEvent e) {
     return switch (e.type()) {
-      case IncomingEvent.SYSTEM_HEALTH -> "system";
-      case IncomingEvent.DOSSIER -> "agency";
+      case EventTypes.SYSTEM_HEALTH -> "system";
+      case EventTypes.DOSSIER -> "agency";
       default -> "district";
     };
   }
 
   private static String subject(IncomingEvent e) {
     return switch (e.type()) {
-      case IncomingEvent.SYSTEM_HEALTH -> e.system();
-      case IncomingEvent.DOSSIER -> e.agency();
+      case EventTypes.SYSTEM_HEALTH -> e.system();
+      case EventTypes.DOSSIER -> e.agency();
       default -> e.district();
     };
   }

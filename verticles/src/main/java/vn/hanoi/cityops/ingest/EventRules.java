@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.ingest;
 
+import vn.hanoi.cityops.bus.EventTypes;
+
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -29,7 +31,7 @@ final class EventRules {
       }
     }
     String type = String.valueOf(event.get("type"));
-    if (IncomingEvent.DOSSIER.equals(type)) {
+    if (EventTypes.DOSSIER.equals(type)) {
       OffsetDateTime received = timestamp(event, "receivedAt");
       OffsetDateTime due = timestamp(event, "dueAt");
       OffsetDateTime completed = timestamp(event, "completedAt");
@@ -40,7 +42,7 @@ final class EventRules {
         problem.accept("completedAt", "is before receivedAt");
       }
     }
-    if (IncomingEvent.FEEDBACK.equals(type) && event.get("rating") != null && !"answered".equals(event.get("status"))) {
+    if (EventTypes.FEEDBACK.equals(type) && event.get("rating") != null && !"answered".equals(event.get("status"))) {
       problem.accept("rating", "is given only once the feedback is answered");
     }
   }

@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.ingest;
 
+import vn.hanoi.cityops.bus.EventTypes;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import vn.hanoi.cityops.failure.Failure;
@@ -11,7 +13,7 @@ import java.util.List;
 /**
  * Validates every event of a batch against {@code schemas/event.schema.json} and {@link EventRules}.
  * All-or-nothing: one bad event rejects the batch, and the 400 lists every problem of every event.
- * Not thread-safe: one per verticle instance.
+ * Thread-safe: its only state is the compiled schema.
  */
 final class EventValidator {
   private final SchemaCheck schema = SchemaCheck.of("event.schema.json");
@@ -51,9 +53,9 @@ final class EventValidator {
         EventRules.parse(e.getString("occurredAt")),
         e.getString("system"),
         e.getString("agency"),
-        IncomingEvent.FEEDBACK.equals(type) ? e.getString("district") : null,
+        EventTypes.FEEDBACK.equals(type) ? e.getString("district") : null,
         switch (type) {
-          case IncomingEvent.DOSSIER -> e.getString("stage");
+          case EventTypes.DOSSIER -> e.getString("stage");
           default -> e.getString("status");
         },
         e.getString("channel"),

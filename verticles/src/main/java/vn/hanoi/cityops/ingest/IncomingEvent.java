@@ -12,10 +12,6 @@ import java.time.OffsetDateTime;
 public record IncomingEvent(int index, String source, String id, String type, OffsetDateTime occurredAt,
                             String system, String agency, String district, String status, String channel,
                             JsonObject payload) {
-  public static final String SYSTEM_HEALTH = "system.health";
-  public static final String DOSSIER = "dossier";
-  public static final String FEEDBACK = "feedback";
-
   /** The idempotency key. */
   public String key() {
     return source + '\u0000' + id;

@@ -8,9 +8,11 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.bus.Addresses;
+import vn.hanoi.cityops.bus.FeedSignal;
+import vn.hanoi.cityops.city.ReferenceData;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.sqlclient.Pool;
 import vn.hanoi.cityops.config.AppConfig;
-import vn.hanoi.cityops.app.NodeContext;
 import vn.hanoi.cityops.auth.ApiKeyRegistry;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.ErrorHandler;
@@ -22,13 +24,13 @@ import java.util.List;
 /**
  * {@code POST /api/v1/events}: authenticate the key, decode, validate, check references and grants, rate
  * limit, then store durably and answer {@code 202 {"accepted", "duplicates"}}; publish what was new on
- * {@link Addresses#INGEST_ACCEPTED}. One instance per HTTP verticle instance (its own writer and validator).
+ * {@link FeedSignal}. One instance per HTTP verticle instance (its own writer and validator).
  */
 public final class IngestRoutes {
   public static final String PATH = "/api/v1/events";
+  private static final String EVENT_SCHEMA = Sql.resource("/schemas/event.schema.json");
 
-  private final Vertx vertx;
-  private final String nodeId;
+  private final FeedSignal signal;
   private final ApiKeyRegistry keys;
   private final EventDecoder decoder;
   private final EventValidator validator = new EventValidator();
@@ -37,25 +39,23 @@ public final class IngestRoutes {
   private final IngestMetrics metrics;
   private final KeyRateLimiter rateLimiter;
 
-  private IngestRoutes(Vertx vertx, NodeContext node) {
-    AppConfig config = node.config();
-    this.vertx = vertx;
-    this.nodeId = node.nodeId();
-    this.keys = node.apiKeyRegistry();
+  /** One per HTTP verticle instance, made on its event loop: the writer group-commits on that loop. */
+  IngestRoutes(Vertx vertx, AppConfig config, Pool pool, ReferenceData reference, ApiKeyRegistry keys,
+               KeyRateLimiter rateLimiter, MeterRegistry meters, FeedSignal signal) {
+    this.signal = signal;
+    this.keys = keys;
     this.decoder = new EventDecoder(config.maxBatchEvents());
-    this.authorization = new EventAuthorization(node.reference());
-    this.metrics = new IngestMetrics(node.meters());
-    this.writer = new EventWriter(vertx, new EventRepository(node.database().pool()), metrics, config.batchWindowMs(),
+    this.authorization = new EventAuthorization(reference);
+    this.metrics = new IngestMetrics(meters);
+    this.writer = new EventWriter(vertx, new EventRepository(pool), metrics, config.batchWindowMs(),
         config.maxPendingEvents());
-    this.rateLimiter = node.rateLimiter();
+    this.rateLimiter = rateLimiter;
   }
 
-  public static void mount(Router router, Vertx vertx, NodeContext node) {
-    IngestRoutes routes = new IngestRoutes(vertx, node);
-    router.post(PATH).handler(routes::ingest);
-    String schema = Sql.resource("/schemas/event.schema.json");
+  void mount(Router router) {
+    router.post(PATH).handler(this::ingest);
     router.get("/api/v1/schemas/event.json").handler(ctx -> ctx.response()
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/schema+json").end(schema));
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/schema+json").end(EVENT_SCHEMA));
   }
 
   private void ingest(RoutingContext ctx) {
@@ -85,6 +85,8 @@ public final class IngestRoutes {
   }
 
   private void publish(EventWriter.Outcome outcome) {
-    InternalEvents.publish(vertx, nodeId, outcome.stored(), outcome.seqs());
+    if (!outcome.stored().isEmpty()) {
+      signal.changed();
+    }
   }
 }

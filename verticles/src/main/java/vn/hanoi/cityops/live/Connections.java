@@ -9,7 +9,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
 import vn.hanoi.cityops.bus.Addresses;
-import vn.hanoi.cityops.auth.AccessControl;
 import vn.hanoi.cityops.auth.TokenService;
 
 import java.time.Duration;
@@ -140,7 +139,7 @@ public final class Connections implements Shareable {
   }
 
   /** The hub of the calling event loop, made on its first connection. Call on an event loop. */
-  LoopHub loop(Vertx vertx, TokenService tokens, AccessControl access, LiveSettings settings) {
+  LoopHub loop(Vertx vertx, TokenService tokens, TopicAccess access, LiveSettings settings) {
     Context context = vertx.getOrCreateContext();
     if (!Context.isOnEventLoopThread()) {
       throw new IllegalStateException("WebSocket connections live on event loops");

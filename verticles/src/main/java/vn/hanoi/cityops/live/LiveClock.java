@@ -1,18 +1,15 @@
 package vn.hanoi.cityops.live;
 
+import vn.hanoi.cityops.bus.EventTypes;
+import vn.hanoi.cityops.bus.FeedSignal;
 import vn.hanoi.cityops.store.Sql;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.cityops.bus.Addresses;
-import vn.hanoi.cityops.config.ConfigKeys;
-import vn.hanoi.cityops.app.NodeContext;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,38 +20,32 @@ import java.time.ZoneOffset;
  * midnight — reach the live topics without waiting for the next dossier or feedback event. Every node writes
  * every tick under the same id ({@code clock-<instant>}) and the event log keeps one, so each node's feed sees
  * it at the same ordinal and the topics recompute at the same sequence number everywhere; a node that is down
- * leaves the others ticking. Ticks are events of type {@value #TYPE} that no count of events includes (V0010).
+ * leaves the others ticking. Ticks are events of type {@code clock} that no count of events includes (V0010).
  */
 public final class LiveClock extends VerticleBase {
-  /** The type of a tick in the event log. */
-  public static final String TYPE = "clock";
   public static final String SOURCE = "cityops-clock";
   /** The payload field holding the tick's instant, in milliseconds since the epoch. */
   static final String EPOCH_MS = "epochMs";
   private static final Logger LOG = LoggerFactory.getLogger(LiveClock.class);
   private static final String TICK = Sql.load("live/clock-tick.sql");
-  private static final int MIN_PERIOD_MS = 100;
 
-  private final NodeContext node;
+  private final Pool pool;
+  private final FeedSignal signal;
   private final long periodMs;
-  private Pool pool;
   private long timer = -1;
   private boolean failing;
 
-  public LiveClock(NodeContext node) {
-    this.node = node;
-    this.periodMs = node.config().liveClockMs();
+  /** {@code periodMs}: {@code live.clockMs}. */
+  public LiveClock(Pool pool, FeedSignal signal, long periodMs) {
+    this.pool = pool;
+    this.signal = signal;
+    this.periodMs = periodMs;
   }
 
   @Override
   public Future<?> start() {
-    if (periodMs < MIN_PERIOD_MS) {
-      return Future.failedFuture(new IllegalStateException(
-          "configuration key " + ConfigKeys.LIVE_CLOCK_MS + " must be at least " + MIN_PERIOD_MS + ", got " + periodMs));
-    }
-    pool = node.database().pool();
     scheduleNext();
-    LOG.info("live_clock=started period_ms={} node={}", periodMs, node.nodeId());
+    LOG.info("live_clock=started period_ms={}", periodMs);
     return Future.succeededFuture();
   }
 
@@ -83,11 +74,8 @@ public final class LiveClock extends VerticleBase {
             failing = false;
           }
           if (rows.size() > 0) {
-            // Wakes every node's feed at once, in the shape ingestion publishes; without it the feeds' safety poll
-            // would find the tick within a second.
-            vertx.eventBus().publish(Addresses.INGEST_ACCEPTED, new JsonObject().put("node", node.nodeId())
-                .put("events", new JsonArray().add(new JsonObject().put("id", id).put("type", TYPE)
-                    .put("occurredAt", at.toString()).put("seq", rows.iterator().next().getLong(0)).put("source", SOURCE))));
+            // Wakes every node's feed at once; without it the feeds' safety poll would find the tick within a second.
+            signal.changed();
           }
         })
         .onFailure(e -> {

@@ -290,7 +290,7 @@ final class LiveConnection {
     if (topic == null) {
       return;
     }
-    if (!hub.access.maySubscribe(principal, topic)) {
+    if (!hub.access.mayFollow(principal, topic)) {
       reply(error("forbidden", "your role does not allow following " + topic).put("topic", topic));
       return;
     }

@@ -6,8 +6,9 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.app.NodeContext;
-import vn.hanoi.cityops.auth.AccessControl;
+import vn.hanoi.cityops.bus.Topics;
+import vn.hanoi.cityops.config.AppConfig;
+import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.auth.Principal;
 import vn.hanoi.cityops.auth.TokenService;
 import vn.hanoi.cityops.failure.Failure;
@@ -21,29 +22,36 @@ import java.util.Set;
  * upgrading (401 if it is wrong), then hands the socket to a {@link LiveConnection}. Tokens are never
  * read from the query string: URLs end up in logs and browser history.
  */
-public final class LiveRoutes {
+public final class LiveRoutes implements Routes {
   public static final String PATH = "/ws";
+  /** The live topics' names ({@link Topics}) as an ES module: {@code import { TOPICS } from './topics.js'}. */
+  public static final String TOPICS_MODULE = "/js/topics.js";
   /** The name Vert.x gives Netty's ChunkedWriteHandler in a connection's pipeline. */
   private static final String CHUNKED_WRITER = "chunkedWriter";
 
   private final Vertx vertx;
   private final Set<String> allowedOrigins;
   private final TokenService tokens;
-  private final AccessControl access;
+  private final TopicAccess access;
   private final Connections connections;
   private final LiveSettings settings;
 
-  private LiveRoutes(Vertx vertx, NodeContext node) {
+  public LiveRoutes(Vertx vertx, AppConfig config, TokenService tokens, TopicAccess access, Connections connections) {
     this.vertx = vertx;
-    this.allowedOrigins = node.config().allowedOrigins();
-    this.tokens = node.guard().tokens();
-    this.access = node.guard().access();
-    this.connections = Connections.onNode(vertx, node.meters());
-    this.settings = LiveSettings.of(node.config());
+    this.allowedOrigins = config.allowedOrigins();
+    this.tokens = tokens;
+    this.access = access;
+    this.connections = connections;
+    this.settings = LiveSettings.of(config);
   }
 
-  public static void mount(Router router, Vertx vertx, NodeContext node) {
-    router.get(PATH).handler(new LiveRoutes(vertx, node)::handle);
+  @Override
+  public void mount(Router router) {
+    router.get(PATH).handler(this::handle);
+    // The topic names as a module the pages import: one list (bus/Topics), not a copy per page.
+    String topics = "export const TOPICS = Object.freeze(" + Topics.catalogue().encode() + ");\n";
+    router.get(TOPICS_MODULE).handler(ctx -> ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "text/javascript; charset=utf-8").end(topics));
   }
 
   /** {@code http://host:port} or {@code https://host:port} naming the host the request was sent to. */

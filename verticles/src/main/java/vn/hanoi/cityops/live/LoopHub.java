@@ -2,7 +2,6 @@ package vn.hanoi.cityops.live;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import vn.hanoi.cityops.auth.AccessControl;
 import vn.hanoi.cityops.auth.Principal;
 import vn.hanoi.cityops.auth.TokenService;
 
@@ -26,7 +25,7 @@ final class LoopHub {
   final Vertx vertx;
   final Connections connections;
   final TokenService tokens;
-  final AccessControl access;
+  final TopicAccess access;
   final Subscriptions<LiveConnection> subscriptions = new Subscriptions<>(Connections.MAX_TOPICS_PER_CONNECTION);
   /** Sweeps between two pings of one connection. */
   final int pingTicks;
@@ -52,7 +51,7 @@ final class LoopHub {
     }
   }
 
-  LoopHub(Vertx vertx, Context context, Connections connections, TokenService tokens, AccessControl access,
+  LoopHub(Vertx vertx, Context context, Connections connections, TokenService tokens, TopicAccess access,
           LiveSettings settings) {
     this.vertx = vertx;
     this.context = context;

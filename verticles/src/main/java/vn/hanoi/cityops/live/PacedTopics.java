@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.live;
 
+import vn.hanoi.cityops.bus.EventTypes;
+
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +66,7 @@ public abstract class PacedTopics implements FeedListener {
       if (eventType.equals(e.type())) {
         pendingSeq = e.ordinal();
         noted(e);
-      } else if (LiveClock.TYPE.equals(e.type())) {
+      } else if (EventTypes.CLOCK.equals(e.type())) {
         pendingSeq = e.ordinal();
         Long epochMs = e.payload() == null ? null : e.payload().getLong(LiveClock.EPOCH_MS);
         pendingTick = epochMs == null ? null : Instant.ofEpochMilli(epochMs);

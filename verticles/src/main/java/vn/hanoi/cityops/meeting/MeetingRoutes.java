@@ -9,8 +9,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import vn.hanoi.cityops.bus.Addresses;
-import vn.hanoi.cityops.app.NodeContext;
+import vn.hanoi.cityops.bus.FeedSignal;
+import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.auth.AuditLog;
 import vn.hanoi.cityops.auth.AccessControl;
 import vn.hanoi.cityops.auth.Action;
@@ -36,11 +36,11 @@ import java.util.Set;
  * meeting's chair and secretary only (403 otherwise), designating the secretary for the chair only; joining, hands and the shared panel's data for its
  * participants. An illegal change of state is {@code 409 illegal_transition}.
  */
-public final class MeetingRoutes {
+public final class MeetingRoutes implements Routes {
   private static final String MEETINGS = "/api/v1/meetings";
 
-  private final Vertx vertx;
-  private final String nodeId;
+  private final FeedSignal signal;
+  private final Guard guard;
   private final Pool pool;
   private final MeetingRepository meetings;
   private final TaskRepository tasks;
@@ -57,22 +57,23 @@ public final class MeetingRoutes {
   private final SchemaCheck secretarySchema = SchemaCheck.of("meeting-secretary.schema.json");
   private final long presenceTimeoutMs;
 
-  private MeetingRoutes(Vertx vertx, NodeContext node) {
-    this.vertx = vertx;
-    this.nodeId = node.nodeId();
-    this.pool = node.database().pool();
-    this.meetings = new MeetingRepository(pool);
+  MeetingRoutes(Pool pool, MeetingRepository meetings, Panels panels, ReferenceData reference, AuditLog audit,
+                Guard guard, FeedSignal signal, long presenceTimeoutMs) {
+    this.signal = signal;
+    this.pool = pool;
+    this.meetings = meetings;
     this.tasks = new TaskRepository(pool);
-    this.panels = new Panels(pool, node.reference());
-    this.audit = node.audit();
-    this.reference = node.reference();
-    this.access = node.guard().access();
-    this.presenceTimeoutMs = node.config().meetingPresenceTimeoutMs();
+    this.panels = panels;
+    this.audit = audit;
+    this.reference = reference;
+    this.guard = guard;
+    this.access = guard.access();
+    this.presenceTimeoutMs = presenceTimeoutMs;
   }
 
-  public static void mount(Router router, Vertx vertx, NodeContext node) {
-    MeetingRoutes r = new MeetingRoutes(vertx, node);
-    Guard guard = node.guard();
+  @Override
+  public void mount(Router router) {
+    MeetingRoutes r = this;
     router.post(MEETINGS).handler(guard.may(Action.RUN_MEETINGS)).handler(r::create);
     router.get(MEETINGS).handler(guard.signedIn()).handler(r::list);
     router.get(MEETINGS + "/:id").handler(guard.signedIn()).handler(r::one);
@@ -89,7 +90,6 @@ public final class MeetingRoutes {
     router.post(MEETINGS + "/:id/decisions").handler(guard.signedIn()).handler(r::decide);
     router.post(MEETINGS + "/:id/tasks").handler(guard.signedIn()).handler(r::assign);
     router.get(MEETINGS + "/:id/minutes").handler(guard.signedIn()).handler(r::minutes);
-    TaskRoutes.mount(router, node, r.meetings, r::announce);
   }
 
   private void create(RoutingContext ctx) {
@@ -410,7 +410,7 @@ public final class MeetingRoutes {
   }
 
   private void announce() {
-    vertx.eventBus().publish(Addresses.INGEST_ACCEPTED, new JsonObject().put("node", nodeId).put("events", new JsonArray()));
+    signal.changed();
   }
 
   private Future<Void> audited(RoutingContext ctx, String action, long meetingId, JsonObject details) {

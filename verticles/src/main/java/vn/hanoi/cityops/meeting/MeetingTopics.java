@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.meeting;
 
+import vn.hanoi.cityops.bus.EventTypes;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -7,10 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.cityops.auth.AccessControl;
 import vn.hanoi.cityops.auth.Principal;
+import vn.hanoi.cityops.live.Audience;
 import vn.hanoi.cityops.live.Connections;
 import vn.hanoi.cityops.live.EventFeed;
 import vn.hanoi.cityops.live.FeedListener;
-import vn.hanoi.cityops.live.LiveClock;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,9 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * at most once a second, and published at the latest such event's ordinal; a meeting change that comes after such
  * events carries the recomputed numbers itself ({@link #publishChange}). A {@code previous-tasks} panel moves with the
  * events of the meeting whose tasks it shows.
- * <p>Also the node's meeting roster: who may follow which meeting's topic ({@link AccessControl.MeetingMembership}).
+ * <p>Also the node's meeting roster: who may follow which meeting's topic (the {@link Audience} of {@code meeting.*}).
  */
-public final class MeetingTopics implements FeedListener, AccessControl.MeetingMembership {
+public final class MeetingTopics implements FeedListener, Audience {
   private static final Logger LOG = LoggerFactory.getLogger(MeetingTopics.class);
   public static final String EVENT_TYPE = "meeting";
   static final long MIN_REFRESH_MS = 1_000;
@@ -56,7 +58,6 @@ public final class MeetingTopics implements FeedListener, AccessControl.MeetingM
     this.panels = panels;
     this.hub = hub;
     this.access = access;
-    access.meetingMembership(this);
   }
 
   public static String topic(long id) {
@@ -92,10 +93,10 @@ public final class MeetingTopics implements FeedListener, AccessControl.MeetingM
         }
         // a change of this meeting's tasks moves the previous-tasks panels that show them
         moved(e.ordinal(), topic(id));
-      } else if (LiveClock.TYPE.equals(e.type()) || Panels.MOVED_BY.values().stream().anyMatch(s -> s.contains(e.type()))) {
+      } else if (EventTypes.CLOCK.equals(e.type()) || Panels.MOVED_BY.values().stream().anyMatch(s -> s.contains(e.type()))) {
         moved(e.ordinal(), e.type());
         Long epochMs = e.payload() == null ? null : e.payload().getLong("epochMs");
-        if (LiveClock.TYPE.equals(e.type()) && epochMs != null) {
+        if (EventTypes.CLOCK.equals(e.type()) && epochMs != null) {
           pendingTick = Instant.ofEpochMilli(epochMs);
         }
       }
@@ -130,11 +131,11 @@ public final class MeetingTopics implements FeedListener, AccessControl.MeetingM
   }
 
   private Instant asOf() {
-    return movedTypes.contains(LiveClock.TYPE) && pendingTick != null ? pendingTick : Instant.now();
+    return movedTypes.contains(EventTypes.CLOCK) && pendingTick != null ? pendingTick : Instant.now();
   }
 
   private static boolean moves(JsonObject panel, Set<String> moved) {
-    return moved.contains(LiveClock.TYPE) || Panels.movedBy(panel).stream().anyMatch(moved::contains);
+    return moved.contains(EventTypes.CLOCK) || Panels.movedBy(panel).stream().anyMatch(moved::contains);
   }
 
   /** Recomputes the panels the pending events move, at most once a second, at the latest such event's ordinal. */
@@ -171,9 +172,13 @@ public final class MeetingTopics implements FeedListener, AccessControl.MeetingM
   }
 
   @Override
-  public boolean mayFollow(Principal who, long meetingId) {
-    JsonObject m = known.get(meetingId);
-    return m != null && isParticipant(m, who, access);
+  public boolean includes(Principal who, String key) {
+    try {
+      JsonObject m = known.get(Long.parseLong(key));
+      return m != null && isParticipant(m, who, access);
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** The chair, the secretary, an invited person, or someone of an invited agency (or of its district). */

@@ -2,13 +2,9 @@ package vn.hanoi.cityops.meeting;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.cityops.bus.Addresses;
-import vn.hanoi.cityops.config.ConfigKeys;
-import vn.hanoi.cityops.app.NodeContext;
+import vn.hanoi.cityops.bus.FeedSignal;
 
 /**
  * Marks left the briefing participants whose page stopped renewing its presence (a crashed browser, a lost network)
@@ -20,23 +16,20 @@ public final class PresenceSweep extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(PresenceSweep.class);
   private static final long MIN_PERIOD_MS = 250;
 
-  private final NodeContext node;
+  private final MeetingRepository meetings;
+  private final FeedSignal signal;
   private final long timeoutMs;
-  private MeetingRepository meetings;
   private boolean failing;
 
-  public PresenceSweep(NodeContext node) {
-    this.node = node;
-    this.timeoutMs = node.config().meetingPresenceTimeoutMs();
+  /** {@code timeoutMs}: {@code meeting.presenceTimeoutMs}. */
+  public PresenceSweep(MeetingRepository meetings, FeedSignal signal, long timeoutMs) {
+    this.meetings = meetings;
+    this.signal = signal;
+    this.timeoutMs = timeoutMs;
   }
 
   @Override
   public Future<?> start() {
-    if (timeoutMs < 1_000) {
-      return Future.failedFuture(new IllegalStateException(
-          "configuration key " + ConfigKeys.MEETING_PRESENCE_TIMEOUT_MS + " must be at least 1000, got " + timeoutMs));
-    }
-    meetings = new MeetingRepository(node.database().pool());
     vertx.setPeriodic(Math.max(MIN_PERIOD_MS, timeoutMs / 4), id -> sweep());
     return Future.succeededFuture();
   }
@@ -46,7 +39,7 @@ public final class PresenceSweep extends VerticleBase {
       failing = false;
       if (!touched.isEmpty()) {
         LOG.info("meeting=presence_expired meetings={}", touched);
-        vertx.eventBus().publish(Addresses.INGEST_ACCEPTED, new JsonObject().put("node", node.nodeId()).put("events", new JsonArray()));
+        signal.changed();
       }
     }).onFailure(e -> {
       if (!failing) {

@@ -5,7 +5,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.app.NodeContext;
+import vn.hanoi.cityops.bus.FeedSignal;
+import vn.hanoi.cityops.web.Routes;
+import io.vertx.sqlclient.Pool;
 import vn.hanoi.cityops.auth.AccessControl;
 import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.Guard;
@@ -24,29 +26,30 @@ import java.util.Set;
  * {@code /api/v1/tasks}: the tasks briefings assigned, as their assignee agencies see and update them after the
  * meeting. Each update is an event of the task's meeting, so its topic and the previous-tasks panels showing it move.
  */
-final class TaskRoutes {
+final class TaskRoutes implements Routes {
   private static final String TASKS = "/api/v1/tasks";
 
   private final MeetingRepository meetings;
   private final TaskRepository tasks;
   private final ReferenceData reference;
   private final AccessControl access;
-  private final Runnable announce;
+  private final Guard guard;
+  private final FeedSignal signal;
   private final SchemaCheck taskUpdateSchema = SchemaCheck.of("task-update.schema.json");
 
-  private TaskRoutes(NodeContext node, MeetingRepository meetings, Runnable announce) {
+  TaskRoutes(Pool pool, MeetingRepository meetings, ReferenceData reference, Guard guard, FeedSignal signal) {
     this.meetings = meetings;
-    this.tasks = new TaskRepository(node.database().pool());
-    this.reference = node.reference();
-    this.access = node.guard().access();
-    this.announce = announce;
+    this.tasks = new TaskRepository(pool);
+    this.reference = reference;
+    this.guard = guard;
+    this.access = guard.access();
+    this.signal = signal;
   }
 
-  /** {@code announce}: wakes every node's feed after a change. */
-  static void mount(Router router, NodeContext node, MeetingRepository meetings, Runnable announce) {
-    TaskRoutes r = new TaskRoutes(node, meetings, announce);
-    router.get(TASKS).handler(node.guard().signedIn()).handler(r::listTasks);
-    router.patch(TASKS + "/:id").handler(node.guard().signedIn()).handler(r::updateTask);
+  @Override
+  public void mount(Router router) {
+    router.get(TASKS).handler(guard.signedIn()).handler(this::listTasks);
+    router.patch(TASKS + "/:id").handler(guard.signedIn()).handler(this::updateTask);
   }
 
   private void listTasks(RoutingContext ctx) {
@@ -97,7 +100,7 @@ final class TaskRoutes {
             .compose(x -> tasks.one(id)).map(Optional::orElseThrow);
       });
     }).onSuccess(t -> {
-      announce.run();
+      signal.changed();
       JsonBodies.ok(ctx, t);
     }).onFailure(ctx::fail);
   }

@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.cityops.config.AppConfig;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,34 +21,29 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Database {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  /** Queries that may wait for a connection of the node's pool before one is refused. */
+  private static final int MAX_WAITING = 10_000;
 
   private final Vertx vertx;
   private final Pool pool;
   private final EmbeddedPostgresServer embedded;
   private final PgConnectOptions connectOptions;
+  private final int timeoutMs;
+  private final List<Pool> dedicated = new CopyOnWriteArrayList<>();
 
-  private Database(Vertx vertx, Pool pool, EmbeddedPostgresServer embedded, PgConnectOptions connectOptions) {
+  private Database(Vertx vertx, Pool pool, EmbeddedPostgresServer embedded, PgConnectOptions connectOptions, int timeoutMs) {
     this.vertx = vertx;
     this.pool = pool;
     this.embedded = embedded;
     this.connectOptions = connectOptions;
+    this.timeoutMs = timeoutMs;
   }
 
   public static Future<Database> start(Vertx vertx, AppConfig config) {
     return vertx.<Started>executeBlocking(() -> startBlocking(config))
-        .map(started -> {
-          Pool pool = PgBuilder.pool()
-              .with(new PoolOptions()
-                  .setMaxSize(config.pgPoolSize())
-                  .setConnectionTimeout(config.pgTimeoutMs())
-                  .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
-                  .setMaxWaitQueueSize(10_000))
-              .with(new NetClientOptions().setConnectTimeout(config.pgTimeoutMs()))
-              .connectingTo(started.options)
-              .using(vertx)
-              .build();
-          return new Database(vertx, pool, started.embedded, started.options);
-        });
+        .map(started -> new Database(vertx,
+            newPool(vertx, started.options, config.pgPoolSize(), config.pgTimeoutMs(), MAX_WAITING),
+            started.embedded, started.options, config.pgTimeoutMs()));
   }
 
   private record Started(EmbeddedPostgresServer embedded, PgConnectOptions options) {
@@ -79,12 +76,34 @@ public final class Database {
     return new Started(embedded, options);
   }
 
+  /** {@code maxWaiting}: requests that may queue for a connection (-1: no limit). */
+  private static Pool newPool(Vertx vertx, PgConnectOptions connect, int size, int timeoutMs, int maxWaiting) {
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(size).setMaxWaitQueueSize(maxWaiting)
+            .setConnectionTimeout(timeoutMs).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
+        .with(new NetClientOptions().setConnectTimeout(timeoutMs))
+        .connectingTo(connect)
+        .using(vertx)
+        .build();
+  }
+
   public Pool pool() {
     return pool;
   }
 
   public PgConnectOptions connectOptions() {
     return connectOptions;
+  }
+
+  /**
+   * A small pool of its own, for a reader whose queries must not wait behind the node's busy event loops (the event
+   * feed): a pool makes each connection on the event loop that first uses it, so a pool one verticle alone uses gets
+   * its connections on that verticle's loop. Closed with the database.
+   */
+  public Pool dedicatedPool(int size) {
+    Pool own = newPool(vertx, connectOptions, size, timeoutMs, -1);
+    dedicated.add(own);
+    return own;
   }
 
   /** Port of the embedded server, or -1 when the database is external. */
@@ -103,6 +122,8 @@ public final class Database {
   }
 
   public Future<Void> close() {
-    return pool.close().eventually(this::stopEmbeddedServer);
+    return Future.join(dedicated.stream().map(Pool::close).toList()).<Void>mapEmpty()
+        .eventually(pool::close)
+        .eventually(this::stopEmbeddedServer);
   }
 }

@@ -90,19 +90,4 @@ class AccessControlTest {
       assertFalse(access.allows(null, a), a.name());
     }
   }
-
-  @Test
-  void topicsFollowTheSameRules() {
-    Principal officer = as("CG", Role.AGENCY);
-    assertTrue(access.maySubscribe(officer, "kpi.district.CG"));
-    assertTrue(access.maySubscribe(officer, "kpi.agency.CG-03"));
-    assertFalse(access.maySubscribe(officer, "kpi.district.BD"));
-    assertFalse(access.maySubscribe(officer, "systems"));
-    assertFalse(access.maySubscribe(officer, "alerts"));
-    Principal operator = as("VP-UBND", Role.OPERATOR);
-    assertTrue(access.maySubscribe(operator, "systems"));
-    assertTrue(access.maySubscribe(operator, "kpi.district.BD"));
-    assertFalse(access.maySubscribe(operator, "kpi.district."));
-    assertFalse(access.maySubscribe(operator, "no-such-topic"));
-  }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
+import vn.hanoi.cityops.bus.FeedSignal;
 import vn.hanoi.cityops.ingest.InternalEvents;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
@@ -104,7 +105,7 @@ class SystemStatusIT {
 
   @Test
   void silenceRecordedByTheWatchdogIsASilentDownAndNotAHeartbeat() throws InterruptedException {
-    InternalEvents internal = new InternalEvents(node.vertx(), node.context());
+    InternalEvents internal = new InternalEvents(node.database().pool(), new FeedSignal(node.vertx()));
     assertEquals(202, api.postEvents(beat("bc-1", SILENCED, "up", "2026-03-10T10:00:00+07:00").put("latencyMs", 50).encode())
         .statusCode());
     Silence silence = new Silence(SILENCED, at("2026-03-10T10:00:00+07:00"), 15);
@@ -127,7 +128,7 @@ class SystemStatusIT {
     String system = "HOP";
     api.postEvents(beat("hop-1", system, "up", "2026-03-10T10:00:00+07:00").encode());
     Silence silence = new Silence(system, at("2026-03-10T10:00:00+07:00"), 15);
-    assertTrue(Api.await(new InternalEvents(node.vertx(), node.context()).store(SilenceWatchdog.SOURCE,
+    assertTrue(Api.await(new InternalEvents(node.database().pool(), new FeedSignal(node.vertx())).store(SilenceWatchdog.SOURCE,
         SilenceWatchdog.event(silence))));
     api.postEvents(beat("hop-2", system, "down", "2026-03-10T10:30:00+07:00").put("message", "Dịch vụ ngừng hoạt động").encode());
     api.awaitStatusChangesRepaired();

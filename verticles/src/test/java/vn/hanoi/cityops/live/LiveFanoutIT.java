@@ -52,7 +52,7 @@ class LiveFanoutIT {
   }
 
   private static Connections hub() {
-    return Connections.onNode(node.vertx(), node.context().meters());
+    return Connections.onNode(node.vertx(), node.meters());
   }
 
   @Test
@@ -100,7 +100,7 @@ class LiveFanoutIT {
   void clientThatStopsAnsweringPingsIsClosedWith4408WhileOneThatAnswersStaysOpen(Vertx vertx) throws Exception {
     LiveClient healthy = LiveClient.connect(vertx, node, token).subscribe("systems", null);
     healthy.next(m -> "snapshot".equals(m.getString("kind")));
-    DeafClient deaf = DeafClient.connect(vertx, node.context().config().httpPort(), token);
+    DeafClient deaf = DeafClient.connect(vertx, node.config().httpPort(), token);
 
     short code = deaf.closeCode.get(10, TimeUnit.SECONDS);
     assertEquals(LiveConnection.KEEPALIVE_TIMEOUT, code);

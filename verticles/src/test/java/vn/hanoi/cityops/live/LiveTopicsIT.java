@@ -136,7 +136,7 @@ class LiveTopicsIT {
   }
 
   private static long node_seq() {
-    return Connections.onNode(node.vertx(), node.context().meters()).seq("systems");
+    return Connections.onNode(node.vertx(), node.meters()).seq("systems");
   }
 
   private static void awaitSeqPast(long seq) {

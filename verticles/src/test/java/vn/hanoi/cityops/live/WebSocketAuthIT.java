@@ -260,7 +260,7 @@ class WebSocketAuthIT {
     assertEquals("subscribed", city.next().getString("type"));
     assertEquals("snapshot", city.next().getString("kind"));
 
-    Connections connections = Connections.onNode(node.vertx(), node.context().meters());
+    Connections connections = Connections.onNode(node.vertx(), node.meters());
     JsonObject update = new JsonObject().put("type", "kpi").put("topic", "kpi.district.CG").put("value", 42);
     assertEquals(1, connections.deliver("kpi.district.CG", update));
 
@@ -277,7 +277,7 @@ class WebSocketAuthIT {
     live.send(new JsonObject().put("type", "unsubscribe").put("topic", "alerts"));
     assertEquals(new JsonObject().put("type", "unsubscribed").put("topic", "alerts"), live.next());
 
-    Connections connections = Connections.onNode(node.vertx(), node.context().meters());
+    Connections connections = Connections.onNode(node.vertx(), node.meters());
     connections.deliver("alerts", new JsonObject().put("type", "alert"));
     assertNull(live.poll(300));
   }
@@ -378,7 +378,7 @@ class WebSocketAuthIT {
     /** Like a non-browser client: no {@code Origin} unless a test sends one (Vert.x would make one up). */
     private static WebSocketConnectOptions options(Node target, String uri, String... headers) {
       WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1")
-          .setPort(target.context().config().httpPort()).setURI(uri).setAllowOriginHeader(false);
+          .setPort(target.config().httpPort()).setURI(uri).setAllowOriginHeader(false);
       for (int i = 0; i < headers.length; i += 2) {
         options.putHeader(headers[i], headers[i + 1]);
         if (headers[i].equalsIgnoreCase("Origin")) {

@@ -1,5 +1,9 @@
 package vn.hanoi.cityops.meeting;
 
+import vn.hanoi.cityops.bus.Topics;
+
+import vn.hanoi.cityops.live.TopicAccess;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -45,12 +49,13 @@ class MeetingRosterTest {
   @Test
   void meetingTopicIsOpenOnlyToItsParticipantsAndOnlyForMeetingsTheNodeKnows() {
     Principal officer = as("x", "CG-02", Role.AGENCY);
-    assertFalse(access.maySubscribe(officer, "meeting.7"), "no roster installed: nobody");
-    access.meetingMembership((who, id) -> id == 7 && MeetingTopics.isParticipant(meeting, who, access));
-    assertTrue(access.maySubscribe(officer, "meeting.7"));
-    assertFalse(access.maySubscribe(officer, "meeting.8"));
-    assertFalse(access.maySubscribe(officer, "meeting.abc"));
-    assertFalse(access.maySubscribe(as("z", "DA", Role.AGENCY), "meeting.7"));
-    assertFalse(access.maySubscribe(as("leader2", "HN", Role.LEADER), "meeting.7"));
+    assertFalse(new TopicAccess(access, Map.of()).mayFollow(officer, "meeting.7"), "no roster installed: nobody");
+    TopicAccess topics = new TopicAccess(access, Map.of(Topics.MEETING,
+        (who, key) -> "7".equals(key) && MeetingTopics.isParticipant(meeting, who, access)));
+    assertTrue(topics.mayFollow(officer, "meeting.7"));
+    assertFalse(topics.mayFollow(officer, "meeting.8"));
+    assertFalse(topics.mayFollow(officer, "meeting.abc"));
+    assertFalse(topics.mayFollow(as("z", "DA", Role.AGENCY), "meeting.7"));
+    assertFalse(topics.mayFollow(as("leader2", "HN", Role.LEADER), "meeting.7"));
   }
 }

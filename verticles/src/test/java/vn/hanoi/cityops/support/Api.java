@@ -20,7 +20,7 @@ public final class Api {
 
   public Api(Vertx vertx, Node node) {
     this.client = WebClient.create(vertx, new WebClientOptions()
-        .setDefaultHost("127.0.0.1").setDefaultPort(node.context().config().httpPort()));
+        .setDefaultHost("127.0.0.1").setDefaultPort(node.config().httpPort()));
     this.node = node;
   }
 

@@ -45,7 +45,7 @@ public final class LiveClient {
   public static LiveClient connect(Vertx vertx, Node node, String token, WebSocketClientOptions options) {
     LiveClient live = new LiveClient(vertx.createWebSocketClient(options));
     Api.await(live.ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
-        .setPort(node.context().config().httpPort()).setURI("/ws").setAllowOriginHeader(false)
+        .setPort(node.config().httpPort()).setURI("/ws").setAllowOriginHeader(false)
         .addHeader("Authorization", "Bearer " + token)));
     live.next(m -> "authenticated".equals(m.getString("type")));
     return live;

@@ -26,17 +26,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** No route forgets access control: every route of the node answers 401 to a request without credentials. */
 @ExtendWith(VertxExtension.class)
 class RouteCoverageIT {
-  /** Routes anyone may call: signing in, liveness, readiness, metrics, and the published event schema. */
+  /** Routes anyone may call: signing in, liveness, readiness, metrics, the published event schema, the topic names. */
   private static final Set<String> PUBLIC = Set.of("/api/v1/auth/login", "/health", "/ready", "/metrics",
-      "/api/v1/schemas/event.json");
+      "/api/v1/schemas/event.json", "/js/topics.js");
 
   @Test
   void everyRouteExceptThePublicOnesAnswers401WithoutCredentials(Vertx vertx) {
     Node node = TestNodes.start(Map.of());
     WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-        .setDefaultPort(node.context().config().httpPort()));
+        .setDefaultPort(node.config().httpPort()));
     try {
-      Router router = WebVerticle.router(vertx, node.context());
+      Router router = node.router();
       List<String> checked = new ArrayList<>();
       for (Route route : router.getRoutes()) {
         String path = route.getPath();

@@ -1,6 +1,12 @@
-package vn.hanoi.cityops.live;
+package vn.hanoi.cityops.health;
 
-import vn.hanoi.cityops.ingest.IncomingEvent;
+import vn.hanoi.cityops.bus.Topics;
+import vn.hanoi.cityops.live.Connections;
+import vn.hanoi.cityops.live.EventFeed;
+import vn.hanoi.cityops.live.FeedListener;
+
+import vn.hanoi.cityops.bus.EventTypes;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -12,10 +18,11 @@ import java.util.Map;
 
 /**
  * Topic {@code systems}: every city system keyed by its code, with its status, latency, message and
- * when it last reported, read from {@code system_state} whenever health events arrive.
+ * when it last reported, read from {@code system_state} whenever health events arrive. Reads through a pool of
+ * its own, used on the feed's event loop only (see {@code FeedVerticle}).
  */
 final class SystemsTopic implements FeedListener {
-  static final String TOPIC = "systems";
+  static final String TOPIC = Topics.SYSTEMS.topic();
   private static final String SQL = "SELECT c.code, c.name_vi, c.name_en, c.kind, s.status, s.latency_ms, s.message, s.occurred_at "
       + "FROM city_system c LEFT JOIN system_state s ON s.system_code = c.code ORDER BY c.code";
 
@@ -39,7 +46,7 @@ final class SystemsTopic implements FeedListener {
   public Future<Void> onEvents(List<EventFeed.FeedEvent> events) {
     long last = 0;
     for (EventFeed.FeedEvent e : events) {
-      if (IncomingEvent.SYSTEM_HEALTH.equals(e.type())) {
+      if (EventTypes.SYSTEM_HEALTH.equals(e.type())) {
         last = e.ordinal();
       }
     }

@@ -1,0 +1,61 @@
+package vn.hanoi.cityops.alert;
+
+import io.vertx.core.Deployable;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import vn.hanoi.cityops.auth.AuditLog;
+import vn.hanoi.cityops.auth.Guard;
+import vn.hanoi.cityops.bus.FeedSignal;
+import vn.hanoi.cityops.capability.Capability;
+import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.config.AppConfig;
+import vn.hanoi.cityops.live.Connections;
+import vn.hanoi.cityops.live.FeedListener;
+import vn.hanoi.cityops.web.Routes;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Alerts. Needs the pool, the reference data, the guard, the audit log, the live hub, the feed signal and the
+ * {@code alerts.*} settings. Offers {@code /api/v1/alerts}, {@code /api/v1/alert-rules}, {@code /api/v1/silences},
+ * the evaluation of the rules as events arrive, the {@code alerts} topic and the webhook sender.
+ */
+public final class AlertModule implements Capability {
+  private final Vertx vertx;
+  private final AppConfig config;
+  private final Pool pool;
+  private final ReferenceData reference;
+  private final Guard guard;
+  private final AuditLog audit;
+  private final Connections hub;
+  private final FeedSignal signal;
+
+  public AlertModule(Vertx vertx, AppConfig config, Pool pool, ReferenceData reference, Guard guard, AuditLog audit,
+                     Connections hub, FeedSignal signal) {
+    this.vertx = vertx;
+    this.config = config;
+    this.pool = pool;
+    this.reference = reference;
+    this.guard = guard;
+    this.audit = audit;
+    this.hub = hub;
+    this.signal = signal;
+  }
+
+  @Override
+  public List<Routes> routes() {
+    return List.of(router -> new AlertRoutes(pool, reference, audit, guard, signal).mount(router));
+  }
+
+  @Override
+  public List<FeedListener> feedListeners() {
+    return List.of(new AlertEvaluator(vertx, pool, signal, config.alertsSweepMs()), new AlertsTopic(pool, hub));
+  }
+
+  @Override
+  public List<Supplier<Deployable>> verticles() {
+    return List.of(() -> new WebhookSender(pool, config.alertsWebhookTimeoutMs(), config.alertsWebhookBackoffMs(),
+        config.alertsWebhookMaxAttempts()));
+  }
+}

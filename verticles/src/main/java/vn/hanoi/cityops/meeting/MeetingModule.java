@@ -1,0 +1,70 @@
+package vn.hanoi.cityops.meeting;
+
+import io.vertx.core.Deployable;
+import io.vertx.sqlclient.Pool;
+import vn.hanoi.cityops.auth.AuditLog;
+import vn.hanoi.cityops.auth.Guard;
+import vn.hanoi.cityops.bus.FeedSignal;
+import vn.hanoi.cityops.bus.Topics;
+import vn.hanoi.cityops.capability.Capability;
+import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.live.Audience;
+import vn.hanoi.cityops.live.Connections;
+import vn.hanoi.cityops.live.FeedListener;
+import vn.hanoi.cityops.web.Routes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Online briefings and their tasks. Needs the pool, the reference data, the guard, the audit log, the live hub, the
+ * feed signal and {@code meeting.presenceTimeoutMs}. Offers {@code /api/v1/meetings} and {@code /api/v1/tasks}, the
+ * {@code meeting.<id>} topics with who may follow them (the participants), and the presence sweep.
+ */
+public final class MeetingModule implements Capability {
+  private final Pool pool;
+  private final ReferenceData reference;
+  private final Guard guard;
+  private final AuditLog audit;
+  private final FeedSignal signal;
+  private final long presenceTimeoutMs;
+  private final MeetingRepository meetings;
+  private final Panels panels;
+  private final MeetingTopics topics;
+
+  public MeetingModule(Pool pool, ReferenceData reference, Guard guard, AuditLog audit, Connections hub,
+                       FeedSignal signal, long presenceTimeoutMs) {
+    this.pool = pool;
+    this.reference = reference;
+    this.guard = guard;
+    this.audit = audit;
+    this.signal = signal;
+    this.presenceTimeoutMs = presenceTimeoutMs;
+    this.meetings = new MeetingRepository(pool);
+    this.panels = new Panels(pool, reference);
+    this.topics = new MeetingTopics(meetings, panels, hub, guard.access());
+  }
+
+  @Override
+  public List<Routes> routes() {
+    return List.of(
+        router -> new MeetingRoutes(pool, meetings, panels, reference, audit, guard, signal, presenceTimeoutMs).mount(router),
+        router -> new TaskRoutes(pool, meetings, reference, guard, signal).mount(router));
+  }
+
+  @Override
+  public List<FeedListener> feedListeners() {
+    return List.of(topics);
+  }
+
+  @Override
+  public Map<Topics, Audience> audiences() {
+    return Map.of(Topics.MEETING, topics);
+  }
+
+  @Override
+  public List<Supplier<Deployable>> verticles() {
+    return List.of(() -> new PresenceSweep(meetings, signal, presenceTimeoutMs));
+  }
+}
