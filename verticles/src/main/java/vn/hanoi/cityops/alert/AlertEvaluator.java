@@ -1,14 +1,11 @@
 package vn.hanoi.cityops.alert;
 
-import vn.hanoi.cityops.bus.EventTypes;
-
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hanoi.cityops.bus.EventTypes;
 import vn.hanoi.cityops.bus.FeedSignal;
 import vn.hanoi.cityops.live.EventFeed;
 import vn.hanoi.cityops.live.FeedListener;

@@ -1,7 +1,5 @@
 package vn.hanoi.cityops.alert;
 
-import vn.hanoi.cityops.store.Sql;
-
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import vn.hanoi.cityops.failure.Failure;
+import vn.hanoi.cityops.store.Sql;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

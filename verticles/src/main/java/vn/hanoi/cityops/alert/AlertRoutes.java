@@ -1,23 +1,20 @@
 package vn.hanoi.cityops.alert;
 
-import vn.hanoi.cityops.bus.FeedSignal;
-import io.vertx.sqlclient.Pool;
-
-import vn.hanoi.cityops.web.Routes;
-
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.auth.AuditLog;
+import io.vertx.sqlclient.Pool;
 import vn.hanoi.cityops.auth.Action;
+import vn.hanoi.cityops.auth.AuditLog;
 import vn.hanoi.cityops.auth.Guard;
+import vn.hanoi.cityops.bus.FeedSignal;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
+import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
 
 import java.time.OffsetDateTime;

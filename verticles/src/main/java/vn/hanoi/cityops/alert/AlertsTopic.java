@@ -1,10 +1,9 @@
 package vn.hanoi.cityops.alert;
 
-import vn.hanoi.cityops.bus.EventTypes;
-
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import vn.hanoi.cityops.bus.EventTypes;
 import vn.hanoi.cityops.live.Connections;
 import vn.hanoi.cityops.live.EventFeed;
 import vn.hanoi.cityops.live.FeedListener;

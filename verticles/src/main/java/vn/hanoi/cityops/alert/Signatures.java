@@ -1,10 +1,10 @@
 package vn.hanoi.cityops.alert;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** The webhook signature: {@code X-Cityops-Signature: sha256=<hex HMAC-SHA256 of the body under the rule's secret>}. Pure. */
 public final class Signatures {

@@ -1,11 +1,10 @@
 package vn.hanoi.cityops.app;
 
-import vn.hanoi.cityops.config.AppConfig;
-
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.XmlConfigBuilder;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import vn.hanoi.cityops.config.AppConfig;
 
 import java.io.IOException;
 import java.io.InputStream;

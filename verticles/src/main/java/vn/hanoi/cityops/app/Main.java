@@ -1,9 +1,8 @@
 package vn.hanoi.cityops.app;
 
-import vn.hanoi.cityops.config.AppConfig;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hanoi.cityops.config.AppConfig;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -6,8 +6,5 @@
  */
 package vn.hanoi.cityops.app;
 
-import vn.hanoi.cityops.bus.Addresses;
 
-import vn.hanoi.cityops.config.ConfigKeys;
 
-import vn.hanoi.cityops.config.AppConfig;

@@ -1,7 +1,5 @@
 package vn.hanoi.cityops.auth;
 
-import vn.hanoi.cityops.web.Routes;
-
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -13,6 +11,7 @@ import vn.hanoi.cityops.bus.Addresses;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
+import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
 
 import java.util.LinkedHashSet;

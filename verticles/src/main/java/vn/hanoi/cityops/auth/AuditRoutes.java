@@ -1,15 +1,13 @@
 package vn.hanoi.cityops.auth;
 
-import vn.hanoi.cityops.web.Routes;
-
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
+import vn.hanoi.cityops.web.Routes;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

@@ -1,7 +1,5 @@
 package vn.hanoi.cityops.auth;
 
-import vn.hanoi.cityops.web.Routes;
-
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -9,11 +7,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.auth.UserRepository.Display;
 import vn.hanoi.cityops.auth.UserRepository.User;
 import vn.hanoi.cityops.auth.UserRepository.UserFields;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
+import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
 
 import java.security.SecureRandom;

@@ -2,7 +2,6 @@ package vn.hanoi.cityops.city;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 

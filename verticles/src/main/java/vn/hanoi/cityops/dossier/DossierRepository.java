@@ -1,13 +1,11 @@
 package vn.hanoi.cityops.dossier;
 
-import vn.hanoi.cityops.store.Sql;
-
-import vn.hanoi.cityops.city.Period;
-
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import vn.hanoi.cityops.city.Period;
+import vn.hanoi.cityops.store.Sql;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,30 +1,23 @@
 package vn.hanoi.cityops.dossier;
 
-import vn.hanoi.cityops.city.ReferenceData;
-
-import io.vertx.sqlclient.Pool;
-
-import vn.hanoi.cityops.web.Routes;
-
-import vn.hanoi.cityops.web.QueryParams;
-
-import vn.hanoi.cityops.city.KpiMath;
-
-import vn.hanoi.cityops.city.Period;
-
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
 import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.Guard;
+import vn.hanoi.cityops.city.KpiMath;
+import vn.hanoi.cityops.city.Period;
+import vn.hanoi.cityops.city.ReferenceData.Agency;
+import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.dossier.DossierRepository.Catalogue;
 import vn.hanoi.cityops.dossier.DossierRepository.Target;
-import vn.hanoi.cityops.city.ReferenceData.Agency;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
+import vn.hanoi.cityops.web.QueryParams;
+import vn.hanoi.cityops.web.Routes;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

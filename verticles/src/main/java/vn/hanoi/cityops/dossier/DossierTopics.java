@@ -1,13 +1,12 @@
 package vn.hanoi.cityops.dossier;
 
-import vn.hanoi.cityops.city.Period;
-
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import vn.hanoi.cityops.city.Period;
+import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.live.Connections;
 import vn.hanoi.cityops.live.EventFeed;
 import vn.hanoi.cityops.live.PacedTopics;
-import vn.hanoi.cityops.city.ReferenceData;
 
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package vn.hanoi.cityops.dossier;
 
-import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.city.ReferenceData.Agency;
+import vn.hanoi.cityops.city.ReferenceData;
 
 import java.util.ArrayList;
 import java.util.Collection;

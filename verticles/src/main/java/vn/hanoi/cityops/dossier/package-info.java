@@ -8,6 +8,5 @@
  */
 package vn.hanoi.cityops.dossier;
 
-import vn.hanoi.cityops.city.KpiMath;
 
-import vn.hanoi.cityops.city.Period;
+

@@ -1,13 +1,12 @@
 package vn.hanoi.cityops.feedback;
 
-import vn.hanoi.cityops.store.Sql;
-
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import vn.hanoi.cityops.city.Period;
 import vn.hanoi.cityops.feedback.FeedbackMath.DailyRatings;
+import vn.hanoi.cityops.store.Sql;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

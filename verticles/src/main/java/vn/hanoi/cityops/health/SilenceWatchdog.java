@@ -1,9 +1,5 @@
 package vn.hanoi.cityops.health;
 
-import vn.hanoi.cityops.bus.EventTypes;
-
-import vn.hanoi.cityops.store.Sql;
-
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -12,6 +8,8 @@ import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.cityops.bus.EventSink;
+import vn.hanoi.cityops.bus.EventTypes;
+import vn.hanoi.cityops.store.Sql;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

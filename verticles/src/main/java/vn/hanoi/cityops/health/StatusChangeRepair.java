@@ -1,15 +1,13 @@
 package vn.hanoi.cityops.health;
 
-import vn.hanoi.cityops.bus.EventTypes;
-
-import vn.hanoi.cityops.store.Sql;
-
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import vn.hanoi.cityops.bus.EventTypes;
 import vn.hanoi.cityops.live.EventFeed;
 import vn.hanoi.cityops.live.FeedListener;
+import vn.hanoi.cityops.store.Sql;
 
 import java.util.List;
 

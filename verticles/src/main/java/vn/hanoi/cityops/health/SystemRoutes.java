@@ -1,22 +1,17 @@
 package vn.hanoi.cityops.health;
 
-import io.vertx.sqlclient.Pool;
-
-import vn.hanoi.cityops.auth.Guard;
-
-import vn.hanoi.cityops.web.Routes;
-
-import vn.hanoi.cityops.city.Hanoi;
-
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
 import vn.hanoi.cityops.auth.Action;
+import vn.hanoi.cityops.auth.Guard;
+import vn.hanoi.cityops.city.Hanoi;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
+import vn.hanoi.cityops.web.Routes;
 
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;

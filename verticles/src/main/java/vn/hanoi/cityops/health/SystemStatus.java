@@ -1,8 +1,7 @@
 package vn.hanoi.cityops.health;
 
-import vn.hanoi.cityops.city.Hanoi;
-
 import io.vertx.core.json.JsonObject;
+import vn.hanoi.cityops.city.Hanoi;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

@@ -1,16 +1,14 @@
 package vn.hanoi.cityops.health;
 
-import vn.hanoi.cityops.bus.Topics;
-import vn.hanoi.cityops.live.Connections;
-import vn.hanoi.cityops.live.EventFeed;
-import vn.hanoi.cityops.live.FeedListener;
-
-import vn.hanoi.cityops.bus.EventTypes;
-
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import vn.hanoi.cityops.bus.EventTypes;
+import vn.hanoi.cityops.bus.Topics;
+import vn.hanoi.cityops.live.Connections;
+import vn.hanoi.cityops.live.EventFeed;
+import vn.hanoi.cityops.live.FeedListener;
 
 import java.util.LinkedHashMap;
 import java.util.List;

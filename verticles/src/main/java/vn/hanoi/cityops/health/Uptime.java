@@ -7,7 +7,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 /**
  * The uptime windows and how a share of time becomes the percentage on screen. Pure: no Vert.x, no I/O.

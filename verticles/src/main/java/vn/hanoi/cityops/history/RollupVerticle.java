@@ -2,9 +2,9 @@ package vn.hanoi.cityops.history;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.vertx.sqlclient.Pool;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,8 @@
 package vn.hanoi.cityops.ingest;
 
-import vn.hanoi.cityops.bus.EventTypes;
-
 import io.vertx.core.json.JsonArray;
 import vn.hanoi.cityops.auth.ApiKey;
+import vn.hanoi.cityops.bus.EventTypes;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.failure.Failure;
 

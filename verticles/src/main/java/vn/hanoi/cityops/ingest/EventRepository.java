@@ -1,11 +1,10 @@
 package vn.hanoi.cityops.ingest;
 
-import vn.hanoi.cityops.store.Sql;
-
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import vn.hanoi.cityops.store.Sql;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;

@@ -1,9 +1,8 @@
 package vn.hanoi.cityops.ingest;
 
-import vn.hanoi.cityops.bus.EventTypes;
-
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import vn.hanoi.cityops.bus.EventTypes;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.SchemaCheck;
 

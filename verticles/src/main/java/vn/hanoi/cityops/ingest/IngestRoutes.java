@@ -1,20 +1,18 @@
 package vn.hanoi.cityops.ingest;
 
-import vn.hanoi.cityops.store.Sql;
-
-import io.vertx.core.Future;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import vn.hanoi.cityops.auth.ApiKeyRegistry;
 import vn.hanoi.cityops.bus.FeedSignal;
 import vn.hanoi.cityops.city.ReferenceData;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.sqlclient.Pool;
 import vn.hanoi.cityops.config.AppConfig;
-import vn.hanoi.cityops.auth.ApiKeyRegistry;
 import vn.hanoi.cityops.failure.Failure;
+import vn.hanoi.cityops.store.Sql;
 import vn.hanoi.cityops.web.ErrorHandler;
 import vn.hanoi.cityops.web.JsonBodies;
 

@@ -8,10 +8,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
-import vn.hanoi.cityops.bus.Addresses;
 import vn.hanoi.cityops.auth.TokenService;
+import vn.hanoi.cityops.bus.Addresses;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;

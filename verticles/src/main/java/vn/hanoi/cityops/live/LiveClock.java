@@ -1,15 +1,13 @@
 package vn.hanoi.cityops.live;
 
-import vn.hanoi.cityops.bus.EventTypes;
-import vn.hanoi.cityops.bus.FeedSignal;
-import vn.hanoi.cityops.store.Sql;
-
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hanoi.cityops.bus.FeedSignal;
+import vn.hanoi.cityops.store.Sql;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

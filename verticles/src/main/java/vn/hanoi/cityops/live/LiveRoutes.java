@@ -6,12 +6,12 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.hanoi.cityops.bus.Topics;
-import vn.hanoi.cityops.config.AppConfig;
-import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.auth.Principal;
 import vn.hanoi.cityops.auth.TokenService;
+import vn.hanoi.cityops.bus.Topics;
+import vn.hanoi.cityops.config.AppConfig;
 import vn.hanoi.cityops.failure.Failure;
+import vn.hanoi.cityops.web.Routes;
 
 import java.util.Set;
 

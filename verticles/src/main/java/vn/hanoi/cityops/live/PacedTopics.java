@@ -1,10 +1,9 @@
 package vn.hanoi.cityops.live;
 
-import vn.hanoi.cityops.bus.EventTypes;
-
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hanoi.cityops.bus.EventTypes;
 
 import java.time.Instant;
 import java.util.List;

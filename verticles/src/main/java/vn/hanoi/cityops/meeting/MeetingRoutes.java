@@ -1,7 +1,6 @@
 package vn.hanoi.cityops.meeting;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,17 +8,16 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import vn.hanoi.cityops.bus.FeedSignal;
-import vn.hanoi.cityops.web.Routes;
-import vn.hanoi.cityops.auth.AuditLog;
 import vn.hanoi.cityops.auth.AccessControl;
 import vn.hanoi.cityops.auth.Action;
+import vn.hanoi.cityops.auth.AuditLog;
 import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.auth.Principal;
-import vn.hanoi.cityops.auth.Role;
+import vn.hanoi.cityops.bus.FeedSignal;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
+import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
 
 import java.time.Instant;

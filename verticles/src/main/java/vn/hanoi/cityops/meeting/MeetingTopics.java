@@ -1,7 +1,5 @@
 package vn.hanoi.cityops.meeting;
 
-import vn.hanoi.cityops.bus.EventTypes;
-
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.cityops.auth.AccessControl;
 import vn.hanoi.cityops.auth.Principal;
+import vn.hanoi.cityops.bus.EventTypes;
 import vn.hanoi.cityops.live.Audience;
 import vn.hanoi.cityops.live.Connections;
 import vn.hanoi.cityops.live.EventFeed;

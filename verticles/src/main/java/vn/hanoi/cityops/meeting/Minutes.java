@@ -1,13 +1,11 @@
 package vn.hanoi.cityops.meeting;
 
-import vn.hanoi.cityops.city.Hanoi;
-
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import vn.hanoi.cityops.city.Hanoi;
 import vn.hanoi.cityops.city.ReferenceData;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 

@@ -11,8 +11,8 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.cityops.config.AppConfig;
 import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.config.AppConfig;
 
 import java.time.Instant;
 import java.util.List;

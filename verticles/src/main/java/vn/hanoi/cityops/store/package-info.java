@@ -6,4 +6,5 @@
  */
 package vn.hanoi.cityops.store;
 
-import vn.hanoi.cityops.city.ReferenceData;
+
+

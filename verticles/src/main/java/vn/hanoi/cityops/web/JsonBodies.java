@@ -1,12 +1,11 @@
 package vn.hanoi.cityops.web;
 
-import vn.hanoi.cityops.failure.Failure;
-
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import vn.hanoi.cityops.failure.Failure;
 
 import java.util.List;
 

@@ -1,12 +1,10 @@
 package vn.hanoi.cityops.web;
 
-import vn.hanoi.cityops.failure.Failure;
-
-import vn.hanoi.cityops.city.Period;
-
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import vn.hanoi.cityops.city.Period;
+import vn.hanoi.cityops.failure.Failure;
 
 import java.util.Optional;
 import java.util.function.Function;

@@ -1,7 +1,5 @@
 package vn.hanoi.cityops.web;
 
-import vn.hanoi.cityops.store.Sql;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -12,6 +10,7 @@ import com.networknt.schema.ValidationMessage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.DatabindCodec;
+import vn.hanoi.cityops.store.Sql;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

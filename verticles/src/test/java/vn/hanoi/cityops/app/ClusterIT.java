@@ -1,9 +1,5 @@
 package vn.hanoi.cityops.app;
 
-import vn.hanoi.cityops.support.LiveClient;
-
-import vn.hanoi.cityops.bus.Addresses;
-
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -13,8 +9,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.hanoi.cityops.bus.Addresses;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
+import vn.hanoi.cityops.support.LiveClient;
 import vn.hanoi.cityops.support.TestNodes;
 
 import java.util.concurrent.TimeUnit;

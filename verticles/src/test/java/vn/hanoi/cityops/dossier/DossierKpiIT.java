@@ -1,9 +1,5 @@
 package vn.hanoi.cityops.dossier;
 
-import vn.hanoi.cityops.city.KpiMath;
-
-import vn.hanoi.cityops.city.Period;
-
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -16,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
+import vn.hanoi.cityops.city.KpiMath;
+import vn.hanoi.cityops.city.Period;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.TestNodes;

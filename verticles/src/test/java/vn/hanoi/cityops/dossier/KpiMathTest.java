@@ -1,10 +1,9 @@
 package vn.hanoi.cityops.dossier;
 
-import vn.hanoi.cityops.city.KpiMath;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.hanoi.cityops.city.KpiMath;
 
 import java.util.List;
 

@@ -1,7 +1,5 @@
 package vn.hanoi.cityops.feedback;
 
-import vn.hanoi.cityops.city.Hanoi;
-
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
+import vn.hanoi.cityops.city.Hanoi;
 import vn.hanoi.cityops.city.KpiMath;
 import vn.hanoi.cityops.city.Period;
 import vn.hanoi.cityops.dossier.Today;

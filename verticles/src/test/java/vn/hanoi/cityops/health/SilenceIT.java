@@ -1,8 +1,5 @@
 package vn.hanoi.cityops.health;
 
-import vn.hanoi.cityops.city.Hanoi;
-
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -12,12 +9,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import vn.hanoi.cityops.support.LiveClient;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.bus.FeedSignal;
+import vn.hanoi.cityops.city.Hanoi;
 import vn.hanoi.cityops.ingest.InternalEvents;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
+import vn.hanoi.cityops.support.LiveClient;
 import vn.hanoi.cityops.support.TestNodes;
 
 import java.sql.Connection;
@@ -30,7 +28,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

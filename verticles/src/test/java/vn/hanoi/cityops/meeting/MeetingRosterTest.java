@@ -1,15 +1,13 @@
 package vn.hanoi.cityops.meeting;
 
-import vn.hanoi.cityops.bus.Topics;
-
-import vn.hanoi.cityops.live.TopicAccess;
-
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import vn.hanoi.cityops.auth.AccessControl;
 import vn.hanoi.cityops.auth.Principal;
 import vn.hanoi.cityops.auth.Role;
+import vn.hanoi.cityops.bus.Topics;
+import vn.hanoi.cityops.live.TopicAccess;
 
 import java.time.Instant;
 import java.util.Map;

@@ -8,8 +8,8 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import vn.hanoi.cityops.config.AppConfig;
 import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.config.AppConfig;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package vn.hanoi.cityops.support;
 
-import vn.hanoi.cityops.config.AppConfig;
 import vn.hanoi.cityops.app.Node;
+import vn.hanoi.cityops.config.AppConfig;
 import vn.hanoi.cityops.store.EmbeddedPostgresServer;
 
 import java.io.IOException;
