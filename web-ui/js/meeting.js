@@ -4,6 +4,7 @@
 // tasks appear on every screen as they are recorded. Joins on open, renews its presence every presenceRenewMs
 // (a browser that dies stops renewing and is marked left) and leaves on close.
 import {LiveClient} from './live.js';
+import {TOPICS} from './topics.js';
 import {api, apiPost, apiPut} from './auth.js';
 import {boot, every, languageButton, page, renderClock, renderConnection, renderFreshness, showBanner} from './page.js';
 import {byId, el} from './panels/dom.js';
@@ -30,7 +31,7 @@ async function startRoom() {
   window.addEventListener('pagehide', () => fetch(`/api/v1/meetings/${id}/leave`, {method: 'POST', keepalive: true,
     headers: {Authorization: `Bearer ${page.token}`, 'Content-Type': 'application/json'}, body: '{}'}));
   renderClock();
-  page.live = new LiveClient(page.token, [`meeting.${id}`], {onTopic, onState: renderConnection,
+  page.live = new LiveClient(page.token, [TOPICS.MEETING + id], {onTopic, onState: renderConnection,
     onAuthFailed: () => showBanner('revoked')});
   window.cityops = {live: page.live}; // for diagnostics from the browser console
   page.live.start();

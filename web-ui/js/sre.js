@@ -1,6 +1,7 @@
 // The SRE console: live alerts with one-click acknowledge / resolve / silence, an alert's history, the
 // systems' status board, MTTA/MTTR per system, and a flash and a tone when a new critical alert fires.
 import {LiveClient} from './live.js';
+import {TOPICS} from './topics.js';
 import {api, apiPost} from './auth.js';
 import {boot, every, languageButton, page, renderClock, renderConnection, renderFreshness, showBanner} from './page.js';
 import {byId, el} from './panels/dom.js';
@@ -21,7 +22,7 @@ async function startConsole() {
     b.onclick = () => { board.filter = b.dataset.filter; renderAll(); };
   });
   renderClock();
-  page.live = new LiveClient(page.token, ['alerts', 'systems'], {onTopic, onState: renderConnection,
+  page.live = new LiveClient(page.token, [TOPICS.ALERTS, TOPICS.SYSTEMS], {onTopic, onState: renderConnection,
     onAuthFailed: () => showBanner('revoked')});
   page.live.start();
   await Promise.allSettled([refreshSystems(), refreshStats()]);
@@ -33,12 +34,12 @@ async function startConsole() {
 }
 
 function onTopic(topic, data) {
-  if (topic === 'alerts') {
+  if (topic === TOPICS.ALERTS) {
     const fresh = board.update(data);
     board.render(page.msg);
     if (fresh.length) alarm();
     if (detail && data[detail.id]) refreshDetail(detail.id);
-  } else if (topic === 'systems') {
+  } else if (topic === TOPICS.SYSTEMS) {
     systems.update(data);
     systems.render(page.msg);
   }

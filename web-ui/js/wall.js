@@ -1,6 +1,7 @@
 // The operations-center wall display: keeps the live topics, polls the slower REST figures, and re-renders
 // each panel when its data moves. Sign-in, clock, banner and language come from page.js.
 import {LiveClient} from './live.js';
+import {TOPICS} from './topics.js';
 import {api} from './auth.js';
 import {boot, every, languageButton, page, renderClock, renderConnection, renderFreshness, showBanner} from './page.js';
 import {byId} from './panels/dom.js';
@@ -37,7 +38,8 @@ async function startWall() {
   window.addEventListener('resize', () => markDirty('all'));
 
   tick();
-  const topics = ['systems', 'kpi.city', 'feedback', 'alerts', ...behind.districtCodes().map(c => `kpi.district.${c}`)];
+  const topics = [TOPICS.SYSTEMS, TOPICS.KPI_CITY, TOPICS.FEEDBACK, TOPICS.ALERTS,
+    ...behind.districtCodes().map(c => TOPICS.KPI_DISTRICT + c)];
   page.live = new LiveClient(page.token, topics, {onTopic, onState: renderConnection, onAuthFailed: () => showBanner('revoked')});
   page.live.start();
 
@@ -55,21 +57,21 @@ async function startWall() {
 }
 
 function onTopic(topic, data) {
-  if (topic === 'systems') {
+  if (topic === TOPICS.SYSTEMS) {
     systems.update(data);
     markDirty('systems');
-  } else if (topic === 'kpi.city') {
+  } else if (topic === TOPICS.KPI_CITY) {
     kpis.updateToday(data);
     throughput.live(data.today);
     markDirty('kpis', 'throughput');
-  } else if (topic === 'feedback') {
+  } else if (topic === TOPICS.FEEDBACK) {
     feedback.update(data);
     markDirty('feedback');
-  } else if (topic === 'alerts') {
+  } else if (topic === TOPICS.ALERTS) {
     alerts.update(data);
     markDirty('alerts');
-  } else if (topic.startsWith('kpi.district.')) {
-    behind.district(topic.slice('kpi.district.'.length), data);
+  } else if (topic.startsWith(TOPICS.KPI_DISTRICT)) {
+    behind.district(topic.slice(TOPICS.KPI_DISTRICT.length), data);
     markDirty('behind');
   }
   renderFreshness(STALE_MS);

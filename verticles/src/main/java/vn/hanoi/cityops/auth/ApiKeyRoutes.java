@@ -51,25 +51,22 @@ public final class ApiKeyRoutes implements Routes {
   }
 
   private void create(RoutingContext ctx) {
-    Future.succeededFuture()
-        .compose(start -> {
-          JsonObject body = JsonBodies.object(ctx, schema);
-          Set<String> systems = codes(body.getJsonArray("systems"));
-          Set<String> agencies = codes(body.getJsonArray("agencies"));
-          checkKnown(systems, agencies);
-          String name = body.getString("name");
-          String source = body.getString("source", name);
-          if (RESERVED.contains(name) || RESERVED.contains(source) || source.startsWith("cityops-")) {
-            throw new Failure(Failure.Kind.INVALID, "reserved_name", "'bootstrap', 'simulator' and sources starting with "
-                + "'cityops-' belong to the node itself");
-          }
-          String secret = KeySecrets.generate();
-          return repository.create(name, source, systems, agencies,
-                  KeySecrets.hash(secret), KeySecrets.displayPrefix(secret))
-              .compose(created -> created.isPresent()
-                  ? Future.succeededFuture(created.get().toJson().put("key", secret))
-                  : Future.failedFuture(new Failure(Failure.Kind.CONFLICT, "conflict", "an API key named '" + name + "' already exists")));
-        })
+    JsonObject body = JsonBodies.object(ctx, schema);
+    Set<String> systems = codes(body.getJsonArray("systems"));
+    Set<String> agencies = codes(body.getJsonArray("agencies"));
+    checkKnown(systems, agencies);
+    String name = body.getString("name");
+    String source = body.getString("source", name);
+    if (RESERVED.contains(name) || RESERVED.contains(source) || source.startsWith("cityops-")) {
+      throw new Failure(Failure.Kind.INVALID, "reserved_name", "'bootstrap', 'simulator' and sources starting with "
+          + "'cityops-' belong to the node itself");
+    }
+    String secret = KeySecrets.generate();
+    repository.create(name, source, systems, agencies,
+            KeySecrets.hash(secret), KeySecrets.displayPrefix(secret))
+        .compose(created -> created.isPresent()
+            ? Future.succeededFuture(created.get().toJson().put("key", secret))
+            : Future.failedFuture(new Failure(Failure.Kind.CONFLICT, "conflict", "an API key named '" + name + "' already exists")))
         .compose(json -> audited(ctx, "api_key.create", json).map(json))
         .onSuccess(json -> {
           vertx.eventBus().publish(Addresses.API_KEYS_CHANGED, json.getLong("id"));
@@ -89,8 +86,7 @@ public final class ApiKeyRoutes implements Routes {
   }
 
   private void revoke(RoutingContext ctx) {
-    Future.succeededFuture()
-        .compose(start -> repository.revoke(JsonBodies.longParam(ctx, "id")))
+    repository.revoke(JsonBodies.longParam(ctx, "id"))
         .compose(revoked -> revoked.isPresent()
             ? Future.succeededFuture(revoked.get())
             : Future.failedFuture(Failure.notFound("no API key " + ctx.pathParam("id"))))

@@ -37,18 +37,15 @@ public final class AuditRoutes implements Routes {
   }
 
   private void find(RoutingContext ctx) {
-    Future.succeededFuture()
-        .compose(start -> {
-          int limit = limit(ctx);
-          String outcome = ctx.request().getParam("outcome");
-          if (outcome != null && !OUTCOMES.contains(outcome)) {
-            throw invalid("outcome", "must be success, failure or denied");
-          }
-          // One more than asked says whether another page exists without a second query.
-          AuditLog.Query query = new AuditLog.Query(ctx.request().getParam("action"), ctx.request().getParam("actor"),
-              outcome, time(ctx, "from"), time(ctx, "to"), before(ctx), limit + 1);
-          return audit.find(query).map(items -> page(items, limit));
-        })
+    int limit = limit(ctx);
+    String outcome = ctx.request().getParam("outcome");
+    if (outcome != null && !OUTCOMES.contains(outcome)) {
+      throw invalid("outcome", "must be success, failure or denied");
+    }
+    // One more than asked says whether another page exists without a second query.
+    AuditLog.Query query = new AuditLog.Query(ctx.request().getParam("action"), ctx.request().getParam("actor"),
+        outcome, time(ctx, "from"), time(ctx, "to"), before(ctx), limit + 1);
+    audit.find(query).map(items -> page(items, limit))
         .onSuccess(body -> JsonBodies.ok(ctx, body))
         .onFailure(ctx::fail);
   }

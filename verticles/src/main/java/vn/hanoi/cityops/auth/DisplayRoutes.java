@@ -54,27 +54,24 @@ public final class DisplayRoutes implements Routes {
   }
 
   private void create(RoutingContext ctx) {
-    Future.succeededFuture()
-        .compose(start -> {
-          JsonObject body = JsonBodies.object(ctx, schema);
-          String username = "display-" + HexFormat.of().formatHex(random(4));
-          String unusablePassword = HexFormat.of().formatHex(random(32));
-          int ttl = (int) Duration.ofDays(body.getInteger("validDays", 365)).toSeconds();
-          return vertx.executeBlocking(() -> PasswordHasher.hash(unusablePassword), false)
-              .compose(hash -> users.create(username, new UserFields(body.getString("name"), "HN",
-                  body.getString("language", "vi"), EnumSet.of(Role.DISPLAY), hash, true)))
-              .compose(created -> created.isPresent()
-                  ? Future.succeededFuture(created.get())
-                  : Future.failedFuture(new Failure(Failure.Kind.CONFLICT, "conflict", "display name clash; try again")))
-              .compose(user -> {
-                TokenService.Issued issued = tokens.issue(user, ttl);
-                return users.startSession(issued.tokenId(), user.id(), TokenService.utc(issued.expiresAt()),
-                        ctx.request().remoteAddress().host())
-                    .compose(v -> audited(ctx, "display.issue", user))
-                    .map(v -> json(user, issued.expiresAt().toString())
-                        .put("token", issued.token())
-                        .put("url", "/?display=" + issued.token()));
-              });
+    JsonObject body = JsonBodies.object(ctx, schema);
+    String username = "display-" + HexFormat.of().formatHex(random(4));
+    String unusablePassword = HexFormat.of().formatHex(random(32));
+    int ttl = (int) Duration.ofDays(body.getInteger("validDays", 365)).toSeconds();
+    vertx.executeBlocking(() -> PasswordHasher.hash(unusablePassword), false)
+        .compose(hash -> users.create(username, new UserFields(body.getString("name"), "HN",
+            body.getString("language", "vi"), EnumSet.of(Role.DISPLAY), hash, true)))
+        .compose(created -> created.isPresent()
+            ? Future.succeededFuture(created.get())
+            : Future.failedFuture(new Failure(Failure.Kind.CONFLICT, "conflict", "display name clash; try again")))
+        .compose(user -> {
+          TokenService.Issued issued = tokens.issue(user, ttl);
+          return users.startSession(issued.tokenId(), user.id(), TokenService.utc(issued.expiresAt()),
+                  ctx.request().remoteAddress().host())
+              .compose(v -> audited(ctx, "display.issue", user))
+              .map(v -> json(user, issued.expiresAt().toString())
+                  .put("token", issued.token())
+                  .put("url", "/?display=" + issued.token()));
         })
         .onSuccess(json -> ctx.response().setStatusCode(201)
             .putHeader(HttpHeaders.LOCATION, BASE + "/" + json.getLong("id"))
@@ -92,17 +89,14 @@ public final class DisplayRoutes implements Routes {
   }
 
   private void revoke(RoutingContext ctx) {
-    Future.succeededFuture()
-        .compose(start -> {
-          long id = JsonBodies.longParam(ctx, "id");
-          return users.findById(id)
-              .compose(found -> isDisplay(found)
-                  ? Future.succeededFuture(found.get())
-                  : Future.failedFuture(Failure.notFound("no display " + id)))
-              .compose(user -> users.update(user.id(), new UserFields(null, null, null, null, null, false))
-                  .compose(v -> tokens.endSessionsOf(user.id()))
-                  .compose(v -> audited(ctx, "display.revoke", user)));
-        })
+    long id = JsonBodies.longParam(ctx, "id");
+    users.findById(id)
+        .compose(found -> isDisplay(found)
+            ? Future.succeededFuture(found.get())
+            : Future.failedFuture(Failure.notFound("no display " + id)))
+        .compose(user -> users.update(user.id(), new UserFields(null, null, null, null, null, false))
+            .compose(v -> tokens.endSessionsOf(user.id()))
+            .compose(v -> audited(ctx, "display.revoke", user)))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }

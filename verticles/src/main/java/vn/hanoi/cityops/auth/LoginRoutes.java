@@ -51,18 +51,15 @@ public final class LoginRoutes implements Routes {
 
   private void login(RoutingContext ctx) {
     String address = ctx.request().remoteAddress().host();
-    Future.succeededFuture()
-        .compose(start -> {
-          JsonObject body = JsonBodies.object(ctx, schema);
-          String username = body.getString("username").trim().toLowerCase(Locale.ROOT);
-          String password = body.getString("password");
-          return throttle(username, address)
-              .compose(v -> users.findByUsername(username))
-              .compose(found -> vertx.executeBlocking(() -> found.isPresent() && found.get().active()
-                      ? PasswordHasher.verify(password, found.get().passwordHash())
-                      : PasswordHasher.verifyNothing(password), false)
-                  .compose(ok -> ok ? signIn(ctx, found.get(), address) : failed(username, address)));
-        })
+    JsonObject body = JsonBodies.object(ctx, schema);
+    String username = body.getString("username").trim().toLowerCase(Locale.ROOT);
+    String password = body.getString("password");
+    throttle(username, address)
+        .compose(v -> users.findByUsername(username))
+        .compose(found -> vertx.executeBlocking(() -> found.isPresent() && found.get().active()
+                ? PasswordHasher.verify(password, found.get().passwordHash())
+                : PasswordHasher.verifyNothing(password), false)
+            .compose(ok -> ok ? signIn(ctx, found.get(), address) : failed(username, address)))
         .onSuccess(json -> JsonBodies.ok(ctx, json))
         .onFailure(ctx::fail);
   }

@@ -66,30 +66,24 @@ public final class UserRoutes implements Routes {
   }
 
   private void get(RoutingContext ctx) {
-    Future.succeededFuture()
-        .compose(start -> {
-          long id = JsonBodies.longParam(ctx, "id");
-          return users.findById(id).compose(found -> orNotFound(found, id));
-        })
+    long id = JsonBodies.longParam(ctx, "id");
+    users.findById(id).compose(found -> orNotFound(found, id))
         .onSuccess(user -> JsonBodies.ok(ctx, user.toJson()))
         .onFailure(ctx::fail);
   }
 
   private void create(RoutingContext ctx) {
-    Future.succeededFuture()
-        .compose(start -> {
-          JsonObject body = JsonBodies.object(ctx, createSchema);
-          checkAgency(body.getString("agency"));
-          String username = body.getString("username");
-          String password = body.getString("password");
-          return vertx.executeBlocking(() -> PasswordHasher.hash(password), false)
-              .compose(hash -> users.create(username, new UserFields(body.getString("displayName"),
-                  body.getString("agency"), body.getString("language", "vi"), roles(body.getJsonArray("roles")), hash, true)))
-              .compose(created -> created.isPresent()
-                  ? Future.succeededFuture(created.get())
-                  : Future.failedFuture(new Failure(Failure.Kind.CONFLICT, "conflict", "a user named '" + username + "' already exists")))
-              .compose(user -> audited(ctx, "user.create", user, new ArrayList<>(body.fieldNames())).map(user));
-        })
+    JsonObject body = JsonBodies.object(ctx, createSchema);
+    checkAgency(body.getString("agency"));
+    String username = body.getString("username");
+    String password = body.getString("password");
+    vertx.executeBlocking(() -> PasswordHasher.hash(password), false)
+        .compose(hash -> users.create(username, new UserFields(body.getString("displayName"),
+            body.getString("agency"), body.getString("language", "vi"), roles(body.getJsonArray("roles")), hash, true)))
+        .compose(created -> created.isPresent()
+            ? Future.succeededFuture(created.get())
+            : Future.failedFuture(new Failure(Failure.Kind.CONFLICT, "conflict", "a user named '" + username + "' already exists")))
+        .compose(user -> audited(ctx, "user.create", user, new ArrayList<>(body.fieldNames())).map(user))
         .onSuccess(user -> ctx.response().setStatusCode(201)
             .putHeader(HttpHeaders.LOCATION, BASE + "/" + user.id())
             .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
@@ -98,15 +92,12 @@ public final class UserRoutes implements Routes {
   }
 
   private void update(RoutingContext ctx) {
-    Future.succeededFuture()
-        .compose(start -> {
-          long id = JsonBodies.longParam(ctx, "id");
-          JsonObject body = JsonBodies.object(ctx, updateSchema);
-          checkAgency(body.getString("agency"));
-          return users.findById(id)
-              .compose(found -> orNotFound(found, id))
-              .compose(user -> apply(ctx, user, body));
-        })
+    long id = JsonBodies.longParam(ctx, "id");
+    JsonObject body = JsonBodies.object(ctx, updateSchema);
+    checkAgency(body.getString("agency"));
+    users.findById(id)
+        .compose(found -> orNotFound(found, id))
+        .compose(user -> apply(ctx, user, body))
         .onSuccess(user -> JsonBodies.ok(ctx, user.toJson()))
         .onFailure(ctx::fail);
   }
@@ -116,8 +107,7 @@ public final class UserRoutes implements Routes {
     Set<Role> roles = changed.contains("roles") ? roles(body.getJsonArray("roles")) : null;
     Boolean active = changed.contains("active") ? body.getBoolean("active") : null;
     String password = body.getString("password");
-    return Future.succeededFuture()
-        .compose(v -> password == null
+    return (password == null
             ? Future.<String>succeededFuture(null)
             : vertx.executeBlocking(() -> PasswordHasher.hash(password), false))
         .compose(hash -> changed.isEmpty()

@@ -63,4 +63,31 @@ class AppConfigTest {
     assertTrue(e.getMessage().contains("CITYOPS_HTTP_PORT"));
     assertThrows(IllegalStateException.class, () -> AppConfig.load(Map.of("CITYOPS_SIMULATOR", "maybe")).simulator());
   }
+
+  @Test
+  void aValueOutOfRangeStopsTheLoadNamingTheKeyAndItsVariable() {
+    IllegalStateException clock = assertThrows(IllegalStateException.class,
+        () -> AppConfig.load(Map.of("CITYOPS_LIVE_CLOCK_MS", "50")));
+    assertTrue(clock.getMessage().contains("live.clockMs") && clock.getMessage().contains("CITYOPS_LIVE_CLOCK_MS")
+        && clock.getMessage().contains("from 100"), clock.getMessage());
+    IllegalStateException presence = assertThrows(IllegalStateException.class,
+        () -> AppConfig.of(Map.of("meeting.presenceTimeoutMs", 999)));
+    assertTrue(presence.getMessage().contains("meeting.presenceTimeoutMs"), presence.getMessage());
+    assertThrows(IllegalStateException.class, () -> AppConfig.of(Map.of("health.silenceFactor", 0)));
+    assertThrows(IllegalStateException.class, () -> AppConfig.of(Map.of("live.maxPendingKeys", 0)));
+    assertThrows(IllegalStateException.class, () -> AppConfig.of(Map.of("live.pingIntervalSeconds", 0)));
+    assertThrows(IllegalStateException.class, () -> AppConfig.of(Map.of("http.port", 70_000)));
+    assertThrows(IllegalStateException.class, () -> AppConfig.of(Map.of("simulator.rate", "-1")));
+    assertThrows(IllegalStateException.class, () -> AppConfig.of(Map.of("ingest.maxPendingEvents", 10, "ingest.maxBatchEvents", 100)),
+        "the queue must hold at least one batch");
+  }
+
+  @Test
+  void valuesAreReadOnceAtLoadSoAGoodConfigurationAnswersTypedValues() {
+    AppConfig config = AppConfig.of(Map.of("live.clockMs", 100, "live.pingIntervalSeconds", 2, "simulator.rate", "2.5"));
+    assertEquals(100, config.liveClockMs());
+    assertEquals(java.time.Duration.ofSeconds(2), config.livePingInterval());
+    assertEquals(2.5, config.simulatorRate());
+    assertEquals(config.httpPort(), config.http().port());
+  }
 }
