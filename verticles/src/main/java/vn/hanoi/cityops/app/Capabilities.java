@@ -32,7 +32,6 @@ final class Capabilities {
                              Connections hub, FeedSignal signal, PrometheusMeterRegistry meters) {
     IngestModule ingest = new IngestModule(vertx, config, db.pool(), reference, auth.apiKeys(), meters, signal);
     return List.of(
-        auth,
         ingest,
         new HealthModule(db.pool(), db.dedicatedPool(1), reference, auth.guard(), hub, ingest.internalEvents(),
             config.silenceFactor()),

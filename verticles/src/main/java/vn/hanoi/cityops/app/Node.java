@@ -111,6 +111,7 @@ public final class Node {
     List<Supplier<Deployable>> verticles = new ArrayList<>();
     List<Routes> routes = new ArrayList<>();
     routes.add(new HealthRoutes(vertx, nodeId, db.pool(), config.clustered(), meters));
+    routes.addAll(auth.routes());
     for (Capability c : capabilities) {
       routes.addAll(c.routes());
       listeners.addAll(c.feedListeners());

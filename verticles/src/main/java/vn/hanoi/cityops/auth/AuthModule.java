@@ -3,7 +3,6 @@ package vn.hanoi.cityops.auth;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
-import vn.hanoi.cityops.capability.Capability;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.config.AppConfig;
 import vn.hanoi.cityops.web.Routes;
@@ -11,13 +10,14 @@ import vn.hanoi.cityops.web.Routes;
 import java.util.List;
 
 /**
- * People and access. Needs the configuration, the pool and the reference data. Started before every other
- * capability ({@link #start}): resolves the signing secret, starts the token service and the API-key cache, installs
+ * People and access, the floor every capability stands on (so it does not plug in as a {@code Capability}: the
+ * composition root mounts its routes itself). Needs the configuration, the pool and the reference data. Started
+ * before the capabilities ({@link #start}): resolves the signing secret, starts the token service and the API-key cache, installs
  * the bootstrap key, seeds the first admin and the demo users. Offers sign-in, users, API keys, wall displays and
  * the audit log over HTTP, and to the other capabilities the {@link Guard} (sign-in and the access decision), the
  * {@link AuditLog} and the {@link ApiKeyRegistry} ingestion authenticates with.
  */
-public final class AuthModule implements Capability {
+public final class AuthModule {
   private final Vertx vertx;
   private final AppConfig config;
   private final ReferenceData reference;
@@ -52,7 +52,7 @@ public final class AuthModule implements Capability {
         .map(auth));
   }
 
-  @Override
+  /** Its HTTP routes (the composition root mounts them with every capability's). */
   public List<Routes> routes() {
     return List.of(
         router -> new LoginRoutes(vertx, config, users, audit, guard).mount(router),
