@@ -3,7 +3,7 @@
  * {@code FeedbackRepository} reads {@code feedback_state} and, for the satisfaction trend, the answered
  * feedback events of the event log ({@code sql/feedback/*.sql}); {@code FeedbackMath} computes the
  * satisfaction index (mean rating 1-5 rescaled to 0-100) and fills the 14-day trend; {@code FeedbackRoutes}
- * serves {@code GET /api/v1/feedback/summary}. Periods and query parameters are the dossier package's
- * ({@code Period}, {@code QueryParams}). Listens to no event-bus address.
+ * serves {@code GET /api/v1/feedback/summary}. Periods are the city's ({@code city/Period}), query
+ * parameters the web floor's ({@code web/QueryParams}). Listens to no event-bus address.
  */
 package vn.hanoi.cityops.feedback;

@@ -3,6 +3,8 @@
  * reads JSON or NDJSON, {@code EventValidator} checks the schema and {@code EventRules},
  * {@code EventAuthorization} the reference data and the key's grants, {@link vn.hanoi.cityops.ingest.KeyRateLimiter}
  * the rate; {@code EventWriter} batches concurrent requests into one {@code EventRepository} statement
- * and transaction. Publishes {@code cityops.ingest.accepted} after the commit.
+ * and transaction, then sends the feed signal ({@code cityops.feed.changed}). {@code InternalEvents} is the
+ * {@code EventSink} the node's own observations go through. {@link vn.hanoi.cityops.ingest.IngestModule} says what
+ * it needs and offers.
  */
 package vn.hanoi.cityops.ingest;

@@ -1,10 +1,8 @@
 /**
  * PostgreSQL: {@link vn.hanoi.cityops.store.Database} starts the embedded server
  * ({@link vn.hanoi.cityops.store.EmbeddedPostgresServer}) or connects to the configured one, runs the
- * Flyway {@link vn.hanoi.cityops.store.Migrations} and opens the pool; {@link vn.hanoi.cityops.city.ReferenceData}
- * holds the agencies and systems. SQL of each aggregate lives with its capability.
+ * Flyway {@link vn.hanoi.cityops.store.Migrations} and opens the pool (and small dedicated pools for readers that
+ * must not wait behind busy event loops); {@link vn.hanoi.cityops.store.Sql} loads the statements each capability
+ * keeps under {@code src/main/resources/sql/<capability>/}. Imports only the configuration.
  */
 package vn.hanoi.cityops.store;
-
-
-
