@@ -28,7 +28,7 @@ class LayoutTest {
   private static final String ROOT = "vn.hanoi.cityops";
   /** The capabilities: each one room, reachable from another only through its module. */
   static final List<String> CAPABILITIES = List.of("ingest", "health", "dossier", "feedback", "history", "alert",
-      "meeting", "sim");
+      "meeting", "oncall", "sim");
 
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
