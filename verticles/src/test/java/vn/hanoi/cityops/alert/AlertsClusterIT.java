@@ -160,7 +160,7 @@ class AlertsClusterIT {
   }
 
   private static long seq(Node node) {
-    return Connections.onNode(node.vertx(), node.context().meters()).seq(AlertsTopic.TOPIC);
+    return Connections.onNode(node.vertx(), node.meters()).seq(AlertsTopic.TOPIC);
   }
 
   private static void await(CountDownLatch latch) {

@@ -6,20 +6,16 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.LiveClient;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.hanoi.cityops.alert.Alerting.state;
 
 /** Alerts on one real node: detection, dedup, flapping, lifecycle and its 409s, rules, silences, grouping, escalation, stats. */
-@ExtendWith(VertxExtension.class)
+@NodeTest
 class AlertsIT {
   private static Node node;
   private static Api api;
@@ -37,17 +33,11 @@ class AlertsIT {
   private static Alerting operator;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of());
-    api = new Api(vertx, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     sre = new Alerting(api, "sre");
     operator = new Alerting(api, "operator");
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   @Test

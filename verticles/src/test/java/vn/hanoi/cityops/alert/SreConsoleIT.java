@@ -40,7 +40,7 @@ class SreConsoleIT {
     client = Vertx.vertx();
     node = TestNodes.start(Map.of());
     api = new Api(client, node);
-    base = "http://127.0.0.1:" + node.context().config().httpPort();
+    base = "http://127.0.0.1:" + node.config().httpPort();
     JsonArray up = new JsonArray();
     for (String system : SYSTEMS) {
       up.add(Events.health("sre-up-" + system, system, "up").put("occurredAt", OffsetDateTime.now().toString()));

@@ -56,7 +56,7 @@ class ClusterIT {
     assertEquals(202, apiA.postEvents(Events.health("cl-1", "DATACENTER", "degraded").encode()).statusCode());
 
     JsonObject message = seen.future().await(10, TimeUnit.SECONDS);
-    assertEquals(a.context().nodeId(), message.getString("node"));
+    assertEquals(a.nodeId(), message.getString("node"));
     JsonObject event = message.getJsonArray("events").getJsonObject(0);
     assertEquals("DATACENTER", event.getString("system"));
     assertTrue(event.getLong("seq") > 0, "carries the stored sequence number");

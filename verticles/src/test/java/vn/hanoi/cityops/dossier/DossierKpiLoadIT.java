@@ -1,18 +1,14 @@
 package vn.hanoi.cityops.dossier;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * across every agency, about 2,600 open): right, and fast enough to run on demand and, later, every second.
  * Prints the timings it measured; fails only if a query takes over a second (a lost index, not a slow machine).
  */
-@ExtendWith(VertxExtension.class)
+// the 100,000-row insert outlasts the default statement timeout (2 x pg.timeoutMs)
+@NodeTest(config = "pg.timeoutMs=30000")
 class DossierKpiLoadIT {
   private static final int ROWS = 100_000;
   private static final int RUNS = 30;
@@ -38,10 +35,9 @@ class DossierKpiLoadIT {
   private static String operator;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    // the 100,000-row insert outlasts the default statement timeout (2 x pg.timeoutMs)
-    node = TestNodes.start(Map.of("pg.timeoutMs", 30_000));
-    api = new Api(vertx, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     operator = api.token("operator");
     // Deterministic spread: agency, age, channel, outcome and durations all follow from the row number.
     Api.await(node.database().pool().query("""
@@ -65,12 +61,6 @@ class DossierKpiLoadIT {
             WHEN u < 45 THEN 'returned'
             ELSE 'completed' END AS stage) s""".replace("$ROWS", String.valueOf(ROWS))).execute());
     Api.await(node.database().pool().query("ANALYZE dossier_state").execute());
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   @Test

@@ -3,16 +3,13 @@ package vn.hanoi.cityops.dossier;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.LiveClient;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a department, and agencies nothing happened to. The clock is slowed to an hour so that no tick re-reads
  * every agency in between.
  */
-@ExtendWith(VertxExtension.class)
+@NodeTest(config = "live.clockMs=3600000")
 class DossierLiveIT {
   private static final String[] AGENCIES = {"CG", "CG-03", "CG-05", "BD", "BD-01", "SNV", "HK"};
   private static final String[] FIELDS = {"received", "inProgress", "completedOnTime", "completedLate", "returned",
@@ -38,16 +35,10 @@ class DossierLiveIT {
   private static String operator;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of("live.clockMs", 3_600_000));
-    api = new Api(vertx, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     operator = api.token("operator");
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   /** A dossier event stamped {@code at}, received at {@code received}, due at {@code due}. */

@@ -4,17 +4,15 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.pgclient.PgConnectOptions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Addresses;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.ingest.InternalEvents;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
+import vn.hanoi.cityops.support.NodeTest;
 import vn.hanoi.cityops.support.TestNodes;
 
 import java.sql.Connection;
@@ -38,9 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Silence is an outage: real nodes with {@code health.silenceFactor} 2 and test systems beating every second,
  * so a system that sent nothing for 2 s is declared down.
  */
-@ExtendWith(VertxExtension.class)
+@NodeTest(config = "health.silenceFactor=" + SilenceIT.FACTOR)
 class SilenceIT {
-  private static final int FACTOR = 2;
+  static final int FACTOR = 2;
   private static final long THRESHOLD_MS = 1_000L * FACTOR;
   /** The watchdog looks once a second; the answer must come within the threshold plus this. */
   private static final long GRACE_MS = 2_000;
@@ -51,15 +49,9 @@ class SilenceIT {
   private static final Map<Api, String> OPERATOR_TOKENS = new IdentityHashMap<>();
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of("health.silenceFactor", FACTOR));
-    api = new Api(vertx, node);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
   }
 
   @Test

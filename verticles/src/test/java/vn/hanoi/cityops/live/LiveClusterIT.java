@@ -48,7 +48,7 @@ class LiveClusterIT {
   }
 
   private static long seq(Node node) {
-    return Connections.onNode(node.vertx(), node.context().meters()).seq("systems");
+    return Connections.onNode(node.vertx(), node.meters()).seq("systems");
   }
 
   private static void awaitSameSeq() throws InterruptedException {

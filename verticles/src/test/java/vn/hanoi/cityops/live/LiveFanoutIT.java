@@ -5,15 +5,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.LiveClient;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,27 +29,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sockets that share a token share its sign-in without tying their fates, and the one keepalive sweep
  * per event loop still closes a client that stopped answering pings (here every second).
  */
-@ExtendWith(VertxExtension.class)
+@NodeTest(config = "live.pingIntervalSeconds=1")
 class LiveFanoutIT {
   private static Node node;
   private static Api api;
   private static String token;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of("live.pingIntervalSeconds", 1));
-    api = new Api(vertx, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     token = api.token("operator");
   }
 
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
-  }
-
   private static Connections hub() {
-    return Connections.onNode(node.vertx(), node.context().meters());
+    return Connections.onNode(node.vertx(), node.meters());
   }
 
   @Test
@@ -100,7 +91,7 @@ class LiveFanoutIT {
   void clientThatStopsAnsweringPingsIsClosedWith4408WhileOneThatAnswersStaysOpen(Vertx vertx) throws Exception {
     LiveClient healthy = LiveClient.connect(vertx, node, token).subscribe("systems", null);
     healthy.next(m -> "snapshot".equals(m.getString("kind")));
-    DeafClient deaf = DeafClient.connect(vertx, node.context().config().httpPort(), token);
+    DeafClient deaf = DeafClient.connect(vertx, node.config().httpPort(), token);
 
     short code = deaf.closeCode.get(10, TimeUnit.SECONDS);
     assertEquals(LiveConnection.KEEPALIVE_TIMEOUT, code);

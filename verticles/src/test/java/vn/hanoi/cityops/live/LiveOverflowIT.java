@@ -2,21 +2,17 @@ package vn.hanoi.cityops.live;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.LiveClient;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,24 +21,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A client whose socket is backed up owes more changed keys than {@code live.maxPendingKeys}: it gets a resync
  * snapshot equal to the server's state instead of the deltas, while a healthy client gets every delta.
  */
-@ExtendWith(VertxExtension.class)
+@NodeTest(config = "live.maxPendingKeys=" + LiveOverflowIT.MAX_PENDING_KEYS)
 class LiveOverflowIT {
-  private static final int MAX_PENDING_KEYS = 3;
+  static final int MAX_PENDING_KEYS = 3;
   private static Node node;
   private static Api api;
   private static String token;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of("live.maxPendingKeys", MAX_PENDING_KEYS));
-    api = new Api(vertx, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     token = api.token("operator");
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   @Test

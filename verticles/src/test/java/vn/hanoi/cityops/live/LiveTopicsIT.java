@@ -2,40 +2,30 @@ package vn.hanoi.cityops.live;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.LiveClient;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The live hub on one node: snapshot, then numbered deltas; resume without gaps; slow clients. */
-@ExtendWith(VertxExtension.class)
+@NodeTest
 class LiveTopicsIT {
   private static Node node;
   private static Api api;
   private static String token;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of());
-    api = new Api(vertx, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     token = api.token("operator");
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   private static JsonObject heartbeat(String id, String system, String status) {
@@ -136,7 +126,7 @@ class LiveTopicsIT {
   }
 
   private static long node_seq() {
-    return Connections.onNode(node.vertx(), node.context().meters()).seq("systems");
+    return Connections.onNode(node.vertx(), node.meters()).seq("systems");
   }
 
   private static void awaitSeqPast(long seq) {

@@ -5,22 +5,18 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.LiveClient;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,7 +36,7 @@ import static vn.hanoi.cityops.meeting.Meetings.until;
  * panel's numbers moved by data that reached the feed in the same batch as a meeting change.
  * The clock ticks hourly here, so only the events a test makes move a panel.
  */
-@ExtendWith(VertxExtension.class)
+@NodeTest(config = {"meeting.presenceTimeoutMs=" + MeetingLiveIT.PRESENCE_TIMEOUT_MS, "live.clockMs=3600000"})
 class MeetingLiveIT {
   static final long PRESENCE_TIMEOUT_MS = 1_500;
   private static Node node;
@@ -50,18 +46,12 @@ class MeetingLiveIT {
   private static String operator;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of("meeting.presenceTimeoutMs", PRESENCE_TIMEOUT_MS, "live.clockMs", 3_600_000));
-    api = new Api(vertx, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     leader = api.token("leader");
     officer = api.token("cg-officer");
     operator = api.token("operator");
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   private static long started(JsonObject body) {

@@ -172,7 +172,7 @@ class MeetingPageIT {
   private static Browser room(List<Browser> open, String user, int node) {
     Browser b = new Browser(1600, 1000, Browser.newProfile());
     open.add(b);
-    b.signIn("http://127.0.0.1:" + nodes[node].context().config().httpPort() + "/meeting.html?id=" + meetingId, user,
+    b.signIn("http://127.0.0.1:" + nodes[node].config().httpPort() + "/meeting.html?id=" + meetingId, user,
         TestNodes.DEMO_PASSWORD);
     b.await(LOAD, user + " in the room, live", d -> "live".equals(b.attr("body", "data-connection"))
         && b.attr("body", "data-seq") != null);

@@ -65,7 +65,7 @@ class TaskPageIT {
   @Test
   void anOfficerSeesTheDistrictsTasksRecordsProgressAndClosesOneOnlyWithANote() {
     try (Browser b = new Browser(1600, 1000, Browser.newProfile())) {
-      b.signIn("http://127.0.0.1:" + node.context().config().httpPort() + "/tasks.html", "cg-officer", TestNodes.DEMO_PASSWORD);
+      b.signIn("http://127.0.0.1:" + node.config().httpPort() + "/tasks.html", "cg-officer", TestNodes.DEMO_PASSWORD);
       String first = "tr[data-task='" + onTime + "']";
       String late = "tr[data-task='" + overdue + "']";
       b.await(LOAD, "both tasks listed", d -> !b.all(first).isEmpty() && !b.all(late).isEmpty());

@@ -107,8 +107,24 @@ public final class TestNodes {
     return startPair(Map.of());
   }
 
-  /** Two members as {@link #startPair()}, both with {@code overrides}. */
+  /** Two members as {@link #startPair()}, both with {@code overrides}; the first is stopped if the second fails to start. */
   public static Node[] startPair(Map<String, ?> overrides) {
+    AppConfig[] configs = pairConfigs(overrides);
+    Node a = start(configs[0]);
+    try {
+      return new Node[]{a, start(configs[1])};
+    } catch (RuntimeException | Error e) {
+      try {
+        stop(a);
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  /** The configurations of two members of a cluster of their own (free ports), sharing one fresh database. */
+  public static AppConfig[] pairConfigs(Map<String, ?> overrides) {
     String cluster = "cityops-test-" + java.util.UUID.randomUUID();
     int portA = freePort();
     int portB = freePort();
@@ -120,9 +136,20 @@ public final class TestNodes {
     configA.put("cluster.port", portA);
     Map<String, Object> configB = new HashMap<>(common);
     configB.put("cluster.port", portB);
-    Node a = start(configA);
-    Node b = start(configB);
-    return new Node[]{a, b};
+    return new AppConfig[]{config(configA), config(configB)};
+  }
+
+  /** {@code key=value} overrides (as {@link NodeTest#config()} takes them) as a map; values stay text, as from the environment. */
+  public static Map<String, Object> overrides(String... keyValues) {
+    Map<String, Object> values = new HashMap<>();
+    for (String kv : keyValues) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("a node configuration override is key=value, got '" + kv + "'");
+      }
+      values.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+    }
+    return values;
   }
 
   public static void stop(Node node) {

@@ -47,7 +47,7 @@ class WallLayoutIT {
     Api api = new Api(client, node);
     JsonObject display = api.send(io.vertx.core.http.HttpMethod.POST, "/api/v1/admin/displays", api.token("admin"),
         new JsonObject().put("name", "Phòng điều hành — màn hình chính")).bodyAsJsonObject();
-    kioskUrl = "http://127.0.0.1:" + node.context().config().httpPort() + display.getString("url");
+    kioskUrl = "http://127.0.0.1:" + node.config().httpPort() + display.getString("url");
     seedToday(api);
     api.close();
     Thread.sleep(8_000); // let the simulator fill every panel

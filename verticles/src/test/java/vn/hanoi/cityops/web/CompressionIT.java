@@ -68,7 +68,7 @@ class CompressionIT {
     HttpClient client = vertx.createHttpClient();
     try {
       RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
-          .setPort(node.context().config().httpPort()).setURI(path);
+          .setPort(node.config().httpPort()).setURI(path);
       if (acceptEncoding != null) {
         options.putHeader("Accept-Encoding", acceptEncoding);
       }

@@ -34,7 +34,7 @@ class RouteCoverageIT {
   void everyRouteExceptThePublicOnesAnswers401WithoutCredentials(Vertx vertx) {
     Node node = TestNodes.start(Map.of());
     WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-        .setDefaultPort(node.context().config().httpPort()));
+        .setDefaultPort(node.config().httpPort()));
     try {
       Router router = WebVerticle.router(vertx, node.context());
       List<String> checked = new ArrayList<>();
