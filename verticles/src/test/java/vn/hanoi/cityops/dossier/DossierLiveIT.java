@@ -10,7 +10,9 @@ import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.LiveClient;
 import vn.hanoi.cityops.support.NodeTest;
+import vn.hanoi.cityops.support.Wait;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +97,7 @@ class DossierLiveIT {
     assertEquals(2, city.getLong("completedLate"));
     assertEquals(1, city.getLong("returned"));
     assertEquals(1, city.getLong("backlog"));
+    screen.assertNothingMissed();
     screen.close();
   }
 
@@ -104,23 +107,13 @@ class DossierLiveIT {
 
   /** Waits (up to 10 s) until every topic's "today" equals its REST answer; answers the REST answers by topic. */
   private static Map<String, JsonObject> awaitLiveEqualsRest(LiveClient screen, List<String> topics) {
-    long deadline = System.currentTimeMillis() + 10_000;
-    Map<String, JsonObject> rest = Map.of();
-    String mismatch = null;
-    while (System.currentTimeMillis() < deadline) {
-      screen.drain();
-      rest = rest(topics);
-      mismatch = mismatch(screen, rest);
-      if (mismatch == null) {
-        return rest;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    throw new AssertionError("live differs from REST: " + mismatch);
+    List<Map<String, JsonObject>> answers = new ArrayList<>(List.of(Map.of()));
+    Wait.until(Duration.ofSeconds(10), Duration.ofMillis(200), () -> {
+      answers.set(0, rest(topics));
+      String mismatch = mismatch(screen.drain(), answers.get(0));
+      return mismatch == null ? "" : mismatch;
+    }, String::isEmpty, "live equal to REST; the last difference");
+    return answers.get(0);
   }
 
   private static String mismatch(LiveClient screen, Map<String, JsonObject> rest) {

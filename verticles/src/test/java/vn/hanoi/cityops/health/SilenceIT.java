@@ -14,11 +14,13 @@ import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.NodeTest;
 import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.Wait;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -93,24 +95,27 @@ class SilenceIT {
   }
 
   @Test
-  void oneSilenceIsDeclaredOnceNotEverySecond() throws Exception {
+  void oneSilenceIsDeclaredOnceNotEverySecond() {
     String system = "QLVB";
     beatsEverySecond(api, system);
     Instant beat = heartbeat(api, "ql-1", system);
     awaitStatus(api, system, s -> "down".equals(s.getString("status")), beat);
 
-    Thread.sleep(2_500);
+    // What must not happen takes time to (not) happen: watched over two more looks of the watchdog.
+    Wait.holds(Duration.ofMillis(2_500), () -> watchdogEvents(system) == 1, "one silence event, not one a second");
 
     assertEquals(1, api.count("SELECT count(*) FROM event WHERE source = $1 AND system_code = $2",
         SilenceWatchdog.SOURCE, system));
   }
 
   @Test
-  void systemThatNeverReportedStaysUnknownNotDown() throws Exception {
+  void systemThatNeverReportedStaysUnknownNotDown() {
     String system = "HOP";
     beatsEverySecond(api, system);
 
-    Thread.sleep(THRESHOLD_MS + GRACE_MS);
+    // Nothing may be declared while the threshold and the grace pass: watched throughout.
+    Wait.holds(Duration.ofMillis(THRESHOLD_MS + GRACE_MS), () -> api.count("SELECT count(*) FROM event WHERE system_code = $1",
+        system) == 0, "no event for a system that never reported");
 
     JsonObject s = status(api, system);
     assertEquals("unknown", s.getString("status"), s.encode());
@@ -119,12 +124,14 @@ class SilenceIT {
   }
 
   @Test
-  void systemThatReportedItselfDownIsNotDeclaredSilentAgain() throws Exception {
+  void systemThatReportedItselfDownIsNotDeclaredSilentAgain() {
     String system = "CKS";
     beatsEverySecond(api, system);
     heartbeat(api, "cks-1", system, "down");
 
-    Thread.sleep(THRESHOLD_MS + GRACE_MS);
+    // Nothing may be declared while the threshold and the grace pass: watched throughout.
+    Wait.holds(Duration.ofMillis(THRESHOLD_MS + GRACE_MS), () -> watchdogEvents(system) == 0,
+        "no silence declared for a system that reported itself down");
 
     JsonObject s = status(api, system);
     assertEquals("down", s.getString("status"));
@@ -166,18 +173,16 @@ class SilenceIT {
         s.execute("SELECT 1 FROM system_state WHERE system_code = '" + system + "' FOR UPDATE");
       }
 
-      long deadline = beat.toEpochMilli() + THRESHOLD_MS + GRACE_MS + 1_000;
-      int waiting;
-      do {
-        Thread.sleep(100);
-        waiting = lockWaiters(probe);
-      } while (waiting < 2 && System.currentTimeMillis() < deadline);
+      int waiting = Wait.until(until(beat.plusMillis(THRESHOLD_MS + GRACE_MS + 1_000)), Duration.ofMillis(100),
+          () -> lockWaiters(probe), n -> n >= 2, "both watchdogs waiting on the locked row");
       assertEquals(2, waiting, "both watchdogs are storing the same silence");
       lock.commit();
 
       String id = "silence-" + system + "-" + beat.getEpochSecond();
       awaitStatus(apiB, system, s -> "down".equals(s.getString("status")), beat);
-      Thread.sleep(1_500);
+      // Both stored it, or tried: what must not happen (a second event) is watched for a watchdog look and a half.
+      Wait.holds(Duration.ofMillis(1_500), () -> apiA.count("SELECT count(*) FROM event WHERE source = $1 AND system_code = $2",
+          SilenceWatchdog.SOURCE, system) <= 1, "at most one silence event");
       assertEquals(1, apiA.count("SELECT count(*) FROM event WHERE source = $1 AND system_code = $2",
           SilenceWatchdog.SOURCE, system));
       assertEquals(1, apiA.count("SELECT count(*) FROM event WHERE source = $1 AND event_id = $2",
@@ -214,25 +219,29 @@ class SilenceIT {
   }
 
   /** Polls until {@code done}; fails if that takes longer than the threshold plus the grace after {@code beat}. */
-  private static JsonObject awaitStatus(Api api, String system, Predicate<JsonObject> done, Instant beat) throws Exception {
-    long deadline = beat.toEpochMilli() + THRESHOLD_MS + GRACE_MS;
-    while (true) {
-      long asked = System.currentTimeMillis();
-      JsonObject s = status(api, system);
-      if (done.test(s)) {
-        return s;
-      }
-      assertTrue(asked < deadline, "not declared within threshold + 2 s: " + s.encode());
-      Thread.sleep(100);
-    }
+  private static JsonObject awaitStatus(Api api, String system, Predicate<JsonObject> done, Instant beat) {
+    return Wait.until(until(beat.plusMillis(THRESHOLD_MS + GRACE_MS)), Duration.ofMillis(100), () -> status(api, system), done,
+        system + " declared within threshold + 2 s");
   }
 
-  private static int lockWaiters(Connection probe) throws Exception {
+  /** From now until {@code deadline} (nothing if it has passed: one probe then). */
+  private static Duration until(Instant deadline) {
+    Duration left = Duration.between(Instant.now(), deadline);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  private static long watchdogEvents(String system) {
+    return api.count("SELECT count(*) FROM event WHERE source = $1 AND system_code = $2", SilenceWatchdog.SOURCE, system);
+  }
+
+  private static int lockWaiters(Connection probe) {
     try (Statement s = probe.createStatement();
          ResultSet r = s.executeQuery("SELECT count(*) FROM pg_stat_activity "
              + "WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
       r.next();
       return r.getInt(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

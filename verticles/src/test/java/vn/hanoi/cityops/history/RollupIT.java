@@ -13,6 +13,7 @@ import vn.hanoi.cityops.history.Buckets.Step;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.NodeTest;
+import vn.hanoi.cityops.support.Wait;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -219,17 +220,9 @@ class RollupIT {
   }
 
   @Test
-  void theNodeRollsUpByItselfEveryTenSeconds() throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(25);
-    while (true) {
-      Instant minute = Step.MINUTE.floor(Instant.now());
-      long sampled = api.count("SELECT count(*) FROM kpi_rollup_minute WHERE bucket >= $1 AND scope = 'city' "
-          + "AND kpi = 'systems_down' AND value = 2", utc(minute));
-      if (sampled == 1) {
-        return;
-      }
-      assertTrue(Instant.now().isBefore(deadline), "no sample of the current minute " + minute + " within 25 s");
-      Thread.sleep(500);
-    }
+  void theNodeRollsUpByItselfEveryTenSeconds() {
+    Wait.until(Duration.ofSeconds(25), Duration.ofMillis(500), () -> api.count("SELECT count(*) FROM kpi_rollup_minute "
+        + "WHERE bucket >= $1 AND scope = 'city' AND kpi = 'systems_down' AND value = 2", utc(Step.MINUTE.floor(Instant.now()))),
+        sampled -> sampled == 1, "a sample of the current minute (systems down: 2) by the node itself");
   }
 }

@@ -66,6 +66,7 @@ class LiveFanoutIT {
         assertEquals(new JsonObject(values), delta.getJsonObject("data"), "size " + size);
       }
     }
+    clients.forEach(LiveClient::assertNothingMissed);
     clients.forEach(LiveClient::close);
   }
 
@@ -75,6 +76,7 @@ class LiveFanoutIT {
     first.next(m -> "snapshot".equals(m.getString("kind")));
     LiveClient second = LiveClient.connect(vertx, node, token).subscribe("systems", null);
     second.next(m -> "snapshot".equals(m.getString("kind")));
+    first.assertNothingMissed();
     first.close();
 
     LiveClient third = LiveClient.connect(vertx, node, token).subscribe("systems", null);
@@ -83,6 +85,8 @@ class LiveFanoutIT {
     hub().publish("systems", seq, Map.of("TEST-shared", Map.of("status", "up")));
     second.next(m -> "delta".equals(m.getString("kind")) && m.getLong("seq") == seq);
     third.next(m -> "delta".equals(m.getString("kind")) && m.getLong("seq") == seq);
+    second.assertNothingMissed();
+    third.assertNothingMissed();
     second.close();
     third.close();
   }
@@ -100,6 +104,7 @@ class LiveFanoutIT {
     long seq = hub().seq("systems") + 1;
     hub().publish("systems", seq, Map.of("TEST-alive", Map.of("status", "up")));
     healthy.next(m -> "delta".equals(m.getString("kind")) && m.getLong("seq") == seq);
+    healthy.assertNothingMissed();
     healthy.close();
     deaf.socket.close();
   }

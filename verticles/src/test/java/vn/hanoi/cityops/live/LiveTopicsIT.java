@@ -9,7 +9,9 @@ import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.LiveClient;
 import vn.hanoi.cityops.support.NodeTest;
+import vn.hanoi.cityops.support.Wait;
 
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +52,7 @@ class LiveTopicsIT {
     assertTrue(System.nanoTime() - sent < 1_000_000_000L, "a change reaches the screen within a second");
     assertTrue(delta.getLong("seq") > snapshot.getLong("seq"));
     assertEquals("down", status(client.state("systems"), "LGSP"));
+    client.assertNothingMissed();
     client.close();
   }
 
@@ -60,6 +63,7 @@ class LiveTopicsIT {
     api.postEvents(heartbeat("rs-a-" + System.nanoTime(), "WAN", "degraded").encode());
     first.next(m -> "delta".equals(m.getString("kind")) && m.getJsonObject("data").containsKey("WAN"));
     long lastSeq = first.lastSeq("systems");
+    first.assertNothingMissed();
     first.close();
 
     String[] systems = {"MOTCUA", "QLVB", "CKS", "HOP", "WAN"};
@@ -74,6 +78,7 @@ class LiveTopicsIT {
     LiveClient fresh = LiveClient.connect(vertx, node, token).subscribe("systems", null);
     JsonObject truth = fresh.next(m -> "snapshot".equals(m.getString("kind"))).getJsonObject("data");
     assertEquals(truth, second.state("systems"), "after the resume the screen equals the server");
+    second.assertNothingMissed();
     second.close();
     fresh.close();
   }
@@ -90,6 +95,7 @@ class LiveTopicsIT {
 
     JsonObject delta = officer.next(m -> "delta".equals(m.getString("kind")));
     assertEquals(before + 1, delta.getJsonObject("data").getJsonObject("today").getLong("received"));
+    officer.assertNothingMissed();
     officer.close();
   }
 
@@ -99,6 +105,7 @@ class LiveTopicsIT {
     JsonObject m = client.next(x -> x.getString("kind") != null);
     assertEquals("resync", m.getString("kind"));
     assertEquals(14, m.getJsonObject("data").size());
+    client.assertNothingMissed();
     client.close();
   }
 
@@ -121,6 +128,8 @@ class LiveTopicsIT {
     stalled.resume();
     stalled.next(m -> m.getString("kind") != null && m.getLong("seq") == healthy.lastSeq("systems"));
     assertEquals(healthy.state("systems"), stalled.state("systems"));
+    stalled.assertNothingMissed();
+    healthy.assertNothingMissed();
     stalled.close();
     healthy.close();
   }
@@ -130,13 +139,6 @@ class LiveTopicsIT {
   }
 
   private static void awaitSeqPast(long seq) {
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (node_seq() <= seq && System.currentTimeMillis() < deadline) {
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Wait.until(Duration.ofSeconds(5), LiveTopicsIT::node_seq, now -> now > seq, "the node's systems seq past " + seq);
   }
 }

@@ -92,6 +92,7 @@ class MeetingLiveIT {
       JsonObject after = until(cg, topic, d -> !d.getJsonArray("hands", new JsonArray()).isEmpty()
           && d.getJsonObject("panelData").getJsonObject("kpis").getLong("received") == before + 1);
       assertEquals(new JsonArray().add("cg-officer"), after.getJsonArray("hands"));
+      cg.assertNothingMissed();
     } finally {
       cg.close();
     }
@@ -129,6 +130,7 @@ class MeetingLiveIT {
       // each is one stored meeting event, so every node publishes it at the same seq
       assertEquals(1, api.count("SELECT count(*) FROM event WHERE type = 'meeting' AND payload->>'id' = $1 "
           + "AND jsonb_array_length(payload->'tasks') = 1 AND payload->'tasks'->0->>'progress' = '30'", String.valueOf(id)));
+      cg.assertNothingMissed();
     } finally {
       cg.close();
     }
@@ -159,6 +161,7 @@ class MeetingLiveIT {
       assertNull(removed.getString("secretary"));
       until(cg, topic, d -> d.getJsonObject("meeting").getString("secretary") == null);
       assertEquals(3, api.count("SELECT count(*) FROM audit_log WHERE action = 'meeting.secretary' AND target = $1", "meeting:" + id));
+      cg.assertNothingMissed();
     } finally {
       cg.close();
     }
@@ -214,6 +217,7 @@ class MeetingLiveIT {
       assertEquals(2, ok(api, leader, "GET", base, null).getJsonArray("attendance").stream()
           .filter(a -> "cg-officer".equals(((JsonObject) a).getString("username"))).count());
       assertEquals(PRESENCE_TIMEOUT_MS / 3, ok(api, officer, "GET", base, null).getLong("presenceRenewMs"));
+      chair.assertNothingMissed();
     } finally {
       chair.close();
     }
@@ -255,6 +259,7 @@ class MeetingLiveIT {
       JsonObject done = moved.getJsonObject("panelData").getJsonArray("tasks").getJsonObject(1);
       assertEquals("done", done.getString("state"));
       assertEquals(100, done.getInteger("progress"));
+      cg.assertNothingMissed();
     } finally {
       cg.close();
     }

@@ -136,6 +136,8 @@ class MeetingsIT {
       follow(cg, "meeting." + invited);
       JsonObject state = until(cg, "meeting." + invited, d -> d.getJsonArray("hands") != null && !d.getJsonArray("hands").isEmpty());
       assertEquals(new JsonArray().add("cg-officer"), state.getJsonArray("hands"));
+      chair.assertNothingMissed();
+      cg.assertNothingMissed();
     } finally {
       chair.close();
       cg.close();
@@ -188,6 +190,7 @@ class MeetingsIT {
       assertTrue(end.getJsonObject("data").containsKey("panelData") && end.getJsonObject("data").getValue("panelData") == null,
           "the panel's data leaves the screens when the meeting ends");
       expect(404, null, call(api, officer, "GET", base + "/panel", null));
+      cg.assertNothingMissed();
     } finally {
       cg.close();
     }
