@@ -47,6 +47,8 @@ public final class LiveClient {
   /** Per topic, the last sequence numbers of the subscriptions sent and not answered yet, in order ({@link #FRESH}: none). */
   private final Map<String, ArrayDeque<Long>> asked = new HashMap<>();
   private boolean paused;
+  /** Messages that are lost on the way, as if the network had dropped them: for the tests of {@link #assertNothingMissed()}. */
+  private volatile Predicate<JsonObject> lost = m -> false;
 
   private LiveClient(Node node, WebSocketClient client) {
     this.node = node;
@@ -54,8 +56,12 @@ public final class LiveClient {
     this.ws = client.webSocket();
     // Listen before connecting: the server greets at once, and a frame with no handler is lost.
     ws.textMessageHandler(text -> {
+      JsonObject message = new JsonObject(text);
+      if (lost.test(message)) {
+        return;
+      }
       received.add(text.length() > 300 ? text.substring(0, 300) : text);
-      inbox.add(new JsonObject(text));
+      inbox.add(message);
     });
   }
 
@@ -71,6 +77,12 @@ public final class LiveClient {
         .addHeader("Authorization", "Bearer " + token)));
     live.next(m -> "authenticated".equals(m.getString("type")));
     return live;
+  }
+
+  /** From now on, loses the messages that match {@code lost} before they reach the screen (to prove the checks see it). */
+  public LiveClient losing(Predicate<JsonObject> lost) {
+    this.lost = lost;
+    return this;
   }
 
   /** A header of the server's handshake answer (the 101), null when absent. */
