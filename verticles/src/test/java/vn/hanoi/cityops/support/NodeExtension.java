@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  * method's own nodes before its class's. What it started is kept in JUnit's store for the class or the method,
  * so JUnit closes it after the last {@code @AfterAll} (or the method's {@code @AfterEach}) — also when a start
  * failed half-way: each node is in the store as soon as it runs, and closing stops whatever did start.
- * <p>The {@link Api} clients run on a Vert.x instance of their own (the client side of the wire), closed with
- * the nodes.
+ * <p>The {@link Api} clients run on a Vert.x instance of their own (the client side of the wire), made when a
+ * test first asks for one and closed with the nodes.
  */
 public final class NodeExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NodeExtension.class);
@@ -92,12 +92,7 @@ public final class NodeExtension implements BeforeAllCallback, BeforeEachCallbac
     private boolean cluster;
 
     void start(AppConfig config) {
-      if (client == null) {
-        client = Vertx.vertx();
-      }
-      Node node = TestNodes.start(config);
-      started.add(node);
-      apis.add(new Api(client, node));
+      started.add(TestNodes.start(config));
     }
 
     Object resolve(Class<?> type, String method) {
@@ -105,13 +100,22 @@ public final class NodeExtension implements BeforeAllCallback, BeforeEachCallbac
         if (!cluster) {
           throw new ParameterResolutionException(method + " asks for a Cluster of a @NodeTest: use @ClusterTest");
         }
-        return new Cluster(started.get(0), started.get(1), apis.get(0), apis.get(1));
+        return new Cluster(started.get(0), started.get(1), api(0), api(1));
       }
       if (cluster) {
         throw new ParameterResolutionException(method + " asks for one " + type.getSimpleName()
             + " of a @ClusterTest's two: take the Cluster");
       }
-      return type == Node.class ? started.get(0) : apis.get(0);
+      return type == Node.class ? started.get(0) : api(0);
+    }
+
+    /** The client of node {@code i}, made when first asked for (with the clients' Vert.x). */
+    private Api api(int i) {
+      if (client == null) {
+        client = Vertx.vertx();
+        started.forEach(node -> apis.add(new Api(client, node)));
+      }
+      return apis.get(i);
     }
 
     /** Stops the nodes in the reverse order of their start, then the clients' Vert.x; reports every failure. */
