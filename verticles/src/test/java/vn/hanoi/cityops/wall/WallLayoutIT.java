@@ -47,17 +47,17 @@ class WallLayoutIT {
   }
 
   /**
-   * Waits until the simulator has sent what the panels the seed leaves empty show: a heartbeat of every system,
-   * feedback answered with a rating (satisfaction), and a rolled-up minute of dossiers (the throughput chart).
+   * Waits until the simulator has sent what the panels the seed leaves empty show: a heartbeat of every system (each
+   * beats every 5 s), feedback reports, and a rolled-up minute of dossiers (the throughput chart).
    */
   private static void simulatorFilledEveryPanel(Api api) {
     long started = System.nanoTime();
     Wait.until(Duration.ofSeconds(30), () -> List.of(
             api.count("SELECT count(DISTINCT system_code) FROM system_state"),
-            api.count("SELECT count(*) FROM feedback_state WHERE rating IS NOT NULL"),
+            api.count("SELECT count(*) FROM feedback_state"),
             api.count("SELECT count(*) FROM kpi_rollup_minute WHERE scope = 'city' AND kpi = 'dossiers_received'")),
         n -> n.get(0) == 14 && n.get(1) > 0 && n.get(2) > 0,
-        "systems reporting (of 14), rated feedback, rolled-up minutes of dossiers");
+        "systems reporting (of 14), feedback reports, rolled-up minutes of dossiers");
     System.out.printf("wall_layout simulator_filled_ms=%d%n", (System.nanoTime() - started) / 1_000_000);
   }
 
