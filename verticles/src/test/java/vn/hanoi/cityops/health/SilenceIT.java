@@ -155,14 +155,26 @@ class SilenceIT {
   /**
    * Both nodes must see the silence before either has stored it: the test holds the system's state row
    * locked until both watchdogs wait on it, so neither can see the other's event first. With ids that were
-   * not deterministic, both would store one.
+   * not deterministic, both would store one. Two nodes that share only the database (no cluster): started here.
    */
   @Test
   void twoNodesSharingOneDatabaseStoreOneEventForOneSilence(Vertx vertx) throws Exception {
-    String system = "WAN";
     String db = TestNodes.freshDatabaseUrl();
     Node a = TestNodes.start(Map.of("health.silenceFactor", FACTOR, "pg.url", db));
-    Node b = TestNodes.start(Map.of("health.silenceFactor", FACTOR, "pg.url", db));
+    try {
+      Node b = TestNodes.start(Map.of("health.silenceFactor", FACTOR, "pg.url", db));
+      try {
+        oneSilenceEventFromTwoNodes(vertx, a, b);
+      } finally {
+        TestNodes.stop(b);
+      }
+    } finally {
+      TestNodes.stop(a);
+    }
+  }
+
+  private static void oneSilenceEventFromTwoNodes(Vertx vertx, Node a, Node b) throws Exception {
+    String system = "WAN";
     Api apiA = new Api(vertx, a);
     Api apiB = new Api(vertx, b);
     try (Connection lock = jdbc(a); Connection probe = jdbc(a)) {
@@ -191,8 +203,6 @@ class SilenceIT {
     } finally {
       apiA.close();
       apiB.close();
-      TestNodes.stop(b);
-      TestNodes.stop(a);
     }
   }
 

@@ -70,10 +70,10 @@ public final class NodeExtension implements BeforeAllCallback, BeforeEachCallbac
     if (one.isPresent()) {
       nodes.start(TestNodes.config(TestNodes.overrides(one.get().config())));
     } else {
+      nodes.cluster = true;
       for (AppConfig member : TestNodes.pairConfigs(TestNodes.overrides(two.get().config()))) {
         nodes.start(member);
       }
-      nodes.cluster = true;
     }
   }
 

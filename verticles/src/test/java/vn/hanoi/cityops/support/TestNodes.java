@@ -102,27 +102,6 @@ public final class TestNodes {
     }
   }
 
-  /** Two real Hazelcast members of a cluster of their own, sharing one fresh database. */
-  public static Node[] startPair() {
-    return startPair(Map.of());
-  }
-
-  /** Two members as {@link #startPair()}, both with {@code overrides}; the first is stopped if the second fails to start. */
-  public static Node[] startPair(Map<String, ?> overrides) {
-    AppConfig[] configs = pairConfigs(overrides);
-    Node a = start(configs[0]);
-    try {
-      return new Node[]{a, start(configs[1])};
-    } catch (RuntimeException | Error e) {
-      try {
-        stop(a);
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
-  }
-
   /** The configurations of two members of a cluster of their own (free ports), sharing one fresh database. */
   public static AppConfig[] pairConfigs(Map<String, ?> overrides) {
     String cluster = "cityops-test-" + java.util.UUID.randomUUID();
