@@ -1,6 +1,5 @@
 package vn.hanoi.cityops.auth;
 
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

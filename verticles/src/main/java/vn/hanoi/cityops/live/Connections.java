@@ -11,7 +11,11 @@ import io.vertx.core.shareddata.Shareable;
 import vn.hanoi.cityops.auth.TokenService;
 import vn.hanoi.cityops.bus.Addresses;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -110,6 +114,24 @@ public final class Connections implements Shareable {
   /** The current sequence number of a topic (0 before anything was published on it). */
   public long seq(String topic) {
     return topic(topic).seq();
+  }
+
+  /**
+   * What this node published on {@code topic} after sequence number {@code afterSeq}, as it keeps it for resuming
+   * clients (the last {@value #REPLAY_DELTAS} deltas): each delta's changes (latest value per key, null removes
+   * the key) by its sequence number, oldest first; the first one's changes may date from before {@code afterSeq}
+   * (its range covers it). Empty when {@code afterSeq} is the topic's current sequence number; null when the
+   * node no longer keeps every delta after it. Read-only, for checks that a client missed nothing.
+   */
+  public NavigableMap<Long, Map<String, Object>> publishedSince(String topic, long afterSeq) {
+    TopicState state = topics.get(topic);
+    List<TopicState.Delta> deltas = state == null ? null : state.since(afterSeq);
+    if (deltas == null) {
+      return null;
+    }
+    NavigableMap<Long, Map<String, Object>> bySeq = new TreeMap<>();
+    deltas.forEach(d -> bySeq.put(d.seq(), Collections.unmodifiableMap(d.changes())));
+    return Collections.unmodifiableNavigableMap(bySeq);
   }
 
   /**

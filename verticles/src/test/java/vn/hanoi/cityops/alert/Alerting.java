@@ -7,7 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
+import vn.hanoi.cityops.support.Wait;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -58,28 +60,11 @@ final class Alerting {
 
   /** The newest alert of {@code system} matching {@code wanted}, waited for up to 10 s. */
   JsonObject await(String system, Predicate<JsonObject> wanted) {
-    long deadline = System.currentTimeMillis() + 10_000;
-    JsonArray last = null;
-    while (System.currentTimeMillis() < deadline) {
-      last = alerts("?system=" + system);
-      if (!last.isEmpty() && wanted.test(last.getJsonObject(0))) {
-        return last.getJsonObject(0);
-      }
-      sleep(50);
-    }
-    throw new AssertionError("no matching alert of " + system + " within 10 s; last " + last);
+    return Wait.until(Duration.ofSeconds(10), () -> alerts("?system=" + system),
+        list -> !list.isEmpty() && wanted.test(list.getJsonObject(0)), "a matching alert of " + system).getJsonObject(0);
   }
 
   static Predicate<JsonObject> state(String state) {
     return a -> state.equals(a.getString("state"));
-  }
-
-  static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 }

@@ -5,21 +5,20 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.live.Connections;
 import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.Cluster;
+import vn.hanoi.cityops.support.ClusterTest;
 import vn.hanoi.cityops.support.LiveClient;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.Wait;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
@@ -32,29 +31,20 @@ import static vn.hanoi.cityops.alert.Alerting.state;
  * screen on the other node (explicit down and heartbeat silence), one alert per outage, one acknowledgement of two
  * simultaneous ones, and the same topic numbering on both nodes. Silence after 2 heartbeat intervals.
  */
-@ExtendWith(VertxExtension.class)
+@ClusterTest(config = "health.silenceFactor=" + AlertsClusterIT.FACTOR)
 class AlertsClusterIT {
-  private static final int FACTOR = 2;
+  static final int FACTOR = 2;
   private static Node a;
   private static Node b;
   private static Api apiA;
   private static Api apiB;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    Node[] pair = TestNodes.startPair(Map.of("health.silenceFactor", FACTOR));
-    a = pair[0];
-    b = pair[1];
-    apiA = new Api(vertx, a);
-    apiB = new Api(vertx, b);
-  }
-
-  @AfterAll
-  static void stop() {
-    apiA.close();
-    apiB.close();
-    TestNodes.stop(b);
-    TestNodes.stop(a);
+  static void start(Cluster cluster) {
+    a = cluster.a();
+    b = cluster.b();
+    apiA = cluster.apiA();
+    apiB = cluster.apiB();
   }
 
   @Test
@@ -78,8 +68,10 @@ class AlertsClusterIT {
     System.out.println("alerts_detection nodes=2 kind=down ms=" + times + " median=" + sorted.get(sorted.size() / 2)
         + " max=" + sorted.get(sorted.size() - 1));
     assertTrue(sorted.get(sorted.size() - 1) < 2_000, "down on node A → alert on node B's screen: " + times);
-    Alerting.sleep(1_000);
     String[] systems = {"DVC-PORTAL", "MOTCUA", "LGSP", "QLVB", "BAOCAO", "GIAOBAN"};
+    // The point is what does not happen: node B's evaluation of the same events adds no alert. Watched for a second.
+    Wait.holds(Duration.ofSeconds(1), () -> apiA.count("SELECT count(*) FROM alert WHERE kind = 'system_down' "
+        + "AND subject = ANY ($1)", (Object) systems) == 6, "one alert per outage while both nodes evaluate");
     assertEquals(6, apiA.count("SELECT count(*) FROM alert WHERE kind = 'system_down' AND subject = ANY ($1)", (Object) systems),
         "one alert per outage, though both nodes evaluate every event");
     assertEquals(6, apiA.count("SELECT count(*) FROM alert_transition t JOIN alert a ON a.id = t.alert_id "
@@ -105,6 +97,7 @@ class AlertsClusterIT {
       assertEquals("illegal_transition", loser.bodyAsJsonObject().getString("error"));
       assertEquals(1, apiB.count("SELECT count(*) FROM alert_transition WHERE alert_id = $1 AND action = 'acknowledge'", id));
     }
+    screen.assertNothingMissed();
     screen.close();
   }
 
@@ -126,6 +119,7 @@ class AlertsClusterIT {
     }
     System.out.println("alerts_detection nodes=2 kind=silence ms_after_allowed_silence=" + times);
     assertTrue(times.stream().allMatch(t -> t >= 0 && t < 2_000), "end of allowed silence → alert on node B: " + times);
+    screen.assertNothingMissed();
     screen.close();
   }
 
@@ -142,14 +136,14 @@ class AlertsClusterIT {
     String key = String.valueOf(id);
     onA.next(m -> resolved(m, key));
     onB.next(m -> resolved(m, key));
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (seq(a) != seq(b) && System.currentTimeMillis() < deadline) {
-      Alerting.sleep(50);
-    }
+    Wait.until(Duration.ofSeconds(5), () -> seq(a) == seq(b), "both nodes at the same alerts seq");
     assertEquals(seq(a), seq(b));
-    Alerting.sleep(300);
+    Wait.until(Duration.ofSeconds(5), () -> onA.drain().lastSeq("alerts") == seq(a) && onB.drain().lastSeq("alerts") == seq(b),
+        "each screen has its node's latest alerts delta");
     assertEquals(onA.drain().state("alerts").getJsonObject(key), onB.drain().state("alerts").getJsonObject(key));
     assertEquals(onA.lastSeq("alerts"), onB.lastSeq("alerts"));
+    onA.assertNothingMissed();
+    onB.assertNothingMissed();
     onA.close();
     onB.close();
   }

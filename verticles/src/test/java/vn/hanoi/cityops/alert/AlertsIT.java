@@ -6,20 +6,18 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.LiveClient;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
+import vn.hanoi.cityops.support.Wait;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.hanoi.cityops.alert.Alerting.state;
 
 /** Alerts on one real node: detection, dedup, flapping, lifecycle and its 409s, rules, silences, grouping, escalation, stats. */
-@ExtendWith(VertxExtension.class)
+@NodeTest
 class AlertsIT {
   private static Node node;
   private static Api api;
@@ -37,17 +35,11 @@ class AlertsIT {
   private static Alerting operator;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of());
-    api = new Api(vertx, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     sre = new Alerting(api, "sre");
     operator = new Alerting(api, "operator");
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   @Test
@@ -72,9 +64,12 @@ class AlertsIT {
     assertFalse(onScreen.getBoolean("escalated"));
     assertEquals(1, onScreen.getLong("groupSize"));
 
+    OffsetDateTime repeated = OffsetDateTime.now();
     sre.health("DVC-PORTAL", "down");
     sre.health("DVC-PORTAL", "down");
-    Alerting.sleep(500);
+    // The repeats are evaluated once the open alert is touched (last_evaluated_at) after they were sent.
+    Wait.until(Duration.ofSeconds(10), () -> api.count("SELECT count(*) FROM alert WHERE subject = 'DVC-PORTAL' "
+        + "AND kind = 'system_down' AND last_evaluated_at >= $1", repeated) >= 1, "the repeated downs evaluated");
     assertEquals(1, api.count("SELECT count(*) FROM alert WHERE subject = 'DVC-PORTAL' AND kind = 'system_down'"));
     JsonObject rest = sre.await("DVC-PORTAL", state("firing"));
     assertEquals(onScreen.getLong("id"), rest.getLong("id"));
@@ -87,6 +82,7 @@ class AlertsIT {
     screen.next(m -> "delta".equals(m.getString("kind"))
         && m.getJsonObject("data").getJsonObject(String.valueOf(rest.getLong("id"))) != null
         && "resolved".equals(m.getJsonObject("data").getJsonObject(String.valueOf(rest.getLong("id"))).getString("state")));
+    screen.assertNothingMissed();
     screen.close();
   }
 
@@ -110,10 +106,15 @@ class AlertsIT {
     JsonObject rule = created(sre.send(HttpMethod.POST, "/api/v1/alert-rules", new JsonObject().put("code", "latency-test.lgsp")
         .put("kind", "latency_high").put("subject", "LGSP").put("severity", "info").put("threshold", 1000)
         .put("clearThreshold", 500).put("forSeconds", 2)));
+    Instant spike = Instant.now();
     sre.health("LGSP", "up", 1500);
-    Alerting.sleep(300);
+    awaitCondition("latency-test.lgsp", "LGSP", true, 1500);
     sre.health("LGSP", "up", 200);
-    Alerting.sleep(2_700);
+    awaitCondition("latency-test.lgsp", "LGSP", false, 200);
+    // Time passing is the point: had the clear been missed, the spike would fire 2 s after it began (swept every
+    // 0.5 s). Watched until 3 s after it began.
+    Wait.holds(Duration.between(Instant.now(), spike.plusSeconds(3)), () -> api.count("SELECT count(*) FROM alert "
+        + "WHERE rule_code = 'latency-test.lgsp'") == 0, "no alert for a spike shorter than the rule's 2 s");
     assertEquals(0, api.count("SELECT count(*) FROM alert WHERE rule_code = 'latency-test.lgsp'"), "a short spike is damped");
 
     Instant high = Instant.now();
@@ -121,8 +122,11 @@ class AlertsIT {
     JsonObject firing = sre.await("LGSP", a -> "latency-test.lgsp".equals(a.getString("rule")));
     long heldMs = Duration.between(high, Instant.parse(firing.getString("firedAt"))).toMillis();
     assertTrue(heldMs >= 1_900 && heldMs < 3_500, "fired after " + heldMs + " ms");
+    OffsetDateTime above = OffsetDateTime.now();
     sre.health("LGSP", "up", 800);
-    Alerting.sleep(500);
+    // Still holding, the 800 ms is evaluated as a touch of the open alert (last_evaluated_at).
+    Wait.until(Duration.ofSeconds(10), () -> api.count("SELECT count(*) FROM alert WHERE id = $1 AND last_evaluated_at >= $2",
+        firing.getLong("id"), above) == 1, "the 800 ms report evaluated");
     assertEquals("firing", sre.alert(firing.getLong("id")).getString("state"), "800 ms is above the clear threshold");
     sre.health("LGSP", "up", 400);
     sre.await("LGSP", a -> "latency-test.lgsp".equals(a.getString("rule")) && "resolved".equals(a.getString("state")));
@@ -195,8 +199,11 @@ class AlertsIT {
         .map(h -> ((JsonObject) h).getString("action")).toList().subList(0, 2));
 
     assertEquals(200, sre.send(HttpMethod.POST, "/api/v1/alerts/" + key + "/acknowledge", null).statusCode());
-    Alerting.sleep(2_500);
+    // Time passing is the point: unacknowledged, it would escalate again 2 s after the first escalation.
+    Wait.holds(Duration.ofMillis(2_500), () -> api.count("SELECT escalation_level FROM alert WHERE id = $1", firing.getLong("id")) == 1,
+        "an acknowledged alert stays at escalation level 1");
     assertEquals(1, sre.alert(firing.getLong("id")).getInteger("escalationLevel"), "an acknowledged alert escalates no more");
+    screen.assertNothingMissed();
     screen.close();
   }
 
@@ -219,8 +226,8 @@ class AlertsIT {
     JsonObject silenced = sre.await("HOP", state("firing"));
     assertTrue(silenced.getBoolean("silenced"));
     String key = String.valueOf(silenced.getLong("id"));
-    Alerting.sleep(1_000);
-    screen.drain();
+    // What must not happen (the alert on the screen) is watched for a second after it was stored.
+    Wait.holds(Duration.ofSeconds(1), () -> !screen.drain().state("alerts").containsKey(key), "the silenced alert kept off the screen");
     assertFalse(screen.state("alerts").containsKey(key), "a silenced alert is not pushed");
     assertTrue(sre.send(HttpMethod.GET, "/api/v1/silences", null).bodyAsJsonObject().getJsonArray("items").stream()
         .anyMatch(s -> ((JsonObject) s).getLong("id") == silenceId));
@@ -233,6 +240,7 @@ class AlertsIT {
     assertEquals("firing", shown.getString("state"));
     sre.health("HOP", "up");
     sre.await("HOP", state("resolved"));
+    screen.assertNothingMissed();
     screen.close();
   }
 
@@ -266,6 +274,7 @@ class AlertsIT {
       sre.health(system, "up");
       sre.await(system, state("resolved"));
     }
+    screen.assertNothingMissed();
     screen.close();
   }
 
@@ -327,6 +336,14 @@ class AlertsIT {
     assertNull(a.getString("resolvedAt"));
     sre.health("ZALO-PAKN", "up");
     sre.await("ZALO-PAKN", state("resolved"));
+  }
+
+  /** Waits until the rule's condition for {@code subject} is stored as {@code active} after observing {@code value}. */
+  private static void awaitCondition(String rule, String subject, boolean active, double value) {
+    Wait.until(Duration.ofSeconds(10), () -> api.row("SELECT c.active, c.value FROM alert_condition c JOIN alert_rule r "
+            + "ON r.id = c.rule_id WHERE r.code = $1 AND c.subject = $2", rule, subject),
+        c -> c != null && c.getBoolean("active") == active && c.getDouble("value") == value,
+        rule + " " + subject + " observed " + value + (active ? " (holding)" : " (clear)"));
   }
 
   private static long ruleId(String code) {

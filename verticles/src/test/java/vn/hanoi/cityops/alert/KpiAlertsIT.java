@@ -1,43 +1,29 @@
 package vn.hanoi.cityops.alert;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static vn.hanoi.cityops.alert.Alerting.state;
 
 /** KPI rules, evaluated at each clock tick (here every second): overdue dossiers of a district above a threshold. */
-@ExtendWith(VertxExtension.class)
+@NodeTest(config = "live.clockMs=1000")
 class KpiAlertsIT {
-  private static Node node;
   private static Api api;
   private static Alerting sre;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of("live.clockMs", 1_000));
-    api = new Api(vertx, node);
+  static void start(Api client) {
+    api = client;
     sre = new Alerting(api, "sre");
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   @Test

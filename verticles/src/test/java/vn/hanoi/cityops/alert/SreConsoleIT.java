@@ -1,21 +1,19 @@
 package vn.hanoi.cityops.alert;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Browser;
 import vn.hanoi.cityops.support.Events;
+import vn.hanoi.cityops.support.NodeTest;
 import vn.hanoi.cityops.support.TestNodes;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,34 +23,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * flash), acknowledging on one open page changes the state on another within a second, the history shows
  * each step, and a silence takes the alert off the live list.
  */
+@NodeTest
 class SreConsoleIT {
   private static final Duration LOAD = Duration.ofSeconds(20);
   private static final List<String> SYSTEMS = List.of("DVC-PORTAL", "DVCQG-LINK", "MOTCUA", "CSDL-DANCU", "LGSP", "QLVB",
       "BAOCAO", "ZALO-PAKN", "HOP", "GIAOBAN", "WAN", "DATACENTER", "CKS", "OPENDATA");
 
-  private static Vertx client;
-  private static Node node;
   private static Api api;
   private static String base;
 
   @BeforeAll
-  static void start() {
-    client = Vertx.vertx();
-    node = TestNodes.start(Map.of());
-    api = new Api(client, node);
+  static void start(Node node, Api client) {
+    api = client;
     base = "http://127.0.0.1:" + node.config().httpPort();
     JsonArray up = new JsonArray();
     for (String system : SYSTEMS) {
       up.add(Events.health("sre-up-" + system, system, "up").put("occurredAt", OffsetDateTime.now().toString()));
     }
     assertEquals(SYSTEMS.size(), api.postEvents(up.encode()).bodyAsJsonObject().getInteger("accepted"));
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
-    client.close();
   }
 
   @Test

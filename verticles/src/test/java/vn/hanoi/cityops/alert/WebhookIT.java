@@ -4,26 +4,25 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
+import vn.hanoi.cityops.support.Wait;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Outbound webhooks against a real Vert.x HTTP server: HMAC signature, retries with doubling backoff, outcomes recorded. */
-@ExtendWith(VertxExtension.class)
+@NodeTest(config = {"alerts.webhookBackoffMs=" + WebhookIT.BACKOFF_MS, "alerts.webhookMaxAttempts=3"})
 class WebhookIT {
-  private static final long BACKOFF_MS = 300;
+  static final long BACKOFF_MS = 300;
   private static final String SECRET = "s3cret-of-the-sre-team";
 
   private record Received(long atMs, String signature, String attempt, String body) {
@@ -37,7 +36,7 @@ class WebhookIT {
   private static final List<Received> DOWN = new CopyOnWriteArrayList<>();
 
   @BeforeAll
-  static void start(Vertx vertx) {
+  static void start(Vertx vertx, Node started, Api client) {
     receiver = Api.await(vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
       Received r = new Received(System.currentTimeMillis(), req.getHeader(Signatures.HEADER),
           req.getHeader("X-Cityops-Attempt"), body.toString());
@@ -49,15 +48,13 @@ class WebhookIT {
         req.response().setStatusCode(503).end();
       }
     })).listen(0, "127.0.0.1"));
-    node = TestNodes.start(Map.of("alerts.webhookBackoffMs", BACKOFF_MS, "alerts.webhookMaxAttempts", 3));
-    api = new Api(vertx, node);
+    node = started;
+    api = client;
     sre = new Alerting(api, "sre");
   }
 
   @AfterAll
   static void stop() {
-    api.close();
-    TestNodes.stop(node);
     Api.await(receiver.close());
   }
 
@@ -65,10 +62,7 @@ class WebhookIT {
   void failedDeliveriesAreRetriedWithDoublingBackoffAndEveryAttemptIsSigned() {
     hook("hook.giaoban", "GIAOBAN", "/flaky");
     sre.health("GIAOBAN", "down");
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (FLAKY.size() < 3 && System.currentTimeMillis() < deadline) {
-      Alerting.sleep(50);
-    }
+    Wait.until(Duration.ofSeconds(10), () -> FLAKY.size() >= 3, "three attempts reach the receiver");
     assertEquals(3, FLAKY.size(), "two failures then a success");
     for (int i = 0; i < 3; i++) {
       Received r = FLAKY.get(i);
@@ -85,9 +79,8 @@ class WebhookIT {
     long second = FLAKY.get(2).atMs() - FLAKY.get(1).atMs();
     System.out.println("webhook_backoff base_ms=" + BACKOFF_MS + " waits_ms=" + first + "," + second);
     assertTrue(first >= BACKOFF_MS && second >= 2 * BACKOFF_MS, first + " then " + second);
-    Alerting.sleep(500);
-    JsonObject delivery = api.row("SELECT status, attempts, last_status FROM webhook_delivery d JOIN alert a ON a.id = d.alert_id "
-        + "WHERE a.rule_code = 'hook.giaoban'");
+    // The receiver answered the last attempt before the node recorded it: wait for the record.
+    JsonObject delivery = settled("hook.giaoban");
     assertEquals("delivered", delivery.getString("status"));
     assertEquals(3, delivery.getInteger("attempts"));
     assertEquals(204, delivery.getInteger("last_status"));
@@ -98,22 +91,21 @@ class WebhookIT {
   void deliveryThatNeverSucceedsIsRecordedAsFailedAfterItsLastAttempt() {
     hook("hook.opendata", "OPENDATA", "/down");
     sre.health("OPENDATA", "down");
-    long deadline = System.currentTimeMillis() + 10_000;
-    JsonObject delivery = null;
-    while (System.currentTimeMillis() < deadline) {
-      delivery = api.row("SELECT status, attempts, last_status, last_error FROM webhook_delivery d JOIN alert a ON a.id = d.alert_id "
-          + "WHERE a.rule_code = 'hook.opendata'");
-      if (delivery != null && "failed".equals(delivery.getString("status"))) {
-        break;
-      }
-      Alerting.sleep(100);
-    }
+    JsonObject delivery = settled("hook.opendata");
     assertEquals("failed", delivery.getString("status"), String.valueOf(delivery));
     assertEquals(3, delivery.getInteger("attempts"));
     assertEquals(503, delivery.getInteger("last_status"));
     assertEquals("HTTP 503", delivery.getString("last_error"));
-    Alerting.sleep(2 * BACKOFF_MS * 4);
-    assertEquals(3, DOWN.size(), "no attempt after the last");
+    // Time passing is the point: a fourth attempt would follow the third after a doubled backoff (1.2 s);
+    // watch twice as long.
+    Wait.holds(Duration.ofMillis(2 * BACKOFF_MS * 4), () -> DOWN.size() == 3, "no attempt after the last (3 in all)");
+  }
+
+  /** The delivery of {@code rule}'s alert once it is delivered or failed (waited for up to 10 s). */
+  private static JsonObject settled(String rule) {
+    return Wait.until(Duration.ofSeconds(10), () -> api.row("SELECT status, attempts, last_status, last_error FROM webhook_delivery d "
+            + "JOIN alert a ON a.id = d.alert_id WHERE a.rule_code = $1", rule),
+        d -> d != null && !"pending".equals(d.getString("status")), "the delivery for " + rule + " delivered or failed");
   }
 
   private static List<Integer> attempts(String rule) {

@@ -1,20 +1,19 @@
 package vn.hanoi.cityops.app;
 
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.bus.Addresses;
 import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.Cluster;
+import vn.hanoi.cityops.support.ClusterTest;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.LiveClient;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.Wait;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Two real Hazelcast members sharing one PostgreSQL, as two nodes of the city's deployment. */
-@ExtendWith(VertxExtension.class)
+@ClusterTest
 class ClusterIT {
   private static Node a;
   private static Node b;
@@ -30,20 +29,11 @@ class ClusterIT {
   private static Api apiB;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    Node[] pair = TestNodes.startPair();
-    a = pair[0];
-    b = pair[1];
-    apiA = new Api(vertx, a);
-    apiB = new Api(vertx, b);
-  }
-
-  @AfterAll
-  static void stop() {
-    apiA.close();
-    apiB.close();
-    TestNodes.stop(b);
-    TestNodes.stop(a);
+  static void start(Cluster cluster) {
+    a = cluster.a();
+    b = cluster.b();
+    apiA = cluster.apiA();
+    apiB = cluster.apiB();
   }
 
   @Test
@@ -58,6 +48,7 @@ class ClusterIT {
     JsonObject seen = screenOnB.next(m -> "degraded".equals(
         screenOnB.state("systems").getJsonObject("DATACENTER", new JsonObject()).getString("status")));
     assertTrue(seen.getLong("seq") > 0, "node B's screen has it at a sequence number of the shared feed");
+    screenOnB.assertNothingMissed();
     screenOnB.close();
   }
 
@@ -74,7 +65,7 @@ class ClusterIT {
   }
 
   @Test
-  void keyRevokedOnOneNodeIsRefusedByTheOther() throws Exception {
+  void keyRevokedOnOneNodeIsRefusedByTheOther() {
     String adminA = apiA.token("admin");
     JsonObject created = apiA.send(io.vertx.core.http.HttpMethod.POST, "/api/v1/admin/api-keys", adminA,
         new JsonObject().put("name", "cluster-revoke").put("systems", new JsonArray().add("WAN"))).bodyAsJsonObject();
@@ -83,12 +74,10 @@ class ClusterIT {
 
     apiA.send(io.vertx.core.http.HttpMethod.DELETE, "/api/v1/admin/api-keys/" + created.getLong("id"), adminA, null);
 
-    long deadline = System.currentTimeMillis() + 5_000;
-    int status;
-    do {
-      Thread.sleep(100);
-      status = apiB.postEvents(Events.health("cr-" + System.nanoTime(), "WAN", "up").encode(), "application/json", secret).statusCode();
-    } while (status != 401 && System.currentTimeMillis() < deadline);
+    // Node B refreshes its keys every apiKeys.refreshMs (500 ms here): it is asked until it refuses.
+    int status = Wait.until(Duration.ofSeconds(5), Duration.ofMillis(100), () -> apiB.postEvents(Events.health(
+            "cr-" + System.nanoTime(), "WAN", "up").encode(), "application/json", secret).statusCode(), s -> s == 401,
+        "node B refuses the revoked key");
     assertEquals(401, status, "node B refuses the revoked key within seconds");
   }
 

@@ -1,22 +1,16 @@
 package vn.hanoi.cityops.auth;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
+import vn.hanoi.cityops.support.NodeTest;
 import vn.hanoi.cityops.support.TestNodes;
-
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,24 +18,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Ingestion API keys: created by an admin key, stored hashed, listed without secrets, revoked. */
-@ExtendWith(VertxExtension.class)
+@NodeTest(config = "ingest.keyRatePerSecond=50")
 class ApiKeyIT {
   private static final String KEYS = "/api/v1/admin/api-keys";
-  private static Node node;
   private static Api api;
   private static String admin;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of("ingest.keyRatePerSecond", 50));
-    api = new Api(vertx, node);
+  static void start(Api client) {
+    api = client;
     admin = api.token("admin");
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   private static HttpResponse<Buffer> create(String name, JsonArray systems, JsonArray agencies) {

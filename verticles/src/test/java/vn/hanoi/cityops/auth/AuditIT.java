@@ -1,18 +1,15 @@
 package vn.hanoi.cityops.auth;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.NodeTest;
 import vn.hanoi.cityops.support.TestNodes;
 
 import java.net.URLEncoder;
@@ -22,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The audit log as an admin reads it: sign-ins recorded, filters, newest-first pages, and no rewriting. */
-@ExtendWith(VertxExtension.class)
+@NodeTest
 class AuditIT {
   private static final String AUDIT = "/api/v1/audit";
   private static Node node;
@@ -39,19 +35,13 @@ class AuditIT {
   private static String admin;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of());
-    api = new Api(vertx, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     admin = api.token("admin");
     api.token("leader");
     api.token("operator");
     assertEquals(401, api.login("sre", "not-the-password").statusCode());
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   private static HttpResponse<Buffer> audit(String query) {

@@ -9,18 +9,17 @@ import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.NodeTest;
 import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.Wait;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
@@ -31,22 +30,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Signing in and out, token checks, lockout, and what must never leak. */
-@ExtendWith(VertxExtension.class)
+@NodeTest(config = "auth.maxFailuresPerAddress=100")
 class AuthIT {
   private static final String ME = "/api/v1/auth/me";
-  private static Node node;
   private static Api api;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of("auth.maxFailuresPerAddress", 100));
-    api = new Api(vertx, node);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
+  static void start(Api client) {
+    api = client;
   }
 
   @Test
@@ -106,61 +97,44 @@ class AuthIT {
   }
 
   @Test
-  void expiredTokenIsRefused(Vertx vertx) throws Exception {
-    Node shortLived = TestNodes.start(Map.of("auth.tokenTtlSeconds", 1));
-    Api shortApi = new Api(vertx, shortLived);
-    try {
-      String token = shortApi.token("sre");
-      assertEquals(200, shortApi.send(HttpMethod.GET, ME, token, null).statusCode());
-      Thread.sleep(2_100);
-      HttpResponse<Buffer> r = shortApi.send(HttpMethod.GET, ME, token, null);
-      assertEquals(401, r.statusCode());
-      assertEquals("unauthorized", r.bodyAsJsonObject().getString("error"));
-    } finally {
-      shortApi.close();
-      TestNodes.stop(shortLived);
-    }
+  @NodeTest(config = "auth.tokenTtlSeconds=1")
+  void expiredTokenIsRefused(Api shortApi) {
+    String token = shortApi.token("sre");
+    assertEquals(200, shortApi.send(HttpMethod.GET, ME, token, null).statusCode());
+    // The token lives one second: asked again until it is refused, not after a sleep guessed to outlast it.
+    HttpResponse<Buffer> r = Wait.until(Duration.ofSeconds(5), () -> shortApi.send(HttpMethod.GET, ME, token, null),
+        answer -> answer.statusCode() != 200, "the one-second token no longer accepted");
+    assertEquals(401, r.statusCode());
+    assertEquals("unauthorized", r.bodyAsJsonObject().getString("error"));
   }
 
   @Test
-  void repeatedFailuresLockTheUsernameWith429AndRetryAfterEvenForTheRightPassword(Vertx vertx) {
-    Node own = TestNodes.start(Map.of());
-    Api ownApi = new Api(vertx, own);
-    try {
-      for (int i = 0; i < 5; i++) {
-        assertEquals(401, ownApi.login("leader", "wrong-" + i).statusCode());
-      }
-
-      HttpResponse<Buffer> locked = ownApi.login("leader", TestNodes.DEMO_PASSWORD);
-
-      assertEquals(429, locked.statusCode(), locked.bodyAsString());
-      assertEquals("too_many_attempts", locked.bodyAsJsonObject().getString("error"));
-      int retryAfter = Integer.parseInt(locked.getHeader("Retry-After"));
-      assertTrue(retryAfter > 0 && retryAfter <= 900, "Retry-After " + retryAfter);
-      assertEquals(200, ownApi.login("sre", TestNodes.DEMO_PASSWORD).statusCode(), "other users are not locked");
-    } finally {
-      ownApi.close();
-      TestNodes.stop(own);
+  @NodeTest
+  void repeatedFailuresLockTheUsernameWith429AndRetryAfterEvenForTheRightPassword(Api ownApi) {
+    for (int i = 0; i < 5; i++) {
+      assertEquals(401, ownApi.login("leader", "wrong-" + i).statusCode());
     }
+
+    HttpResponse<Buffer> locked = ownApi.login("leader", TestNodes.DEMO_PASSWORD);
+
+    assertEquals(429, locked.statusCode(), locked.bodyAsString());
+    assertEquals("too_many_attempts", locked.bodyAsJsonObject().getString("error"));
+    int retryAfter = Integer.parseInt(locked.getHeader("Retry-After"));
+    assertTrue(retryAfter > 0 && retryAfter <= 900, "Retry-After " + retryAfter);
+    assertEquals(200, ownApi.login("sre", TestNodes.DEMO_PASSWORD).statusCode(), "other users are not locked");
   }
 
   @Test
-  void repeatedFailuresFromOneAddressLockThatAddress(Vertx vertx) {
-    Node strict = TestNodes.start(Map.of("auth.maxFailuresPerAddress", 3));
-    Api strictApi = new Api(vertx, strict);
-    try {
-      strictApi.login("admin", "x1");
-      strictApi.login("operator", "x2");
-      strictApi.login("sre", "x3");
+  @NodeTest(config = "auth.maxFailuresPerAddress=3")
+  void repeatedFailuresFromOneAddressLockThatAddress(Api strictApi) {
+    strictApi.login("admin", "x1");
+    strictApi.login("operator", "x2");
+    strictApi.login("sre", "x3");
 
-      HttpResponse<Buffer> r = strictApi.login("leader", TestNodes.DEMO_PASSWORD);
+    HttpResponse<Buffer> r = strictApi.login("leader", TestNodes.DEMO_PASSWORD);
 
-      assertEquals(429, r.statusCode());
-      assertNotNull(r.getHeader("Retry-After"));
-    } finally {
-      strictApi.close();
-      TestNodes.stop(strict);
-    }
+    assertEquals(429, r.statusCode());
+    assertNotNull(r.getHeader("Retry-After"));
   }
 
   @Test
@@ -202,23 +176,18 @@ class AuthIT {
   }
 
   @Test
-  void productionNodeHasNoDemoUsersAndCreatesTheConfiguredFirstAdmin(Vertx vertx) {
-    Node prod = TestNodes.start(Map.of("dev.mode", "off", "bootstrap.apiKey", "prod-bootstrap-key-0123456789",
-        "auth.jwtSecret", "a-production-secret-of-at-least-32-chars", "auth.adminUsername", "root-admin",
-        "auth.adminPassword", "A-long-first-admin-passphrase"));
-    Api prodApi = new Api(vertx, prod);
-    try {
-      assertEquals(401, prodApi.login("operator", TestNodes.DEMO_PASSWORD).statusCode());
-      assertEquals(200, prodApi.login("root-admin", "A-long-first-admin-passphrase").statusCode());
-      assertEquals(1, prodApi.count("SELECT count(*) FROM app_user"));
-    } finally {
-      prodApi.close();
-      TestNodes.stop(prod);
-    }
+  @NodeTest(config = {"dev.mode=off", "bootstrap.apiKey=prod-bootstrap-key-0123456789",
+      "auth.jwtSecret=a-production-secret-of-at-least-32-chars", "auth.adminUsername=root-admin",
+      "auth.adminPassword=A-long-first-admin-passphrase"})
+  void productionNodeHasNoDemoUsersAndCreatesTheConfiguredFirstAdmin(Api prodApi) {
+    assertEquals(401, prodApi.login("operator", TestNodes.DEMO_PASSWORD).statusCode());
+    assertEquals(200, prodApi.login("root-admin", "A-long-first-admin-passphrase").statusCode());
+    assertEquals(1, prodApi.count("SELECT count(*) FROM app_user"));
   }
 
   @Test
   void productionNodeWithoutASigningSecretRefusesToStart() {
+    // Started by hand: the failing start is what is tested.
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> TestNodes.start(Map.of("dev.mode", "off")));
     assertTrue(String.valueOf(e.getMessage()).contains("CITYOPS_AUTH_JWT_SECRET") || String.valueOf(e.getCause()).contains("CITYOPS_AUTH_JWT_SECRET"),
         String.valueOf(e));

@@ -1,37 +1,25 @@
 package vn.hanoi.cityops.auth;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
-import vn.hanoi.cityops.support.TestNodes;
-
-import java.util.Map;
+import vn.hanoi.cityops.support.NodeTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Each demo role against each protected route of the node: what it may do succeeds, the rest is 403. */
-@ExtendWith(VertxExtension.class)
+@NodeTest
 class RolePermissionsIT {
   private static Node node;
   private static Api api;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of());
-    api = new Api(vertx, node);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
   }
 
   @ParameterizedTest(name = "{0}: me {1}, users {2}, api keys {3}, audit {4}")

@@ -1,22 +1,17 @@
 package vn.hanoi.cityops.dossier;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.city.KpiMath;
 import vn.hanoi.cityops.city.Period;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * CG-03), the district Ba Đình (BD) and the Department of Justice (STP); received, in progress, completed
  * on time and late, returned, overdue; today and last year; every channel. Each figure is asserted exactly.
  */
-@ExtendWith(VertxExtension.class)
+@NodeTest
 class DossierKpiIT {
-  private static Node node;
   private static Api api;
   private static String operator;
   private static String officer;
@@ -46,9 +40,8 @@ class DossierKpiIT {
   private static final List<Double> CG_HOURS = new ArrayList<>();
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of());
-    api = new Api(vertx, node);
+  static void start(Api client) {
+    api = client;
     operator = api.token("operator");
     officer = api.token("cg-officer");
     t = Today.begin();
@@ -96,12 +89,6 @@ class DossierKpiIT {
     hours(CITY_HOURS, null, t.at(.30), t.at(.80));       // D18
     hours(CITY_HOURS, null, t.at(.05), t.at(.90));       // D12
     hours(CITY_HOURS, null, t.lastYear(0), t.at(.50));   // D14
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   /** The events of one dossier: pairs of stage and time after its fixed fields. */

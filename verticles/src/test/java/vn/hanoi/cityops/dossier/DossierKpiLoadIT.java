@@ -1,19 +1,15 @@
 package vn.hanoi.cityops.dossier;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.city.Period;
 import vn.hanoi.cityops.support.Api;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,21 +24,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The city KPI query on a year of dossiers (100,000 rows of {@code dossier_state} spread over the last 365 days
  * across every agency, about 2,600 open): right, and fast enough to run on demand and, later, every second.
- * Prints the timings it measured; fails only if a query takes over a second (a lost index, not a slow machine).
+ * Prints the timings it measured. A correctness test with a ceiling, not a benchmark (those are in {@code bench/}):
+ * each limit is about five times the median measured on the 2-core CI machine, loaded by a parallel build, so a
+ * lost index or a plan gone wrong fails it and a busy machine does not. The node's statement timeout is raised:
+ * the 100,000-row insert outlasts the default (2 x pg.timeoutMs).
  */
-@ExtendWith(VertxExtension.class)
+@NodeTest(config = "pg.timeoutMs=30000")
 class DossierKpiLoadIT {
   private static final int ROWS = 100_000;
   private static final int RUNS = 30;
+  /*
+   * Medians measured 2026-12-03 on the CI machine (2 cores, a parallel build running), three runs, in ms:
+   *   city query, SQL:  today 8.0 / 7.1 / 10.5, month 7.5 / 11.0 / 10.8, year 66.1 / 43.0 / 65.7
+   *   city query, HTTP: today 15.0 / 11.0 / 14.7, month 12.8 / 14.1 / 15.5, year 70.1 / 48.4 / 67.6
+   *   live recompute (today): every agency 10.8 / 7.7 / 11.4, the 20 that changed 3.1 / 2.7 / 4.2 (2.7 to 3.5 times
+   *   less; 14.8 against 3.2 in an earlier measurement)
+   * The limits: about five times the slowest median of each.
+   */
+  /** The city query's median limits by period, SQL alone. */
+  private static final Map<Period, Double> SQL_LIMIT_MS = Map.of(Period.TODAY, 50.0, Period.MONTH, 50.0, Period.YEAR, 300.0);
+  /** …and through HTTP (sign-in check, routing, JSON) on the same node. */
+  private static final Map<Period, Double> HTTP_LIMIT_MS = Map.of(Period.TODAY, 75.0, Period.MONTH, 75.0, Period.YEAR, 350.0);
+  private static final double EVERY_AGENCY_LIMIT_MS = 60;
+  private static final double CHANGED_AGENCIES_LIMIT_MS = 20;
+  /** Reading the agencies that changed costs at most this share of reading every agency (measured: a third to a fifth). */
+  private static final double CHANGED_SHARE = 0.5;
   private static Node node;
   private static Api api;
   private static String operator;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    // the 100,000-row insert outlasts the default statement timeout (2 x pg.timeoutMs)
-    node = TestNodes.start(Map.of("pg.timeoutMs", 30_000));
-    api = new Api(vertx, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     operator = api.token("operator");
     // Deterministic spread: agency, age, channel, outcome and durations all follow from the row number.
     Api.await(node.database().pool().query("""
@@ -66,12 +80,6 @@ class DossierKpiLoadIT {
             WHEN u < 45 THEN 'returned'
             ELSE 'completed' END AS stage) s""".replace("$ROWS", String.valueOf(ROWS))).execute());
     Api.await(node.database().pool().query("ANALYZE dossier_state").execute());
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   @Test
@@ -104,7 +112,10 @@ class DossierKpiLoadIT {
       System.out.printf("dossier_kpi_load rows=%d period=%s sql_median_ms=%.1f sql_p95_ms=%.1f http_median_ms=%.1f "
               + "http_p95_ms=%.1f received=%d backlog=%d%n", ROWS, period.code(), median(sql), p95(sql), median(http),
           p95(http), city.getLong("received"), city.getLong("backlog"));
-      assertTrue(median(sql) < 1000, period + ": the city query took " + median(sql) + " ms");
+      assertTrue(median(sql) < SQL_LIMIT_MS.get(period), period + ": the city query's median took " + median(sql)
+          + " ms (limit " + SQL_LIMIT_MS.get(period) + " ms)");
+      assertTrue(median(http) < HTTP_LIMIT_MS.get(period), period + ": GET /api/v1/kpi/city's median took " + median(http)
+          + " ms (limit " + HTTP_LIMIT_MS.get(period) + " ms)");
     }
   }
 
@@ -135,7 +146,12 @@ class DossierKpiLoadIT {
     }
     System.out.printf("dossier_live_recompute rows=%d every_agency_median_ms=%.2f changed_%d_median_ms=%.2f%n",
         ROWS, median(all), changed.size(), median(some));
-    assertTrue(median(some) < 1000, "the changed agencies' read took " + median(some) + " ms");
+    assertTrue(median(some) < CHANGED_AGENCIES_LIMIT_MS, "the changed agencies' read took " + median(some) + " ms (limit "
+        + CHANGED_AGENCIES_LIMIT_MS + " ms)");
+    assertTrue(median(all) < EVERY_AGENCY_LIMIT_MS, "reading every agency took " + median(all) + " ms (limit "
+        + EVERY_AGENCY_LIMIT_MS + " ms)");
+    assertTrue(median(some) <= CHANGED_SHARE * median(all), "reading the " + changed.size() + " agencies that changed ("
+        + median(some) + " ms) costs at most half of reading every agency (" + median(all) + " ms)");
   }
 
   private static double median(double[] ms) {

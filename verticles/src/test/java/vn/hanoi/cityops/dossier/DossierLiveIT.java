@@ -3,17 +3,16 @@ package vn.hanoi.cityops.dossier;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.LiveClient;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
+import vn.hanoi.cityops.support.Wait;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a department, and agencies nothing happened to. The clock is slowed to an hour so that no tick re-reads
  * every agency in between.
  */
-@ExtendWith(VertxExtension.class)
+@NodeTest(config = "live.clockMs=3600000")
 class DossierLiveIT {
   private static final String[] AGENCIES = {"CG", "CG-03", "CG-05", "BD", "BD-01", "SNV", "HK"};
   private static final String[] FIELDS = {"received", "inProgress", "completedOnTime", "completedLate", "returned",
@@ -38,16 +37,10 @@ class DossierLiveIT {
   private static String operator;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of("live.clockMs", 3_600_000));
-    api = new Api(vertx, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     operator = api.token("operator");
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   /** A dossier event stamped {@code at}, received at {@code received}, due at {@code due}. */
@@ -104,6 +97,7 @@ class DossierLiveIT {
     assertEquals(2, city.getLong("completedLate"));
     assertEquals(1, city.getLong("returned"));
     assertEquals(1, city.getLong("backlog"));
+    screen.assertNothingMissed();
     screen.close();
   }
 
@@ -113,23 +107,13 @@ class DossierLiveIT {
 
   /** Waits (up to 10 s) until every topic's "today" equals its REST answer; answers the REST answers by topic. */
   private static Map<String, JsonObject> awaitLiveEqualsRest(LiveClient screen, List<String> topics) {
-    long deadline = System.currentTimeMillis() + 10_000;
-    Map<String, JsonObject> rest = Map.of();
-    String mismatch = null;
-    while (System.currentTimeMillis() < deadline) {
-      screen.drain();
-      rest = rest(topics);
-      mismatch = mismatch(screen, rest);
-      if (mismatch == null) {
-        return rest;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    throw new AssertionError("live differs from REST: " + mismatch);
+    List<Map<String, JsonObject>> answers = new ArrayList<>(List.of(Map.of()));
+    Wait.until(Duration.ofSeconds(10), Duration.ofMillis(200), () -> {
+      answers.set(0, rest(topics));
+      String mismatch = mismatch(screen.drain(), answers.get(0));
+      return mismatch == null ? "" : mismatch;
+    }, String::isEmpty, "live equal to REST; the last difference");
+    return answers.get(0);
   }
 
   private static String mismatch(LiveClient screen, Map<String, JsonObject> rest) {

@@ -4,23 +4,19 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.city.Period;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -29,16 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * {@code compare=yesterday}: each ranked district and department also shows its on-time rate over the same
  * period as it stood 24 hours ago and its overdue count as the history sampled it then, and the change.
  */
-@ExtendWith(VertxExtension.class)
+@NodeTest
 class RankingCompareIT {
   private static Node node;
   private static Api api;
   private static String token;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of());
-    api = new Api(vertx, node);
+  static void start(Vertx vertx, Node started, Api client) {
+    node = started;
+    api = client;
     token = api.token("operator");
     Instant now = Today.begin().now;
     Instant dayAgo = now.minus(Duration.ofDays(1));
@@ -63,12 +59,6 @@ class RankingCompareIT {
     assertEquals(events.size(), api.postEvents(events.encode()).bodyAsJsonObject().getInteger("accepted"));
     Api.await(node.database().pool().preparedQuery("INSERT INTO kpi_rollup_minute (bucket, scope, kpi, value) VALUES ($1, 'district:CG', 'dossiers_overdue', 5)")
         .execute(io.vertx.sqlclient.Tuple.of(dayAgo.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(3)).atOffset(ZoneOffset.UTC))));
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   @Test

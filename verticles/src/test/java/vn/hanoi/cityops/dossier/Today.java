@@ -58,6 +58,7 @@ public final class Today {
     return Period.startOfDay(now, daysBack).plusMillis((long) (hours * 3_600_000));
   }
 
+  /** Time passing is the point: "today" must not roll over during the test. */
   private static void sleep(Duration d) {
     try {
       Thread.sleep(d.toMillis());

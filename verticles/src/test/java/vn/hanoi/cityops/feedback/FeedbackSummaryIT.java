@@ -1,24 +1,19 @@
 package vn.hanoi.cityops.feedback;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.city.Hanoi;
 import vn.hanoi.cityops.city.KpiMath;
 import vn.hanoi.cityops.city.Period;
 import vn.hanoi.cityops.dossier.Today;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -39,12 +34,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the web portal, in three categories; open, overdue, answered today with ratings 5, 2 and 4, answered
  * three days ago with 3, and reports of last year. Each figure is asserted exactly.
  */
-@ExtendWith(VertxExtension.class)
+@NodeTest
 class FeedbackSummaryIT {
   private static final String ENVIRONMENT = "Môi trường";
   private static final String TRAFFIC = "Giao thông";
   private static final String ORDER = "Trật tự đô thị";
-  private static Node node;
   private static Api api;
   private static String operator;
   private static String officer;
@@ -59,9 +53,8 @@ class FeedbackSummaryIT {
   }
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of());
-    api = new Api(vertx, node);
+  static void start(Api client) {
+    api = client;
     operator = api.token("operator");
     officer = api.token("cg-officer");
     t = Today.begin();
@@ -94,12 +87,6 @@ class FeedbackSummaryIT {
 
     answerSeconds = seconds(t.at(.10), t.at(.40)) + seconds(t.at(.20), t.at(.60)) + seconds(t.at(.10), t.at(.50));
     answerSecondsCg = seconds(t.at(.10), t.at(.40)) + seconds(t.at(.20), t.at(.60));
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   private static JsonObject event(Story s, String status, Instant at) {

@@ -3,12 +3,9 @@ package vn.hanoi.cityops.health;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.pgclient.PgConnectOptions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.bus.FeedSignal;
 import vn.hanoi.cityops.city.Hanoi;
@@ -16,12 +13,15 @@ import vn.hanoi.cityops.ingest.InternalEvents;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.LiveClient;
+import vn.hanoi.cityops.support.NodeTest;
 import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.Wait;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -38,9 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Silence is an outage: real nodes with {@code health.silenceFactor} 2 and test systems beating every second,
  * so a system that sent nothing for 2 s is declared down.
  */
-@ExtendWith(VertxExtension.class)
+@NodeTest(config = "health.silenceFactor=" + SilenceIT.FACTOR)
 class SilenceIT {
-  private static final int FACTOR = 2;
+  static final int FACTOR = 2;
   private static final long THRESHOLD_MS = 1_000L * FACTOR;
   /** The watchdog looks once a second; the answer must come within the threshold plus this. */
   private static final long GRACE_MS = 2_000;
@@ -51,15 +51,9 @@ class SilenceIT {
   private static final Map<Api, String> OPERATOR_TOKENS = new IdentityHashMap<>();
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of("health.silenceFactor", FACTOR));
-    api = new Api(vertx, node);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
   }
 
   @Test
@@ -84,6 +78,7 @@ class SilenceIT {
     assertEquals("down", stored.getString("status"));
     // the watchdog announced it: a screen following the systems shows the silence without a safety poll's delay
     screen.next(m -> "down".equals(screen.state("systems").getJsonObject(system, new JsonObject()).getString("status")));
+    screen.assertNothingMissed();
     screen.close();
 
     Instant again = heartbeat(api, "lg-2", system);
@@ -97,24 +92,27 @@ class SilenceIT {
   }
 
   @Test
-  void oneSilenceIsDeclaredOnceNotEverySecond() throws Exception {
+  void oneSilenceIsDeclaredOnceNotEverySecond() {
     String system = "QLVB";
     beatsEverySecond(api, system);
     Instant beat = heartbeat(api, "ql-1", system);
     awaitStatus(api, system, s -> "down".equals(s.getString("status")), beat);
 
-    Thread.sleep(2_500);
+    // What must not happen takes time to (not) happen: watched over two more looks of the watchdog.
+    Wait.holds(Duration.ofMillis(2_500), () -> watchdogEvents(system) == 1, "one silence event, not one a second");
 
     assertEquals(1, api.count("SELECT count(*) FROM event WHERE source = $1 AND system_code = $2",
         SilenceWatchdog.SOURCE, system));
   }
 
   @Test
-  void systemThatNeverReportedStaysUnknownNotDown() throws Exception {
+  void systemThatNeverReportedStaysUnknownNotDown() {
     String system = "HOP";
     beatsEverySecond(api, system);
 
-    Thread.sleep(THRESHOLD_MS + GRACE_MS);
+    // Nothing may be declared while the threshold and the grace pass: watched throughout.
+    Wait.holds(Duration.ofMillis(THRESHOLD_MS + GRACE_MS), () -> api.count("SELECT count(*) FROM event WHERE system_code = $1",
+        system) == 0, "no event for a system that never reported");
 
     JsonObject s = status(api, system);
     assertEquals("unknown", s.getString("status"), s.encode());
@@ -123,12 +121,14 @@ class SilenceIT {
   }
 
   @Test
-  void systemThatReportedItselfDownIsNotDeclaredSilentAgain() throws Exception {
+  void systemThatReportedItselfDownIsNotDeclaredSilentAgain() {
     String system = "CKS";
     beatsEverySecond(api, system);
     heartbeat(api, "cks-1", system, "down");
 
-    Thread.sleep(THRESHOLD_MS + GRACE_MS);
+    // Nothing may be declared while the threshold and the grace pass: watched throughout.
+    Wait.holds(Duration.ofMillis(THRESHOLD_MS + GRACE_MS), () -> watchdogEvents(system) == 0,
+        "no silence declared for a system that reported itself down");
 
     JsonObject s = status(api, system);
     assertEquals("down", s.getString("status"));
@@ -152,14 +152,26 @@ class SilenceIT {
   /**
    * Both nodes must see the silence before either has stored it: the test holds the system's state row
    * locked until both watchdogs wait on it, so neither can see the other's event first. With ids that were
-   * not deterministic, both would store one.
+   * not deterministic, both would store one. Two nodes that share only the database (no cluster): started here.
    */
   @Test
   void twoNodesSharingOneDatabaseStoreOneEventForOneSilence(Vertx vertx) throws Exception {
-    String system = "WAN";
     String db = TestNodes.freshDatabaseUrl();
     Node a = TestNodes.start(Map.of("health.silenceFactor", FACTOR, "pg.url", db));
-    Node b = TestNodes.start(Map.of("health.silenceFactor", FACTOR, "pg.url", db));
+    try {
+      Node b = TestNodes.start(Map.of("health.silenceFactor", FACTOR, "pg.url", db));
+      try {
+        oneSilenceEventFromTwoNodes(vertx, a, b);
+      } finally {
+        TestNodes.stop(b);
+      }
+    } finally {
+      TestNodes.stop(a);
+    }
+  }
+
+  private static void oneSilenceEventFromTwoNodes(Vertx vertx, Node a, Node b) throws Exception {
+    String system = "WAN";
     Api apiA = new Api(vertx, a);
     Api apiB = new Api(vertx, b);
     try (Connection lock = jdbc(a); Connection probe = jdbc(a)) {
@@ -170,18 +182,16 @@ class SilenceIT {
         s.execute("SELECT 1 FROM system_state WHERE system_code = '" + system + "' FOR UPDATE");
       }
 
-      long deadline = beat.toEpochMilli() + THRESHOLD_MS + GRACE_MS + 1_000;
-      int waiting;
-      do {
-        Thread.sleep(100);
-        waiting = lockWaiters(probe);
-      } while (waiting < 2 && System.currentTimeMillis() < deadline);
+      int waiting = Wait.until(until(beat.plusMillis(THRESHOLD_MS + GRACE_MS + 1_000)), Duration.ofMillis(100),
+          () -> lockWaiters(probe), n -> n >= 2, "both watchdogs waiting on the locked row");
       assertEquals(2, waiting, "both watchdogs are storing the same silence");
       lock.commit();
 
       String id = "silence-" + system + "-" + beat.getEpochSecond();
       awaitStatus(apiB, system, s -> "down".equals(s.getString("status")), beat);
-      Thread.sleep(1_500);
+      // Both stored it, or tried: what must not happen (a second event) is watched for a watchdog look and a half.
+      Wait.holds(Duration.ofMillis(1_500), () -> apiA.count("SELECT count(*) FROM event WHERE source = $1 AND system_code = $2",
+          SilenceWatchdog.SOURCE, system) <= 1, "at most one silence event");
       assertEquals(1, apiA.count("SELECT count(*) FROM event WHERE source = $1 AND system_code = $2",
           SilenceWatchdog.SOURCE, system));
       assertEquals(1, apiA.count("SELECT count(*) FROM event WHERE source = $1 AND event_id = $2",
@@ -190,8 +200,6 @@ class SilenceIT {
     } finally {
       apiA.close();
       apiB.close();
-      TestNodes.stop(b);
-      TestNodes.stop(a);
     }
   }
 
@@ -218,25 +226,29 @@ class SilenceIT {
   }
 
   /** Polls until {@code done}; fails if that takes longer than the threshold plus the grace after {@code beat}. */
-  private static JsonObject awaitStatus(Api api, String system, Predicate<JsonObject> done, Instant beat) throws Exception {
-    long deadline = beat.toEpochMilli() + THRESHOLD_MS + GRACE_MS;
-    while (true) {
-      long asked = System.currentTimeMillis();
-      JsonObject s = status(api, system);
-      if (done.test(s)) {
-        return s;
-      }
-      assertTrue(asked < deadline, "not declared within threshold + 2 s: " + s.encode());
-      Thread.sleep(100);
-    }
+  private static JsonObject awaitStatus(Api api, String system, Predicate<JsonObject> done, Instant beat) {
+    return Wait.until(until(beat.plusMillis(THRESHOLD_MS + GRACE_MS)), Duration.ofMillis(100), () -> status(api, system), done,
+        system + " declared within threshold + 2 s");
   }
 
-  private static int lockWaiters(Connection probe) throws Exception {
+  /** From now until {@code deadline} (nothing if it has passed: one probe then). */
+  private static Duration until(Instant deadline) {
+    Duration left = Duration.between(Instant.now(), deadline);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  private static long watchdogEvents(String system) {
+    return api.count("SELECT count(*) FROM event WHERE source = $1 AND system_code = $2", SilenceWatchdog.SOURCE, system);
+  }
+
+  private static int lockWaiters(Connection probe) {
     try (Statement s = probe.createStatement();
          ResultSet r = s.executeQuery("SELECT count(*) FROM pg_stat_activity "
              + "WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
       r.next();
       return r.getInt(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -1,34 +1,32 @@
 package vn.hanoi.cityops.health;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.bus.FeedSignal;
 import vn.hanoi.cityops.ingest.InternalEvents;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the status page reads for each system, from heartbeats with known times, on a real node. */
-@ExtendWith(VertxExtension.class)
+/**
+ * What the status page reads for each system, from heartbeats with known times, on a real node. The heartbeats
+ * are months old: a silence threshold of years keeps the watchdog from declaring them silent.
+ */
+@NodeTest(config = "health.silenceFactor=100000000")
 class SystemStatusIT {
   private static final String SYSTEM = "OPENDATA";
   private static final String SILENCED = "BAOCAO";
@@ -40,10 +38,9 @@ class SystemStatusIT {
   private static SystemStatusRepository repository;
 
   @BeforeAll
-  static void start(Vertx vertx) throws InterruptedException {
-    // These heartbeats are months old: a threshold of years keeps the watchdog from declaring them silent.
-    node = TestNodes.start(Map.of("health.silenceFactor", 100_000_000));
-    api = new Api(vertx, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     repository = new SystemStatusRepository(node.database().pool());
     // Sent out of order, in two requests: the order that counts is occurredAt.
     assertEquals(202, api.postEvents(Events.array(
@@ -55,12 +52,6 @@ class SystemStatusIT {
         beat("st-1", SYSTEM, "up", "2026-03-09T10:00:00+07:00").put("latencyMs", 100),
         beat("st-3", SYSTEM, "down", "2026-03-10T08:00:00+07:00").put("message", "Mất kết nối"))).statusCode());
     api.awaitStatusChangesRepaired();
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   @Test
@@ -104,7 +95,7 @@ class SystemStatusIT {
   }
 
   @Test
-  void silenceRecordedByTheWatchdogIsASilentDownAndNotAHeartbeat() throws InterruptedException {
+  void silenceRecordedByTheWatchdogIsASilentDownAndNotAHeartbeat() {
     InternalEvents internal = new InternalEvents(node.database().pool(), new FeedSignal(node.vertx()));
     assertEquals(202, api.postEvents(beat("bc-1", SILENCED, "up", "2026-03-10T10:00:00+07:00").put("latencyMs", 50).encode())
         .statusCode());
@@ -124,7 +115,7 @@ class SystemStatusIT {
   }
 
   @Test
-  void probeReportingDownDuringASilenceContinuesTheSameOutageNoLongerSilent() throws InterruptedException {
+  void probeReportingDownDuringASilenceContinuesTheSameOutageNoLongerSilent() {
     String system = "HOP";
     api.postEvents(beat("hop-1", system, "up", "2026-03-10T10:00:00+07:00").encode());
     Silence silence = new Silence(system, at("2026-03-10T10:00:00+07:00"), 15);

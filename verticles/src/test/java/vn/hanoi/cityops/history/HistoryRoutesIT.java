@@ -1,22 +1,18 @@
 package vn.hanoi.cityops.history;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.city.Period;
 import vn.hanoi.cityops.history.Buckets.Step;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +31,7 @@ import static vn.hanoi.cityops.history.TimedEvents.dossier;
  * {@code GET /api/v1/series} over dossiers received in Cầu Giấy (two at C-5min, one at C-2min) and Ba Đình (one at
  * C-2min), C being the current minute, rolled up once; and who may read which series.
  */
-@ExtendWith(VertxExtension.class)
+@NodeTest
 class HistoryRoutesIT {
   private static Node node;
   private static Api api;
@@ -45,9 +41,9 @@ class HistoryRoutesIT {
   private static Instant c;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of());
-    api = new Api(vertx, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     operator = api.token("operator");
     officer = api.token("cg-officer");
     now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -62,12 +58,6 @@ class HistoryRoutesIT {
         dossier("d", two.plusSeconds(30), "BD", "D", "received", "counter", two, due)));
     assertEquals(202, r.statusCode(), r.bodyAsString());
     TimedEvents.rollUp(new Rollups(node.database().pool()), now);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   private static String q(Instant t) {

@@ -1,22 +1,19 @@
 package vn.hanoi.cityops.history;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.history.Buckets.Step;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
+import vn.hanoi.cityops.support.Wait;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +47,7 @@ import static vn.hanoi.cityops.history.TimedEvents.utc;
  * </pre>
  * Every value is asserted exactly.
  */
-@ExtendWith(VertxExtension.class)
+@NodeTest
 class RollupIT {
   private static Node node;
   private static Api api;
@@ -61,9 +58,9 @@ class RollupIT {
   private static Instant p;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of());
-    api = new Api(vertx, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     pool = node.database().pool();
     now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     c = Step.MINUTE.floor(now);
@@ -85,12 +82,6 @@ class RollupIT {
         health("h2", c.plusSeconds(5), "DVC-PORTAL", "down"));
     rollups = new Rollups(pool);
     TimedEvents.rollUp(rollups, now);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   private static void post(JsonObject... events) {
@@ -229,17 +220,9 @@ class RollupIT {
   }
 
   @Test
-  void theNodeRollsUpByItselfEveryTenSeconds() throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(25);
-    while (true) {
-      Instant minute = Step.MINUTE.floor(Instant.now());
-      long sampled = api.count("SELECT count(*) FROM kpi_rollup_minute WHERE bucket >= $1 AND scope = 'city' "
-          + "AND kpi = 'systems_down' AND value = 2", utc(minute));
-      if (sampled == 1) {
-        return;
-      }
-      assertTrue(Instant.now().isBefore(deadline), "no sample of the current minute " + minute + " within 25 s");
-      Thread.sleep(500);
-    }
+  void theNodeRollsUpByItselfEveryTenSeconds() {
+    Wait.until(Duration.ofSeconds(25), Duration.ofMillis(500), () -> api.count("SELECT count(*) FROM kpi_rollup_minute "
+        + "WHERE bucket >= $1 AND scope = 'city' AND kpi = 'systems_down' AND value = 2", utc(Step.MINUTE.floor(Instant.now()))),
+        sampled -> sampled == 1, "a sample of the current minute (systems down: 2) by the node itself");
   }
 }

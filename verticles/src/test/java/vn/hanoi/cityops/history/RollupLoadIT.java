@@ -31,14 +31,23 @@ import static vn.hanoi.cityops.history.TimedEvents.utc;
 /**
  * The rollups on a million events (a week of the event log, in time order as ingestion writes it: 60% dossiers,
  * 25% feedback, 15% heartbeats), 200,000 dossiers (about 20,000 open) and 50,000 feedback reports. Run on the bare
- * database, with no node rolling up alongside, so each timing is one statement's. Prints what it measured; fails
- * only if a run takes over a second in steady state or five catching up six hours of a gap (half the statement
- * timeout) — a lost index, not a slow machine.
+ * database, with no node rolling up alongside, so each timing is one statement's. Prints what it measured. A
+ * correctness test with a ceiling, not a benchmark (those are in {@code bench/}): each limit is about four to five times
+ * what was measured on the 2-core CI machine, loaded by a parallel build, so a lost index fails it and a busy machine
+ * does not.
  */
 @ExtendWith(VertxExtension.class)
 class RollupLoadIT {
   private static final int EVENTS = 1_000_000;
   private static final int RUNS = 20;
+  /*
+   * Measured 2026-12-03 on the CI machine (2 cores, a parallel build running), three runs, in ms: the slowest of the
+   * eight catch-up runs 487 / 445 / 814; the median minute run 29.1 / 26.5 / 32.0, the median hourly roll 35.5 / 34.7 /
+   * 23.4. The limits: about four to five times the slowest of each.
+   */
+  private static final double CATCH_UP_RUN_LIMIT_MS = 3_000;
+  private static final double MINUTE_RUN_LIMIT_MS = 150;
+  private static final double HOUR_RUN_LIMIT_MS = 150;
   private static Pool pool;
 
   @BeforeAll
@@ -155,9 +164,12 @@ class RollupLoadIT {
             + "series_48h_minute_ms=%.1f series_90d_hour_ms=%.1f minute_rows=%d%n",
         EVENTS, catchUpRuns, catchUp, catchUpHours, median(minutes), p95(minutes), median(hours), p95(hours), minuteSeries,
         hourSeries, minuteRows);
-    assertTrue(catchUp < 5_000, "a run catching up six hours took " + catchUp + " ms");
-    assertTrue(median(minutes) < 1000, "a minute run took " + median(minutes) + " ms");
-    assertTrue(median(hours) < 1000, "an hourly roll took " + median(hours) + " ms");
+    assertTrue(catchUp < CATCH_UP_RUN_LIMIT_MS, "a run catching up six hours took " + catchUp + " ms (limit "
+        + CATCH_UP_RUN_LIMIT_MS + " ms)");
+    assertTrue(median(minutes) < MINUTE_RUN_LIMIT_MS, "a minute run took " + median(minutes) + " ms (median; limit "
+        + MINUTE_RUN_LIMIT_MS + " ms)");
+    assertTrue(median(hours) < HOUR_RUN_LIMIT_MS, "an hourly roll took " + median(hours) + " ms (median; limit "
+        + HOUR_RUN_LIMIT_MS + " ms)");
   }
 
   private static double ms(Supplier<Future<?>> run) {

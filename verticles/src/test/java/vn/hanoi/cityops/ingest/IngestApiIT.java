@@ -1,20 +1,16 @@
 package vn.hanoi.cityops.ingest;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.NodeTest;
 import vn.hanoi.cityops.support.TestNodes;
 
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -27,21 +23,15 @@ import static vn.hanoi.cityops.support.Events.feedback;
 import static vn.hanoi.cityops.support.Events.health;
 
 /** The ingestion contract against a real node, real HTTP and a real PostgreSQL. */
-@ExtendWith(VertxExtension.class)
+@NodeTest
 class IngestApiIT {
   private static Node node;
   private static Api api;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of());
-    api = new Api(vertx, node);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
   }
 
   @Test

@@ -1,25 +1,20 @@
 package vn.hanoi.cityops.ingest;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.health.StatusChangeRepair;
 import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.NodeTest;
 import vn.hanoi.cityops.support.StatusChanges;
-import vn.hanoi.cityops.support.TestNodes;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,22 +26,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * another node): once repaired, the status changes must equal a recomputation from the event log, whatever
  * the interleaving.
  */
-@ExtendWith(VertxExtension.class)
+@NodeTest(config = "pg.poolSize=8")
 class StatusChangeRaceIT {
   private static final String SYSTEM = "LGSP";
   private static Node node;
   private static Api api;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of("pg.poolSize", 8));
-    api = new Api(vertx, node);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
   }
 
   @Test

@@ -2,25 +2,22 @@ package vn.hanoi.cityops.live;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.Cluster;
+import vn.hanoi.cityops.support.ClusterTest;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.LiveClient;
-import vn.hanoi.cityops.support.TestNodes;
 
 import java.time.OffsetDateTime;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Two nodes tick together: one stored tick per period, and a time-only change numbered alike on both. */
-@ExtendWith(VertxExtension.class)
+@ClusterTest(config = "live.clockMs=2000")
 class LiveClockClusterIT {
   private static Node a;
   private static Node b;
@@ -28,20 +25,11 @@ class LiveClockClusterIT {
   private static Api apiB;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    Node[] pair = TestNodes.startPair(Map.of("live.clockMs", 2_000));
-    a = pair[0];
-    b = pair[1];
-    apiA = new Api(vertx, a);
-    apiB = new Api(vertx, b);
-  }
-
-  @AfterAll
-  static void stop() {
-    apiA.close();
-    apiB.close();
-    TestNodes.stop(b);
-    TestNodes.stop(a);
+  static void start(Cluster cluster) {
+    a = cluster.a();
+    b = cluster.b();
+    apiA = cluster.apiA();
+    apiB = cluster.apiB();
   }
 
   private static boolean overdue(JsonObject m, long count) {
@@ -70,6 +58,8 @@ class LiveClockClusterIT {
     long seconds = apiA.count("SELECT extract(epoch FROM max(occurred_at) - min(occurred_at))::bigint FROM event WHERE type = 'clock'");
     assertTrue(ticks >= 2, "ticks: " + ticks);
     assertTrue(ticks <= seconds / 2 + 1, ticks + " ticks over " + seconds + " s: at most one row per period although both nodes write every tick");
+    onA.assertNothingMissed();
+    onB.assertNothingMissed();
     onA.close();
     onB.close();
   }

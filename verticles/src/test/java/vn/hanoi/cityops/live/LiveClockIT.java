@@ -3,43 +3,35 @@ package vn.hanoi.cityops.live;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.history.Rollups;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.LiveClient;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
+import vn.hanoi.cityops.support.Wait;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Live figures that move with time alone: clock ticks in the event log, counted nowhere. */
-@ExtendWith(VertxExtension.class)
+@NodeTest(config = "live.clockMs=1000")
 class LiveClockIT {
   private static Node node;
   private static Api api;
   private static String operator;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of("live.clockMs", 1_000));
-    api = new Api(vertx, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     operator = api.token("operator");
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   private static JsonObject today(JsonObject message) {
@@ -68,16 +60,14 @@ class LiveClockIT {
         + "WHERE type = 'dossier')") >= 1, "a tick after the dossier is what moved it");
     JsonObject rest = api.send(HttpMethod.GET, "/api/v1/kpi/city", operator, null).bodyAsJsonObject();
     assertEquals(rest.getLong("overdueNow"), screen.state("kpi.city").getJsonObject("today").getLong("overdueNow"));
+    screen.assertNothingMissed();
     screen.close();
   }
 
   @Test
   void ticksAreStoredOncePerPeriodAndCountNowhere() {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (api.count("SELECT count(*) FROM event WHERE type = 'clock'") < 3 && System.currentTimeMillis() < deadline) {
-      sleep(200);
-    }
-    long ticks = api.count("SELECT count(*) FROM event WHERE type = 'clock'");
+    long ticks = Wait.until(Duration.ofSeconds(10), Duration.ofMillis(200), () -> api.count("SELECT count(*) FROM event "
+        + "WHERE type = 'clock'"), n -> n >= 3, "three ticks stored (one a second)");
     assertTrue(ticks >= 3, "ticks stored: " + ticks);
     assertEquals(0, api.count("SELECT count(*) FROM event WHERE type = 'clock' AND (source <> 'cityops-clock' "
         + "OR system_code IS NOT NULL OR agency_code IS NOT NULL OR district_code IS NOT NULL "
@@ -90,13 +80,5 @@ class LiveClockIT {
         + "('dossiers_backlog', 'dossiers_overdue', 'feedback_open', 'systems_down') AND bucket >= now() - interval '1 hour' "
         + "AND bucket NOT IN (SELECT date_bin('1 minute', occurred_at, timestamptz '2000-01-01') FROM event WHERE type <> 'clock')"),
         "no event count in a minute that only ticked");
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

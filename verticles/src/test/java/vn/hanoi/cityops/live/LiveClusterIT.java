@@ -2,24 +2,24 @@ package vn.hanoi.cityops.live;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.Cluster;
+import vn.hanoi.cityops.support.ClusterTest;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.LiveClient;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.Wait;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The live hub across two real Hazelcast members sharing one PostgreSQL. */
-@ExtendWith(VertxExtension.class)
+@ClusterTest
 class LiveClusterIT {
   private static Node a;
   private static Node b;
@@ -27,20 +27,11 @@ class LiveClusterIT {
   private static Api apiB;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    Node[] pair = TestNodes.startPair();
-    a = pair[0];
-    b = pair[1];
-    apiA = new Api(vertx, a);
-    apiB = new Api(vertx, b);
-  }
-
-  @AfterAll
-  static void stop() {
-    apiA.close();
-    apiB.close();
-    TestNodes.stop(b);
-    TestNodes.stop(a);
+  static void start(Cluster cluster) {
+    a = cluster.a();
+    b = cluster.b();
+    apiA = cluster.apiA();
+    apiB = cluster.apiB();
   }
 
   private static void heartbeat(Api api, String system, String status) {
@@ -51,11 +42,8 @@ class LiveClusterIT {
     return Connections.onNode(node.vertx(), node.meters()).seq("systems");
   }
 
-  private static void awaitSameSeq() throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (seq(a) != seq(b) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
+  private static void awaitSameSeq() {
+    Wait.until(Duration.ofSeconds(5), () -> seq(a) == seq(b), "both nodes at the same systems seq");
   }
 
   @Test
@@ -67,16 +55,18 @@ class LiveClusterIT {
 
     onB.next(m -> "delta".equals(m.getString("kind")) && m.getJsonObject("data").containsKey("OPENDATA")
         && "down".equals(m.getJsonObject("data").getJsonObject("OPENDATA").getString("status")));
+    onB.assertNothingMissed();
     onB.close();
   }
 
   @Test
-  void bothNodesNumberTheSameStateTheSameAndAScreenResumesOnTheOtherNode(Vertx vertx) throws Exception {
+  void bothNodesNumberTheSameStateTheSameAndAScreenResumesOnTheOtherNode(Vertx vertx) {
     LiveClient onA = LiveClient.connect(vertx, a, apiA.token("operator")).subscribe("systems", null);
     onA.next(m -> "snapshot".equals(m.getString("kind")));
     heartbeat(apiA, "BAOCAO", "degraded");
     onA.next(m -> "delta".equals(m.getString("kind")) && m.getJsonObject("data").containsKey("BAOCAO"));
     long lastSeq = onA.lastSeq("systems");
+    onA.assertNothingMissed();
     onA.close();
 
     heartbeat(apiB, "GIAOBAN", "down");
@@ -87,11 +77,11 @@ class LiveClusterIT {
     LiveClient onB = LiveClient.connect(vertx, b, apiB.token("operator")).takeOver(onA).subscribe("systems", lastSeq);
     JsonObject first = onB.next(m -> m.getString("kind") != null);
     assertEquals("delta", first.getString("kind"), "node B replays what the screen missed on node A");
-    Thread.sleep(300);
-    onB.drain();
+    Wait.until(Duration.ofSeconds(5), () -> onB.drain().lastSeq("systems") >= seq(b), "the resumed screen reaches node B's seq");
     assertEquals(seq(b), onB.lastSeq("systems"));
     LiveClient fresh = LiveClient.connect(vertx, b, apiB.token("operator")).subscribe("systems", null);
     assertEquals(fresh.next(m -> "snapshot".equals(m.getString("kind"))).getJsonObject("data"), onB.state("systems"));
+    onB.assertNothingMissed();
     onB.close();
     fresh.close();
   }

@@ -3,17 +3,14 @@ package vn.hanoi.cityops.live;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.LiveClient;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.time.OffsetDateTime;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,24 +20,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Browsers always ask for permessage-deflate. By default the node declines (one encoded frame for every socket,
  * no deflater per socket); with {@code live.compression} on it agrees, and deltas still arrive whole.
  */
-@ExtendWith(VertxExtension.class)
 class LiveCompressionIT {
   private static final String EXTENSIONS = "Sec-WebSocket-Extensions";
   private static final WebSocketClientOptions LIKE_A_BROWSER = new WebSocketClientOptions().setTryUsePerMessageCompression(true);
 
   @Test
-  void byDefaultAClientAskingForDeflateGetsPlainFramesAndItsDeltas(Vertx vertx) {
-    followADelta(vertx, Map.of(), false);
+  @NodeTest
+  void byDefaultAClientAskingForDeflateGetsPlainFramesAndItsDeltas(Vertx vertx, Node node, Api api) {
+    followADelta(vertx, node, api, false);
   }
 
   @Test
-  void withLiveCompressionOnTheClientGetsDeflatedFramesThatDecodeToTheSameDeltas(Vertx vertx) {
-    followADelta(vertx, Map.of("live.compression", "on"), true);
+  @NodeTest(config = "live.compression=on")
+  void withLiveCompressionOnTheClientGetsDeflatedFramesThatDecodeToTheSameDeltas(Vertx vertx, Node node, Api api) {
+    followADelta(vertx, node, api, true);
   }
 
-  private static void followADelta(Vertx vertx, Map<String, ?> config, boolean deflated) {
-    Node node = TestNodes.start(config);
-    Api api = new Api(vertx, node);
+  private static void followADelta(Vertx vertx, Node node, Api api, boolean deflated) {
     LiveClient screen = null;
     try {
       screen = LiveClient.connect(vertx, node, api.token("operator"), LIKE_A_BROWSER).subscribe("systems", null);
@@ -59,12 +55,11 @@ class LiveCompressionIT {
       JsonObject qlvb = delta.getJsonObject("data").getJsonObject("QLVB");
       assertEquals("degraded", qlvb.getString("status"));
       assertEquals("Chậm: 3 giây", qlvb.getString("message"));
+      screen.assertNothingMissed();
     } finally {
       if (screen != null) {
         screen.close();
       }
-      api.close();
-      TestNodes.stop(node);
     }
   }
 }

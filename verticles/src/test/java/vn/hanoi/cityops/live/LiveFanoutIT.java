@@ -5,15 +5,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.LiveClient;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,23 +29,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sockets that share a token share its sign-in without tying their fates, and the one keepalive sweep
  * per event loop still closes a client that stopped answering pings (here every second).
  */
-@ExtendWith(VertxExtension.class)
+@NodeTest(config = "live.pingIntervalSeconds=1")
 class LiveFanoutIT {
   private static Node node;
   private static Api api;
   private static String token;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of("live.pingIntervalSeconds", 1));
-    api = new Api(vertx, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     token = api.token("operator");
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   private static Connections hub() {
@@ -75,6 +66,7 @@ class LiveFanoutIT {
         assertEquals(new JsonObject(values), delta.getJsonObject("data"), "size " + size);
       }
     }
+    clients.forEach(LiveClient::assertNothingMissed);
     clients.forEach(LiveClient::close);
   }
 
@@ -84,6 +76,7 @@ class LiveFanoutIT {
     first.next(m -> "snapshot".equals(m.getString("kind")));
     LiveClient second = LiveClient.connect(vertx, node, token).subscribe("systems", null);
     second.next(m -> "snapshot".equals(m.getString("kind")));
+    first.assertNothingMissed();
     first.close();
 
     LiveClient third = LiveClient.connect(vertx, node, token).subscribe("systems", null);
@@ -92,6 +85,8 @@ class LiveFanoutIT {
     hub().publish("systems", seq, Map.of("TEST-shared", Map.of("status", "up")));
     second.next(m -> "delta".equals(m.getString("kind")) && m.getLong("seq") == seq);
     third.next(m -> "delta".equals(m.getString("kind")) && m.getLong("seq") == seq);
+    second.assertNothingMissed();
+    third.assertNothingMissed();
     second.close();
     third.close();
   }
@@ -109,6 +104,7 @@ class LiveFanoutIT {
     long seq = hub().seq("systems") + 1;
     hub().publish("systems", seq, Map.of("TEST-alive", Map.of("status", "up")));
     healthy.next(m -> "delta".equals(m.getString("kind")) && m.getLong("seq") == seq);
+    healthy.assertNothingMissed();
     healthy.close();
     deaf.socket.close();
   }

@@ -12,14 +12,19 @@ import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.LiveClient;
 import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.Wait;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** What screens show is rebuilt from PostgreSQL: after a restart it equals what it was. */
+/**
+ * What screens show is rebuilt from PostgreSQL: after a restart it equals what it was. The test restarts the node on
+ * its own data directory, so it starts and stops the node itself.
+ */
 @ExtendWith(VertxExtension.class)
 class LiveRestartIT {
 
@@ -28,11 +33,9 @@ class LiveRestartIT {
   }
 
   @Test
-  void aggregatesAfterARestartEqualThoseBeforeIt(Vertx vertx) throws Exception {
+  void aggregatesAfterARestartEqualThoseBeforeIt(Vertx vertx) {
     Map<String, Object> config = Map.of("pg.dataDir", Path.of("target/test-pg/live-restart-" + System.nanoTime()).toString(),
         "pg.embeddedPort", TestNodes.freePort());
-    Node first = TestNodes.start(config);
-    Api api = new Api(vertx, first);
     OffsetDateTime now = OffsetDateTime.now();
     JsonArray batch = new JsonArray();
     for (int i = 0; i < 12; i++) {
@@ -51,11 +54,17 @@ class LiveRestartIT {
     }
     batch.add(Events.health("rs-h1", "MOTCUA", "down").put("occurredAt", now.toString()));
     batch.add(Events.health("rs-h2", "LGSP", "degraded").put("occurredAt", now.toString()));
-    assertEquals(20, api.postEvents(batch.encode()).bodyAsJsonObject().getInteger("accepted"));
-    Thread.sleep(2_500); // the live topics publish at most once a second
-    Seen before = look(vertx, first, api);
-    api.close();
-    TestNodes.stop(first);
+    Node first = TestNodes.start(config);
+    Api api = new Api(vertx, first);
+    Seen before;
+    try {
+      assertEquals(20, api.postEvents(batch.encode()).bodyAsJsonObject().getInteger("accepted"));
+      awaitLiveTopicsCaughtUp(first, api); // they publish at most once a second
+      before = look(vertx, first, api);
+    } finally {
+      api.close();
+      TestNodes.stop(first);
+    }
 
     Node second = TestNodes.start(config);
     Api again = new Api(vertx, second);
@@ -88,8 +97,23 @@ class LiveRestartIT {
     JsonObject liveCity = live.next(m -> "kpi.city".equals(m.getString("topic"))).getJsonObject("data");
     JsonObject liveSystems = live.next(m -> "systems".equals(m.getString("topic"))).getJsonObject("data");
     JsonObject liveFeedback = live.next(m -> "feedback".equals(m.getString("topic"))).getJsonObject("data");
+    live.assertNothingMissed();
     live.close();
     return new Seen(city, district, feedback.getJsonObject("total", feedback), systems, liveCity, liveSystems, liveFeedback);
+  }
+
+  /**
+   * Waits until each live topic has published what the stored events change: its sequence number reaches the feed
+   * ordinal (position in (tx, seq) order, as {@code EventFeed} numbers them) of the last event of the type it follows.
+   */
+  private static void awaitLiveTopicsCaughtUp(Node node, Api api) {
+    Connections hub = Connections.onNode(node.vertx(), node.meters());
+    Map.of("kpi.city", "dossier", "feedback", "feedback", "systems", "system.health").forEach((topic, type) -> {
+      long last = api.count("SELECT coalesce(max(ordinal), 0) FROM (SELECT type, row_number() OVER (ORDER BY tx, seq) AS ordinal "
+          + "FROM event) e WHERE type = $1", type);
+      Wait.until(Duration.ofSeconds(10), () -> hub.seq(topic), seq -> seq >= last,
+          topic + " published up to the last " + type + " event (ordinal " + last + ")");
+    });
   }
 
   /** The same numbers, without the moment they were read. */

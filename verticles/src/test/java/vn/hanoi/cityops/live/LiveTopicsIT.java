@@ -2,40 +2,32 @@ package vn.hanoi.cityops.live;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.LiveClient;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
+import vn.hanoi.cityops.support.Wait;
 
-import java.util.Map;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The live hub on one node: snapshot, then numbered deltas; resume without gaps; slow clients. */
-@ExtendWith(VertxExtension.class)
+@NodeTest
 class LiveTopicsIT {
   private static Node node;
   private static Api api;
   private static String token;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of());
-    api = new Api(vertx, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     token = api.token("operator");
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   private static JsonObject heartbeat(String id, String system, String status) {
@@ -60,6 +52,7 @@ class LiveTopicsIT {
     assertTrue(System.nanoTime() - sent < 1_000_000_000L, "a change reaches the screen within a second");
     assertTrue(delta.getLong("seq") > snapshot.getLong("seq"));
     assertEquals("down", status(client.state("systems"), "LGSP"));
+    client.assertNothingMissed();
     client.close();
   }
 
@@ -70,6 +63,7 @@ class LiveTopicsIT {
     api.postEvents(heartbeat("rs-a-" + System.nanoTime(), "WAN", "degraded").encode());
     first.next(m -> "delta".equals(m.getString("kind")) && m.getJsonObject("data").containsKey("WAN"));
     long lastSeq = first.lastSeq("systems");
+    first.assertNothingMissed();
     first.close();
 
     String[] systems = {"MOTCUA", "QLVB", "CKS", "HOP", "WAN"};
@@ -84,6 +78,7 @@ class LiveTopicsIT {
     LiveClient fresh = LiveClient.connect(vertx, node, token).subscribe("systems", null);
     JsonObject truth = fresh.next(m -> "snapshot".equals(m.getString("kind"))).getJsonObject("data");
     assertEquals(truth, second.state("systems"), "after the resume the screen equals the server");
+    second.assertNothingMissed();
     second.close();
     fresh.close();
   }
@@ -100,6 +95,7 @@ class LiveTopicsIT {
 
     JsonObject delta = officer.next(m -> "delta".equals(m.getString("kind")));
     assertEquals(before + 1, delta.getJsonObject("data").getJsonObject("today").getLong("received"));
+    officer.assertNothingMissed();
     officer.close();
   }
 
@@ -109,6 +105,7 @@ class LiveTopicsIT {
     JsonObject m = client.next(x -> x.getString("kind") != null);
     assertEquals("resync", m.getString("kind"));
     assertEquals(14, m.getJsonObject("data").size());
+    client.assertNothingMissed();
     client.close();
   }
 
@@ -131,6 +128,8 @@ class LiveTopicsIT {
     stalled.resume();
     stalled.next(m -> m.getString("kind") != null && m.getLong("seq") == healthy.lastSeq("systems"));
     assertEquals(healthy.state("systems"), stalled.state("systems"));
+    stalled.assertNothingMissed();
+    healthy.assertNothingMissed();
     stalled.close();
     healthy.close();
   }
@@ -140,13 +139,6 @@ class LiveTopicsIT {
   }
 
   private static void awaitSeqPast(long seq) {
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (node_seq() <= seq && System.currentTimeMillis() < deadline) {
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Wait.until(Duration.ofSeconds(5), LiveTopicsIT::node_seq, now -> now > seq, "the node's systems seq past " + seq);
   }
 }

@@ -60,6 +60,7 @@ class PacedTopicsTest {
     topics.onEvents(dossierEvent(5));
     topics.runs.get(0).fail("database gone");
 
+    // PacedTopics paces itself by the wall clock: its minimum interval must really pass (the point, not a wait for something).
     Thread.sleep(PacedTopics.MIN_INTERVAL_MS + 50);
     topics.onEvents(List.of());
     assertEquals(2, topics.runs.size(), "the held-back change is recomputed");

@@ -11,15 +11,13 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** {@code /ws}: origin check, sign-in at the upgrade or by the first message, per-topic access, session end. */
-@ExtendWith(VertxExtension.class)
+@NodeTest
 class WebSocketAuthIT {
   private static final short UNAUTHENTICATED = 4401;
   private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
@@ -49,9 +47,9 @@ class WebSocketAuthIT {
   private static final List<Live> OPEN = new CopyOnWriteArrayList<>();
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of());
-    api = new Api(vertx, node);
+  static void start(Vertx vertx, Node started, Api http) {
+    node = started;
+    api = http;
     client = vertx.createWebSocketClient();
   }
 
@@ -64,8 +62,6 @@ class WebSocketAuthIT {
   @AfterAll
   static void stop() {
     Api.await(client.close());
-    api.close();
-    TestNodes.stop(node);
   }
 
   // --- signing in ---
@@ -152,18 +148,14 @@ class WebSocketAuthIT {
   }
 
   @Test
-  void expiredTokenClosesTheSocketWith4401() {
-    Node shortLived = TestNodes.start(Map.of("auth.tokenTtlSeconds", 2));
-    try {
-      HttpResponse<Buffer> r = new Api(node.vertx(), shortLived).send(HttpMethod.POST, "/api/v1/auth/login", null,
-          new JsonObject().put("username", "operator").put("password", "cityops-demo"));
-      Live live = Live.open(shortLived, "Authorization", "Bearer " + r.bodyAsJsonObject().getString("token"));
-      assertEquals("authenticated", live.next().getString("type"));
-      assertEquals(UNAUTHENTICATED, live.closeCode());
-      assertEquals("session expired", live.ws.closeReason());
-    } finally {
-      TestNodes.stop(shortLived);
-    }
+  @NodeTest(config = "auth.tokenTtlSeconds=2")
+  void expiredTokenClosesTheSocketWith4401(Node shortLived, Api shortApi) {
+    HttpResponse<Buffer> r = shortApi.send(HttpMethod.POST, "/api/v1/auth/login", null,
+        new JsonObject().put("username", "operator").put("password", "cityops-demo"));
+    Live live = Live.open(shortLived, "Authorization", "Bearer " + r.bodyAsJsonObject().getString("token"));
+    assertEquals("authenticated", live.next().getString("type"));
+    assertEquals(UNAUTHENTICATED, live.closeCode());
+    assertEquals("session expired", live.ws.closeReason());
   }
 
   // --- origins and plain HTTP ---

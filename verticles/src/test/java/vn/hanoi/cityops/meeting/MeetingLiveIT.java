@@ -5,22 +5,18 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.LiveClient;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,7 +36,7 @@ import static vn.hanoi.cityops.meeting.Meetings.until;
  * panel's numbers moved by data that reached the feed in the same batch as a meeting change.
  * The clock ticks hourly here, so only the events a test makes move a panel.
  */
-@ExtendWith(VertxExtension.class)
+@NodeTest(config = {"meeting.presenceTimeoutMs=" + MeetingLiveIT.PRESENCE_TIMEOUT_MS, "live.clockMs=3600000"})
 class MeetingLiveIT {
   static final long PRESENCE_TIMEOUT_MS = 1_500;
   private static Node node;
@@ -50,18 +46,12 @@ class MeetingLiveIT {
   private static String operator;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of("meeting.presenceTimeoutMs", PRESENCE_TIMEOUT_MS, "live.clockMs", 3_600_000));
-    api = new Api(vertx, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     leader = api.token("leader");
     officer = api.token("cg-officer");
     operator = api.token("operator");
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   private static long started(JsonObject body) {
@@ -102,6 +92,7 @@ class MeetingLiveIT {
       JsonObject after = until(cg, topic, d -> !d.getJsonArray("hands", new JsonArray()).isEmpty()
           && d.getJsonObject("panelData").getJsonObject("kpis").getLong("received") == before + 1);
       assertEquals(new JsonArray().add("cg-officer"), after.getJsonArray("hands"));
+      cg.assertNothingMissed();
     } finally {
       cg.close();
     }
@@ -139,6 +130,7 @@ class MeetingLiveIT {
       // each is one stored meeting event, so every node publishes it at the same seq
       assertEquals(1, api.count("SELECT count(*) FROM event WHERE type = 'meeting' AND payload->>'id' = $1 "
           + "AND jsonb_array_length(payload->'tasks') = 1 AND payload->'tasks'->0->>'progress' = '30'", String.valueOf(id)));
+      cg.assertNothingMissed();
     } finally {
       cg.close();
     }
@@ -169,6 +161,7 @@ class MeetingLiveIT {
       assertNull(removed.getString("secretary"));
       until(cg, topic, d -> d.getJsonObject("meeting").getString("secretary") == null);
       assertEquals(3, api.count("SELECT count(*) FROM audit_log WHERE action = 'meeting.secretary' AND target = $1", "meeting:" + id));
+      cg.assertNothingMissed();
     } finally {
       cg.close();
     }
@@ -224,6 +217,7 @@ class MeetingLiveIT {
       assertEquals(2, ok(api, leader, "GET", base, null).getJsonArray("attendance").stream()
           .filter(a -> "cg-officer".equals(((JsonObject) a).getString("username"))).count());
       assertEquals(PRESENCE_TIMEOUT_MS / 3, ok(api, officer, "GET", base, null).getLong("presenceRenewMs"));
+      chair.assertNothingMissed();
     } finally {
       chair.close();
     }
@@ -265,6 +259,7 @@ class MeetingLiveIT {
       JsonObject done = moved.getJsonObject("panelData").getJsonArray("tasks").getJsonObject(1);
       assertEquals("done", done.getString("state"));
       assertEquals(100, done.getInteger("progress"));
+      cg.assertNothingMissed();
     } finally {
       cg.close();
     }

@@ -1,16 +1,15 @@
 package vn.hanoi.cityops.meeting;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
-import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Browser;
+import vn.hanoi.cityops.support.Cluster;
+import vn.hanoi.cityops.support.ClusterTest;
 import vn.hanoi.cityops.support.TestNodes;
 
 import java.time.Duration;
@@ -29,20 +28,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (overdue flagged); a task and a conclusion recorded on the chair's page appear on the participants' screens;
  * the secretary the chair designates from the page gets the controls at once and drives.
  */
+@ClusterTest
 class MeetingPageIT {
   private static final Duration LOAD = Duration.ofSeconds(30);
   private static final Duration ONE_SECOND = Duration.ofSeconds(1);
 
-  private static Vertx client;
-  private static Node[] nodes;
+  private static Cluster nodes;
   private static Api api;
   private static long meetingId;
 
   @BeforeAll
-  static void start() {
-    client = Vertx.vertx();
-    nodes = TestNodes.startPair();
-    api = new Api(client, nodes[0]);
+  static void start(Cluster cluster) {
+    nodes = cluster;
+    api = cluster.apiA();
     JsonObject body = new JsonObject().put("title", "Giao ban thứ Hai").put("level", "city")
         .put("scheduledAt", OffsetDateTime.now().toString())
         .put("invitedAgencies", new JsonArray().add("CG").add("DA"))
@@ -61,14 +59,6 @@ class MeetingPageIT {
     assertEquals(201, created.statusCode(), created.bodyAsString());
     meetingId = created.bodyAsJsonObject().getLong("id");
     assertEquals(200, api.send(HttpMethod.POST, "/api/v1/meetings/" + meetingId + "/start", leader, new JsonObject()).statusCode());
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(nodes[1]);
-    TestNodes.stop(nodes[0]);
-    client.close();
   }
 
   @Test
@@ -172,7 +162,7 @@ class MeetingPageIT {
   private static Browser room(List<Browser> open, String user, int node) {
     Browser b = new Browser(1600, 1000, Browser.newProfile());
     open.add(b);
-    b.signIn("http://127.0.0.1:" + nodes[node].config().httpPort() + "/meeting.html?id=" + meetingId, user,
+    b.signIn("http://127.0.0.1:" + nodes.node(node).config().httpPort() + "/meeting.html?id=" + meetingId, user,
         TestNodes.DEMO_PASSWORD);
     b.await(LOAD, user + " in the room, live", d -> "live".equals(b.attr("body", "data-connection"))
         && b.attr("body", "data-seq") != null);

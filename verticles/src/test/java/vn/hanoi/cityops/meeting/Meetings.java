@@ -7,6 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.LiveClient;
+import vn.hanoi.cityops.support.Wait;
+
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -45,20 +48,12 @@ final class Meetings {
     }
   }
 
-  /** Subscribes, retrying while this node's feed has not read the meeting yet; answers the snapshot message. */
+  /** Subscribes, retrying (every 200 ms, up to 5 s) while this node's feed has not read the meeting yet; answers the snapshot message. */
   static JsonObject follow(LiveClient live, String topic) {
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (true) {
+    return Wait.until(Duration.ofSeconds(5), Duration.ofMillis(200), () -> {
       live.subscribe(topic, null);
-      JsonObject m = live.next(x -> topic.equals(x.getString("topic")) && ("error".equals(x.getString("type")) || x.getString("kind") != null));
-      if (m.getString("kind") != null) {
-        return m;
-      }
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("could not follow " + topic + ": " + m);
-      }
-      sleep(200);
-    }
+      return live.next(x -> topic.equals(x.getString("topic")) && ("error".equals(x.getString("type")) || x.getString("kind") != null));
+    }, m -> m.getString("kind") != null, "following " + topic);
   }
 
   /** The topic's state as the client holds it, once {@code wanted} holds (the node's feed reads a change within a frame or two). */
@@ -70,20 +65,20 @@ final class Meetings {
     return live.state(topic);
   }
 
-  /** A page that stays open: renews its presence (joins again) every 300 ms for {@code ms}. */
+  /**
+   * A page that stays open: renews its presence (joins again) every 300 ms for {@code ms}. The time is the point:
+   * the page outlasts the presence timeout while another participant's stay runs out.
+   */
   static void renewFor(Api api, String token, String meetingPath, long ms) {
     long until = System.currentTimeMillis() + ms;
     while (System.currentTimeMillis() < until) {
       ok(api, token, "POST", meetingPath + "/join", null);
-      sleep(300);
-    }
-  }
-
-  static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      try {
+        Thread.sleep(300); // a page's renewal pace, not a wait for something
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
     }
   }
 }

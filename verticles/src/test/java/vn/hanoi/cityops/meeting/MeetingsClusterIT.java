@@ -2,13 +2,11 @@ package vn.hanoi.cityops.meeting;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.Cluster;
+import vn.hanoi.cityops.support.ClusterTest;
 import vn.hanoi.cityops.support.LiveClient;
-import vn.hanoi.cityops.support.TestNodes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,14 +15,13 @@ import static vn.hanoi.cityops.meeting.Meetings.follow;
 import static vn.hanoi.cityops.meeting.Meetings.ok;
 
 /** A briefing across two real Hazelcast members sharing one PostgreSQL: screens on both follow the chair at the same seq. */
-@ExtendWith(VertxExtension.class)
 class MeetingsClusterIT {
 
   @Test
-  void panelSharedOnNodeAReachesAScreenOnNodeBWithTheSameSeq(Vertx vertx) {
-    Node[] pair = TestNodes.startPair();
-    Api apiA = new Api(vertx, pair[0]);
-    Api apiB = new Api(vertx, pair[1]);
+  @ClusterTest
+  void panelSharedOnNodeAReachesAScreenOnNodeBWithTheSameSeq(Vertx vertx, Cluster cluster) {
+    Api apiA = cluster.apiA();
+    Api apiB = cluster.apiB();
     LiveClient onA = null;
     LiveClient onB = null;
     try {
@@ -33,8 +30,8 @@ class MeetingsClusterIT {
       long id = ok(apiA, leader, "POST", "/api/v1/meetings", example("CG")).getLong("id");
       String topic = "meeting." + id;
       ok(apiA, leader, "POST", "/api/v1/meetings/" + id + "/start", null);
-      onA = LiveClient.connect(vertx, pair[0], leader);
-      onB = LiveClient.connect(vertx, pair[1], officer);
+      onA = LiveClient.connect(vertx, cluster.a(), leader);
+      onB = LiveClient.connect(vertx, cluster.b(), officer);
       follow(onA, topic);
       follow(onB, topic);
       Meetings.until(onA, topic, d -> d.getJsonObject("meeting") != null && "in_progress".equals(d.getJsonObject("meeting").getString("state")));
@@ -60,16 +57,18 @@ class MeetingsClusterIT {
           && m.getJsonObject("data").getJsonObject("item").getLong("id") == item);
       assertEquals(itemOnA.getLong("seq"), itemOnB.getLong("seq"));
       assertEquals("district-feedback", itemOnB.getJsonObject("data").getJsonObject("panel").getString("kind"), "the item's prepared panel");
+      onA.assertNothingMissed();
+      onB.assertNothingMissed();
     } finally {
-      closeAll(pair, apiA, apiB, onA, onB);
+      close(onA, onB);
     }
   }
 
   @Test
-  void staleParticipantIsMarkedLeftOnceWhileBothMembersSweepAndBothScreensSeeItAtTheSameSeq(Vertx vertx) {
-    Node[] pair = TestNodes.startPair(java.util.Map.of("meeting.presenceTimeoutMs", 1_500));
-    Api apiA = new Api(vertx, pair[0]);
-    Api apiB = new Api(vertx, pair[1]);
+  @ClusterTest(config = "meeting.presenceTimeoutMs=1500")
+  void staleParticipantIsMarkedLeftOnceWhileBothMembersSweepAndBothScreensSeeItAtTheSameSeq(Vertx vertx, Cluster cluster) {
+    Api apiA = cluster.apiA();
+    Api apiB = cluster.apiB();
     LiveClient onA = null;
     LiveClient onB = null;
     try {
@@ -84,8 +83,8 @@ class MeetingsClusterIT {
       ok(apiB, operator, "POST", base + "/join", null);
       String events = "SELECT count(*) FROM event WHERE type = 'meeting' AND payload->>'id' = $1";
       long before = apiA.count(events, String.valueOf(id));
-      onA = LiveClient.connect(vertx, pair[0], leader);
-      onB = LiveClient.connect(vertx, pair[1], operator);
+      onA = LiveClient.connect(vertx, cluster.a(), leader);
+      onB = LiveClient.connect(vertx, cluster.b(), operator);
       follow(onA, topic);
       follow(onB, topic);
       // the operator's page renews on B; the officer's browser (on A) died
@@ -98,20 +97,18 @@ class MeetingsClusterIT {
       assertEquals("operator", seenOnB.getJsonObject("data").getJsonArray("presence").getJsonObject(0).getString("username"));
       assertEquals(before + 1, apiA.count(events, String.valueOf(id)), "two members sweeping store one event for the expiry");
       assertEquals(1, apiA.count("SELECT count(*) FROM meeting_attendance WHERE meeting_id = $1 AND username = 'cg-officer'", id));
+      onA.assertNothingMissed();
+      onB.assertNothingMissed();
     } finally {
-      closeAll(pair, apiA, apiB, onA, onB);
+      close(onA, onB);
     }
   }
 
-  private static void closeAll(Node[] pair, Api apiA, Api apiB, LiveClient... screens) {
+  private static void close(LiveClient... screens) {
     for (LiveClient screen : screens) {
       if (screen != null) {
         screen.close();
       }
     }
-    apiA.close();
-    apiB.close();
-    TestNodes.stop(pair[1]);
-    TestNodes.stop(pair[0]);
   }
 }

@@ -5,20 +5,16 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.LiveClient;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,7 +29,7 @@ import static vn.hanoi.cityops.meeting.Meetings.ok;
 import static vn.hanoi.cityops.meeting.Meetings.until;
 
 /** Briefings on one node: the state machine, who may drive and follow, live panels, decisions, tasks and minutes. */
-@ExtendWith(VertxExtension.class)
+@NodeTest
 class MeetingsIT {
   private static Node node;
   private static Api api;
@@ -42,18 +38,12 @@ class MeetingsIT {
   private static String operator;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    node = TestNodes.start(Map.of());
-    api = new Api(vertx, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     leader = api.token("leader");
     officer = api.token("cg-officer");
     operator = api.token("operator");
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
   }
 
   private static long create(JsonObject body) {
@@ -146,6 +136,8 @@ class MeetingsIT {
       follow(cg, "meeting." + invited);
       JsonObject state = until(cg, "meeting." + invited, d -> d.getJsonArray("hands") != null && !d.getJsonArray("hands").isEmpty());
       assertEquals(new JsonArray().add("cg-officer"), state.getJsonArray("hands"));
+      chair.assertNothingMissed();
+      cg.assertNothingMissed();
     } finally {
       chair.close();
       cg.close();
@@ -198,6 +190,7 @@ class MeetingsIT {
       assertTrue(end.getJsonObject("data").containsKey("panelData") && end.getJsonObject("data").getValue("panelData") == null,
           "the panel's data leaves the screens when the meeting ends");
       expect(404, null, call(api, officer, "GET", base + "/panel", null));
+      cg.assertNothingMissed();
     } finally {
       cg.close();
     }

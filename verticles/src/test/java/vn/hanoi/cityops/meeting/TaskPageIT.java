@@ -1,22 +1,20 @@
 package vn.hanoi.cityops.meeting;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Browser;
+import vn.hanoi.cityops.support.NodeTest;
 import vn.hanoi.cityops.support.TestNodes;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,19 +23,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The tasks page in headless Chromium: Cầu Giấy's officer sees the tasks a briefing gave the district (an
  * overdue one flagged), records progress with a note, cannot close a task without a note, and closes it with one.
  */
+@NodeTest
 class TaskPageIT {
   private static final Duration LOAD = Duration.ofSeconds(20);
-  private static Vertx client;
   private static Node node;
   private static Api api;
   private static long onTime;
   private static long overdue;
 
   @BeforeAll
-  static void start() {
-    client = Vertx.vertx();
-    node = TestNodes.start(Map.of());
-    api = new Api(client, node);
+  static void start(Node started, Api client) {
+    node = started;
+    api = client;
     String leader = api.token("leader");
     JsonObject meeting = api.send(HttpMethod.POST, "/api/v1/meetings", leader, new JsonObject()
         .put("title", "Giao ban quận Cầu Giấy").put("level", "district").put("scheduledAt", OffsetDateTime.now().toString())
@@ -53,13 +50,6 @@ class TaskPageIT {
         .put("description", description).put("deadline", deadline.toString()).put("priority", "high"));
     assertEquals(201, r.statusCode(), r.bodyAsString());
     return r.bodyAsJsonObject().getLong("id");
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    TestNodes.stop(node);
-    client.close();
   }
 
   @Test

@@ -1,18 +1,13 @@
 package vn.hanoi.cityops.monitoring;
 
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The Prometheus alerting rules for the nodes themselves (monitoring/rules): their promtool unit tests pass,
  * and every metric they watch is one a running node really exports (a renamed metric would silence an alert).
  */
-@ExtendWith(VertxExtension.class)
 class PrometheusRulesIT {
   private static final Path RULES = Path.of("../monitoring/rules");
   private static final String PROMTOOL = System.getProperty("cityops.promtool", "/usr/bin/promtool");
@@ -48,30 +42,24 @@ class PrometheusRulesIT {
   }
 
   @Test
-  void everyMetricTheRulesWatchIsExportedByANode(Vertx vertx) throws IOException {
+  @NodeTest
+  void everyMetricTheRulesWatchIsExportedByANode(Api api) throws IOException {
     Set<String> watched = new TreeSet<>();
     Matcher m = Pattern.compile("\\b((?:cityops|vertx)_[a-z_]+)").matcher(Files.readString(RULES.resolve("cityops-rules.yml")));
     while (m.find()) {
       watched.add(m.group(1));
     }
     assertTrue(watched.size() >= 6, "rules found: " + watched);
-    Node node = TestNodes.start(Map.of());
-    Api api = new Api(vertx, node);
-    try {
-      api.postEvents("{not json"); // a rejection, so the labelled rejection counter exists
-      api.storedEvents(); // a PostgreSQL query, so the pool's metrics exist
-      String metrics = api.get("/metrics").bodyAsString();
-      Set<String> missing = new TreeSet<>();
-      for (String name : watched) {
-        if (metrics.lines().noneMatch(l -> l.startsWith(name + "{") || l.startsWith(name + " "))) {
-          missing.add(name);
-        }
+    api.postEvents("{not json"); // a rejection, so the labelled rejection counter exists
+    api.storedEvents(); // a PostgreSQL query, so the pool's metrics exist
+    String metrics = api.get("/metrics").bodyAsString();
+    Set<String> missing = new TreeSet<>();
+    for (String name : watched) {
+      if (metrics.lines().noneMatch(l -> l.startsWith(name + "{") || l.startsWith(name + " "))) {
+        missing.add(name);
       }
-      assertEquals(Set.of(), missing, "metrics the alert rules watch but no node exports");
-    } finally {
-      api.close();
-      TestNodes.stop(node);
     }
+    assertEquals(Set.of(), missing, "metrics the alert rules watch but no node exports");
   }
 
   private static String output(Process p) throws Exception {

@@ -11,6 +11,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Tuple;
 import vn.hanoi.cityops.app.Node;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** A real HTTP client against one node, and SQL probes of what that node stored. */
@@ -74,16 +75,11 @@ public final class Api {
    * Waits (up to 10 s) until the node has repaired the status changes (since, uptime) for every stored health
    * event: they are kept after the commit, from the event feed (V0018).
    */
-  public void awaitStatusChangesRepaired() throws InterruptedException {
+  public void awaitStatusChangesRepaired() {
     String behind = "SELECT count(*) FROM event e, status_change_cursor c "
         + "WHERE e.type = 'system.health' AND (e.tx, e.seq) > (c.tx, c.seq)";
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (count(behind) > 0) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(count(behind) + " health events still past the status-change cursor after 10 s");
-      }
-      Thread.sleep(50);
-    }
+    Wait.until(Duration.ofSeconds(10), () -> count(behind), n -> n == 0,
+        "health events past the status-change cursor (the repair's position) all repaired");
   }
 
   public long count(String sql, Object... params) {

@@ -102,13 +102,8 @@ public final class TestNodes {
     }
   }
 
-  /** Two real Hazelcast members of a cluster of their own, sharing one fresh database. */
-  public static Node[] startPair() {
-    return startPair(Map.of());
-  }
-
-  /** Two members as {@link #startPair()}, both with {@code overrides}. */
-  public static Node[] startPair(Map<String, ?> overrides) {
+  /** The configurations of two members of a cluster of their own (free ports), sharing one fresh database. */
+  public static AppConfig[] pairConfigs(Map<String, ?> overrides) {
     String cluster = "cityops-test-" + java.util.UUID.randomUUID();
     int portA = freePort();
     int portB = freePort();
@@ -120,9 +115,20 @@ public final class TestNodes {
     configA.put("cluster.port", portA);
     Map<String, Object> configB = new HashMap<>(common);
     configB.put("cluster.port", portB);
-    Node a = start(configA);
-    Node b = start(configB);
-    return new Node[]{a, b};
+    return new AppConfig[]{config(configA), config(configB)};
+  }
+
+  /** {@code key=value} overrides (as {@link NodeTest#config()} takes them) as a map; values stay text, as from the environment. */
+  public static Map<String, Object> overrides(String... keyValues) {
+    Map<String, Object> values = new HashMap<>();
+    for (String kv : keyValues) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("a node configuration override is key=value, got '" + kv + "'");
+      }
+      values.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+    }
+    return values;
   }
 
   public static void stop(Node node) {

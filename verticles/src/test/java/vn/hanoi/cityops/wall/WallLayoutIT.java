@@ -1,16 +1,15 @@
 package vn.hanoi.cityops.wall;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Browser;
 import vn.hanoi.cityops.support.Events;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
+import vn.hanoi.cityops.support.Wait;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,27 +28,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * viewport at 1920×1080 and at 4K, Vietnamese with Vietnamese number formats by default, and English on the
  * toggle for every visible label. Writes the screenshots (target/screenshots) the README shows.
  */
+@NodeTest(config = {"simulator=on", "simulator.daySeconds=600", "simulator.rate=60"})
 class WallLayoutIT {
   /** Letters only Vietnamese uses (and its tone marks): none may be visible in English. */
   private static final Pattern VIETNAMESE = Pattern.compile(
       "[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", Pattern.CASE_INSENSITIVE);
   private static final Duration LOAD = Duration.ofSeconds(45);
 
-  private static Vertx client;
-  private static Node node;
   private static String kioskUrl;
 
   @BeforeAll
-  static void start() throws InterruptedException {
-    client = Vertx.vertx();
-    node = TestNodes.start(Map.of("simulator", "on", "simulator.daySeconds", 600, "simulator.rate", 60));
-    Api api = new Api(client, node);
+  static void start(Node node, Api api) {
     JsonObject display = api.send(io.vertx.core.http.HttpMethod.POST, "/api/v1/admin/displays", api.token("admin"),
         new JsonObject().put("name", "Phòng điều hành — màn hình chính")).bodyAsJsonObject();
     kioskUrl = "http://127.0.0.1:" + node.config().httpPort() + display.getString("url");
     seedToday(api);
-    api.close();
-    Thread.sleep(8_000); // let the simulator fill every panel
+    simulatorFilledEveryPanel(api);
+  }
+
+  /**
+   * Waits until the simulator has sent what the panels the seed leaves empty show: a heartbeat of every system (each
+   * beats every 5 s), feedback reports, and a rolled-up minute of dossiers (the throughput chart).
+   */
+  private static void simulatorFilledEveryPanel(Api api) {
+    long started = System.nanoTime();
+    Wait.until(Duration.ofSeconds(30), () -> List.of(
+            api.count("SELECT count(DISTINCT system_code) FROM system_state"),
+            api.count("SELECT count(*) FROM feedback_state"),
+            api.count("SELECT count(*) FROM kpi_rollup_minute WHERE scope = 'city' AND kpi = 'dossiers_received'")),
+        n -> n.get(0) == 14 && n.get(1) > 0 && n.get(2) > 0,
+        "systems reporting (of 14), feedback reports, rolled-up minutes of dossiers");
+    System.out.printf("wall_layout simulator_filled_ms=%d%n", (System.nanoTime() - started) / 1_000_000);
   }
 
   /**
@@ -81,12 +89,6 @@ class WallLayoutIT {
       var answer = api.postEvents(events.encode());
       assertEquals(600, answer.bodyAsJsonObject().getInteger("accepted"), answer.bodyAsString());
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    TestNodes.stop(node);
-    client.close();
   }
 
   @Test

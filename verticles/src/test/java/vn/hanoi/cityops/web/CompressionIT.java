@@ -4,14 +4,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
-import vn.hanoi.cityops.support.TestNodes;
-
-import java.util.Map;
+import vn.hanoi.cityops.support.NodeTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,37 +17,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * With {@code http.compression} on, pages and their scripts travel gzipped to browsers that accept it; by default
  * (off: a TLS proxy in front compresses) they go as they are.
  */
-@ExtendWith(VertxExtension.class)
 class CompressionIT {
   private static final String CHARTS = "/webjars/echarts/5.3.1/dist/echarts.min.js";
 
   @Test
-  void withCompressionOnTheChartLibraryIsSentGzippedAndSmallerToABrowserThatAcceptsGzip(Vertx vertx) {
-    Node node = TestNodes.start(Map.of("http.compression", "on"));
-    try {
-      int plain = resourceSize();
-      String[] encoding = new String[1];
-      int gzipped = get(vertx, node, CHARTS, "gzip, deflate", encoding);
+  @NodeTest(config = "http.compression=on")
+  void withCompressionOnTheChartLibraryIsSentGzippedAndSmallerToABrowserThatAcceptsGzip(Vertx vertx, Node node) {
+    int plain = resourceSize();
+    String[] encoding = new String[1];
+    int gzipped = get(vertx, node, CHARTS, "gzip, deflate", encoding);
 
-      assertEquals("gzip", encoding[0]);
-      assertTrue(gzipped < plain / 2, "gzip: " + gzipped + " bytes of " + plain);
-    } finally {
-      TestNodes.stop(node);
-    }
+    assertEquals("gzip", encoding[0]);
+    assertTrue(gzipped < plain / 2, "gzip: " + gzipped + " bytes of " + plain);
   }
 
   @Test
-  void byDefaultTheSameRequestIsAnsweredAsIs(Vertx vertx) {
-    Node node = TestNodes.start(Map.of());
-    try {
-      String[] encoding = new String[1];
-      int size = get(vertx, node, CHARTS, "gzip, deflate", encoding);
+  @NodeTest
+  void byDefaultTheSameRequestIsAnsweredAsIs(Vertx vertx, Node node) {
+    String[] encoding = new String[1];
+    int size = get(vertx, node, CHARTS, "gzip, deflate", encoding);
 
-      assertNull(encoding[0]);
-      assertEquals(resourceSize(), size);
-    } finally {
-      TestNodes.stop(node);
-    }
+    assertNull(encoding[0]);
+    assertEquals(resourceSize(), size);
   }
 
   /** The chart library's size as it ships in its WebJar. */

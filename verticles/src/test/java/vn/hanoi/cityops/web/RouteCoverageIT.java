@@ -8,31 +8,27 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
-import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.NodeTest;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** No route forgets access control: every route of the node answers 401 to a request without credentials. */
-@ExtendWith(VertxExtension.class)
 class RouteCoverageIT {
   /** Routes anyone may call: signing in, liveness, readiness, metrics, the published event schema, the topic names. */
   private static final Set<String> PUBLIC = Set.of("/api/v1/auth/login", "/health", "/ready", "/metrics",
       "/api/v1/schemas/event.json", "/js/topics.js");
 
   @Test
-  void everyRouteExceptThePublicOnesAnswers401WithoutCredentials(Vertx vertx) {
-    Node node = TestNodes.start(Map.of());
+  @NodeTest
+  void everyRouteExceptThePublicOnesAnswers401WithoutCredentials(Vertx vertx, Node node) {
     WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(node.config().httpPort()));
     try {
@@ -59,7 +55,6 @@ class RouteCoverageIT {
       assertTrue(checked.contains("POST /api/v1/events") && checked.contains("GET /api/v1/admin/api-keys"), checked.toString());
     } finally {
       client.close();
-      TestNodes.stop(node);
     }
   }
 }
