@@ -29,6 +29,8 @@ import vn.hanoi.cityops.live.FeedVerticle;
 import vn.hanoi.cityops.live.LiveClock;
 import vn.hanoi.cityops.live.LiveRoutes;
 import vn.hanoi.cityops.live.TopicAccess;
+import vn.hanoi.cityops.notify.Notifier;
+import vn.hanoi.cityops.notify.NotifyModule;
 import vn.hanoi.cityops.sim.SimulatorVerticle;
 import vn.hanoi.cityops.store.Database;
 import vn.hanoi.cityops.web.HealthRoutes;
@@ -46,7 +48,7 @@ import java.util.function.Supplier;
 /**
  * One cityops node, and the composition root: the only code that knows every capability. Starts Vert.x (clustered
  * over Hazelcast unless told otherwise), its PostgreSQL (embedded or external, migrated), the reference data, people
- * and access, then builds the capabilities ({@link Capabilities}), mounts their routes on the HTTP port, hands their
+ * and access, outbound messages to people, then builds the capabilities ({@link Capabilities}), mounts their routes on the HTTP port, hands their
  * feed listeners to the event feed, and deploys their verticles. Fails fast with the cause.
  */
 public final class Node {
@@ -61,15 +63,17 @@ public final class Node {
   private final PrometheusMeterRegistry meters;
   private final Database database;
   private final List<Routes> routes;
+  private final Notifier notifier;
 
   private Node(Vertx vertx, AppConfig config, String nodeId, PrometheusMeterRegistry meters, Database database,
-               List<Routes> routes) {
+               List<Routes> routes, Notifier notifier) {
     this.vertx = vertx;
     this.config = config;
     this.nodeId = nodeId;
     this.meters = meters;
     this.database = database;
     this.routes = routes;
+    this.notifier = notifier;
   }
 
   public static Future<Node> start(AppConfig config) {
@@ -96,12 +100,13 @@ public final class Node {
     probeEventLoopLag(vertx, meters);
     return Database.start(vertx, config).compose(db -> ReferenceData.load(db.pool())
         .compose(reference -> AuthModule.start(vertx, config, db.pool(), reference)
-            .compose(auth -> assemble(vertx, config, nodeId, meters, db, reference, auth)))
+            .compose(auth -> NotifyModule.start(vertx, config, db.pool(), auth.audit(), auth.guard())
+                .compose(notify -> assemble(vertx, config, nodeId, meters, db, reference, auth, notify))))
         .recover(failure -> db.close().transform(closed -> Future.failedFuture(failure))));
   }
 
   private static Future<Node> assemble(Vertx vertx, AppConfig config, String nodeId, PrometheusMeterRegistry meters,
-                                       Database db, ReferenceData reference, AuthModule auth) {
+                                       Database db, ReferenceData reference, AuthModule auth, NotifyModule notify) {
     Connections hub = Connections.onNode(vertx, meters);
     FeedSignal signal = new FeedSignal(vertx);
     List<Capability> capabilities = Capabilities.of(vertx, config, db, reference, auth, hub, signal, meters);
@@ -112,6 +117,7 @@ public final class Node {
     List<Routes> routes = new ArrayList<>();
     routes.add(new HealthRoutes(vertx, nodeId, db.pool(), config.clustered(), meters));
     routes.addAll(auth.routes());
+    routes.addAll(notify.routes());
     for (Capability c : capabilities) {
       routes.addAll(c.routes());
       listeners.addAll(c.feedListeners());
@@ -120,7 +126,7 @@ public final class Node {
     }
     routes.add(new LiveRoutes(vertx, config, auth.guard().tokens(), new TopicAccess(auth.guard().access(), audiences), hub));
 
-    Node node = new Node(vertx, config, nodeId, meters, db, List.copyOf(routes));
+    Node node = new Node(vertx, config, nodeId, meters, db, List.copyOf(routes), notify.notifier());
     return vertx.deployVerticle(() -> new HttpVerticle(config.http(), node.routes),
             new DeploymentOptions().setInstances(config.httpInstances()))
         .compose(v -> vertx.deployVerticle(new FeedVerticle(db.dedicatedPool(FEED_CONNECTIONS), listeners)))
@@ -175,6 +181,11 @@ public final class Node {
 
   public Database database() {
     return database;
+  }
+
+  /** How this node sends messages to people (no capability sends yet: the on-call engine will). */
+  public Notifier notifier() {
+    return notifier;
   }
 
   /** A router with every route of the node, as each HTTP verticle instance mounts them: for a test to walk. */
