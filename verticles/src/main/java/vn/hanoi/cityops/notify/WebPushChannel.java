@@ -88,26 +88,38 @@ final class WebPushChannel implements Channel {
   /** What the service worker shows; the body is shortened until the whole fits a push message. */
   static byte[] payload(Letter letter) {
     String body = letter.text().strip();
-    while (true) {
-      JsonArray actions = new JsonArray();
-      letter.buttons().forEach(b -> actions.add(new JsonObject().put("title", b.label()).put("url", b.url())));
-      byte[] bytes = new JsonObject()
-          .put("title", letter.subject())
-          .put("body", body)
-          .put("lang", letter.language())
-          .put("url", letter.link())
-          .put("tag", letter.tag())
-          .put("urgency", letter.urgency().code())
-          .put("actions", actions)
-          .encode().getBytes(StandardCharsets.UTF_8);
-      if (bytes.length <= MAX_PAYLOAD || body.isEmpty()) {
-        return bytes;
-      }
-      body = body.substring(0, Math.max(0, body.length() - Math.max(1, (bytes.length - MAX_PAYLOAD) / 2 + 1))) + "…";
-      if (body.length() <= 1) {
-        body = "";
-      }
+    byte[] whole = payload(letter, body);
+    if (whole.length <= MAX_PAYLOAD) {
+      return whole;
     }
+    int room = MAX_PAYLOAD - payload(letter, "…").length;
+    StringBuilder kept = new StringBuilder();
+    int bytes = 0;
+    for (int i = 0; i < body.length(); ) {
+      int codePoint = body.codePointAt(i);
+      int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+      if (bytes + size > room) {
+        break;
+      }
+      kept.appendCodePoint(codePoint);
+      bytes += size;
+      i += Character.charCount(codePoint);
+    }
+    return payload(letter, kept.append('…').toString());
+  }
+
+  private static byte[] payload(Letter letter, String body) {
+    JsonArray actions = new JsonArray();
+    letter.buttons().forEach(b -> actions.add(new JsonObject().put("title", b.label()).put("url", b.url())));
+    return new JsonObject()
+        .put("title", letter.subject())
+        .put("body", body)
+        .put("lang", letter.language())
+        .put("url", letter.link())
+        .put("tag", letter.tag())
+        .put("urgency", letter.urgency().code())
+        .put("actions", actions)
+        .encode().getBytes(StandardCharsets.UTF_8);
   }
 
   /** The tag as a {@code Topic} header (32 URL-safe base64 characters at most): itself when it fits, else a hash of it. */
