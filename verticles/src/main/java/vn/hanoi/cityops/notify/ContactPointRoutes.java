@@ -61,30 +61,30 @@ final class ContactPointRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get(ME).handler(guard.signedIn()).handler(ctx -> list(ctx, Future.succeededFuture(self(ctx))));
-    router.post(ME).handler(guard.signedIn()).handler(ctx -> create(ctx, Future.succeededFuture(self(ctx))));
-    router.patch(ME + "/:id").handler(guard.signedIn()).handler(ctx -> update(ctx, Future.succeededFuture(self(ctx)), true));
-    router.delete(ME + "/:id").handler(guard.signedIn()).handler(ctx -> remove(ctx, Future.succeededFuture(self(ctx)), true));
+    router.get(ME).handler(guard.signedIn()).handler(ctx -> list(ctx, ContactPointRoutes::self));
+    router.post(ME).handler(guard.signedIn()).handler(ctx -> create(ctx, ContactPointRoutes::self));
+    router.patch(ME + "/:id").handler(guard.signedIn()).handler(ctx -> update(ctx, ContactPointRoutes::self, true));
+    router.delete(ME + "/:id").handler(guard.signedIn()).handler(ctx -> remove(ctx, ContactPointRoutes::self, true));
     router.post(ME + "/:id/test").handler(guard.signedIn()).handler(this::test);
-    router.get(USERS).handler(guard.may(Action.MANAGE_USERS)).handler(ctx -> list(ctx, named(ctx)));
-    router.post(USERS).handler(guard.may(Action.MANAGE_USERS)).handler(ctx -> create(ctx, named(ctx)));
-    router.patch(USERS + "/:id").handler(guard.may(Action.MANAGE_USERS)).handler(ctx -> update(ctx, named(ctx), false));
-    router.delete(USERS + "/:id").handler(guard.may(Action.MANAGE_USERS)).handler(ctx -> remove(ctx, named(ctx), false));
+    router.get(USERS).handler(guard.may(Action.MANAGE_USERS)).handler(ctx -> list(ctx, this::named));
+    router.post(USERS).handler(guard.may(Action.MANAGE_USERS)).handler(ctx -> create(ctx, this::named));
+    router.patch(USERS + "/:id").handler(guard.may(Action.MANAGE_USERS)).handler(ctx -> update(ctx, this::named, false));
+    router.delete(USERS + "/:id").handler(guard.may(Action.MANAGE_USERS)).handler(ctx -> remove(ctx, this::named, false));
     router.get("/api/v1/notify/vapid-public-key").handler(guard.signedIn())
         .handler(ctx -> JsonBodies.ok(ctx, new JsonObject().put("publicKey", vapidPublicKey)));
   }
 
-  private void list(RoutingContext ctx, Future<Person> person) {
-    person.compose(p -> points.of(p.id()))
+  private void list(RoutingContext ctx, Whose whose) {
+    whose.person(ctx).compose(p -> points.of(p.id()))
         .onSuccess(all -> JsonBodies.ok(ctx, new JsonObject()
             .put("items", new JsonArray(all.stream().map(ContactPoint::toJson).toList()))))
         .onFailure(ctx::fail);
   }
 
-  private void create(RoutingContext ctx, Future<Person> person) {
+  private void create(RoutingContext ctx, Whose whose) {
     ContactPoints.New wanted = newContactPoint(JsonBodies.object(ctx, createSchema));
     usable(wanted.channel());
-    person.compose(p -> reachable(wanted)
+    whose.person(ctx).compose(p -> reachable(wanted)
             .compose(v -> points.add(p.id(), wanted))
             .compose(added -> audited(ctx, "contact_point.create", p, added, List.of()).map(added)))
         .onSuccess(added -> ctx.response().setStatusCode(201)
@@ -94,11 +94,11 @@ final class ContactPointRoutes implements Routes {
         .onFailure(ctx::fail);
   }
 
-  private void update(RoutingContext ctx, Future<Person> person, boolean self) {
+  private void update(RoutingContext ctx, Whose whose, boolean self) {
     long id = JsonBodies.longParam(ctx, "id");
     JsonObject body = JsonBodies.object(ctx, updateSchema);
     ContactPoints.Changes changes = changes(body);
-    person.compose(p -> owned(p, id, self)
+    whose.person(ctx).compose(p -> owned(p, id, self)
             .compose(point -> points.update(p.id(), point.id(), changes))
             .compose(updated -> updated.isPresent() ? Future.succeededFuture(updated.get())
                 : Future.<ContactPoint>failedFuture(Failure.notFound("no contact point " + id)))
@@ -108,9 +108,9 @@ final class ContactPointRoutes implements Routes {
         .onFailure(ctx::fail);
   }
 
-  private void remove(RoutingContext ctx, Future<Person> person, boolean self) {
+  private void remove(RoutingContext ctx, Whose whose, boolean self) {
     long id = JsonBodies.longParam(ctx, "id");
-    person.compose(p -> owned(p, id, self)
+    whose.person(ctx).compose(p -> owned(p, id, self)
             .compose(point -> points.remove(p.id(), point.id()))
             .compose(removed -> removed.isPresent() ? Future.succeededFuture(removed.get())
                 : Future.<ContactPoint>failedFuture(Failure.notFound("no contact point " + id)))
@@ -121,7 +121,7 @@ final class ContactPointRoutes implements Routes {
 
   private void test(RoutingContext ctx) {
     long id = JsonBodies.longParam(ctx, "id");
-    Person person = self(ctx);
+    Person person = me(ctx);
     owned(person, id, true)
         .compose(point -> {
           usable(point.channel());
@@ -138,7 +138,17 @@ final class ContactPointRoutes implements Routes {
         .onFailure(ctx::fail);
   }
 
-  private static Person self(RoutingContext ctx) {
+  /** Whose contact points a route is about: the signed-in person's, or the person its path names. */
+  @FunctionalInterface
+  private interface Whose {
+    Future<Person> person(RoutingContext ctx);
+  }
+
+  private static Future<Person> self(RoutingContext ctx) {
+    return Future.succeededFuture(me(ctx));
+  }
+
+  private static Person me(RoutingContext ctx) {
     Principal who = Guard.principal(ctx);
     return new Person(who.userId(), who.username(), who.language());
   }

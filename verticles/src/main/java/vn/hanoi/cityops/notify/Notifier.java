@@ -169,20 +169,14 @@ public final class Notifier {
     if (unavailable.isPresent()) {
       return Future.succeededFuture(Delivery.failed(null, unavailable.get()));
     }
-    Promise<Delivery> answer = Promise.promise();
-    long timer = vertx.setTimer(settings.timeoutMs(),
-        t -> answer.tryComplete(Delivery.ofError(new TimeoutException(), settings.timeoutMs())));
     Future<Delivery> sending;
     try {
       sending = channel.send(point, letter);
     } catch (RuntimeException e) {
       sending = Future.succeededFuture(Delivery.ofError(e, settings.timeoutMs()));
     }
-    sending.onComplete(done -> {
-      vertx.cancelTimer(timer);
-      answer.tryComplete(done.succeeded() ? done.result() : Delivery.ofError(done.cause(), settings.timeoutMs()));
-    });
-    return answer.future();
+    return Deadline.within(vertx, sending, settings.timeoutMs(),
+        failure -> Delivery.ofError(failure == null ? new TimeoutException() : failure, settings.timeoutMs()));
   }
 
   /** A push subscription its push service no longer knows is removed from the person's contact points, audited. */

@@ -51,7 +51,7 @@ public final class NotifyModule {
     WebClient web = WebClient.create(vertx, new WebClientOptions()
         .setConnectTimeout(timeoutMs)
         .setUserAgent("cityops-notify"));
-    TelegramChannel telegram = new TelegramChannel(web, settings.telegram(), timeoutMs);
+    TelegramChannel telegram = new TelegramChannel(vertx, web, settings.telegram(), timeoutMs);
     Map<ChannelKind, Channel> channels = new EnumMap<>(ChannelKind.class);
     for (Channel channel : List.of(
         new EmailChannel(vertx, settings.smtp(), timeoutMs),

@@ -1,6 +1,7 @@
 package vn.hanoi.cityops.notify;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,16 +20,18 @@ import java.util.Optional;
  */
 final class TelegramChannel implements Channel {
   /** The Bot API's limit for a message's text is 4,096 characters; the rest of the message needs room too. */
-  private static final int MAX_TEXT = 3_500;
+  static final int MAX_TEXT = 3_500;
 
   /** What {@code getChat} said of a chat id. */
   enum Chat { KNOWN, UNKNOWN, UNREACHABLE }
 
+  private final Vertx vertx;
   private final WebClient client;
   private final AppConfig.Remote api;
   private final int timeoutMs;
 
-  TelegramChannel(WebClient client, AppConfig.Remote api, int timeoutMs) {
+  TelegramChannel(Vertx vertx, WebClient client, AppConfig.Remote api, int timeoutMs) {
+    this.vertx = vertx;
     this.client = client;
     this.api = api;
     this.timeoutMs = timeoutMs;
@@ -64,10 +67,10 @@ final class TelegramChannel implements Channel {
 
   /** Whether the bot can see {@code chatId}: {@code getChat} answers 400 or 403 for a chat it cannot. */
   Future<Chat> check(String chatId) {
-    return client.getAbs(method("getChat")).timeout(timeoutMs).addQueryParam("chat_id", chatId).send()
+    Future<Chat> asked = client.getAbs(method("getChat")).timeout(timeoutMs).addQueryParam("chat_id", chatId).send()
         .map(r -> r.statusCode() == 200 ? Chat.KNOWN
-            : r.statusCode() == 400 || r.statusCode() == 403 ? Chat.UNKNOWN : Chat.UNREACHABLE)
-        .otherwise(Chat.UNREACHABLE);
+            : r.statusCode() == 400 || r.statusCode() == 403 ? Chat.UNKNOWN : Chat.UNREACHABLE);
+    return Deadline.within(vertx, asked, timeoutMs, failure -> Chat.UNREACHABLE);
   }
 
   private String method(String name) {
@@ -99,13 +102,16 @@ final class TelegramChannel implements Channel {
     }
   }
 
-  private static String text(Letter letter) {
+  static String text(Letter letter) {
     String words = letter.text().strip();
-    if (words.length() > MAX_TEXT) {
-      words = words.substring(0, MAX_TEXT) + "…";
+    String escaped = Letter.escape(words);
+    while (escaped.length() > MAX_TEXT) {
+      // cut the text, not its escaped form, so no entity is cut in half (Telegram refuses broken HTML)
+      words = words.substring(0, Math.max(0, words.length() - Math.max(1, (escaped.length() - MAX_TEXT) / 6)));
+      escaped = Letter.escape(words) + "…";
     }
     StringBuilder text = new StringBuilder("<b>").append(Letter.escape(letter.subject())).append("</b>\n\n")
-        .append(Letter.escape(words));
+        .append(escaped);
     if (letter.link() != null) {
       text.append("\n\n<a href=\"").append(Letter.escape(letter.link())).append("\">")
           .append(Letter.escape(letter.openLabel())).append("</a>");
