@@ -60,15 +60,17 @@ public final class Node {
   private final String nodeId;
   private final PrometheusMeterRegistry meters;
   private final Database database;
+  private final ReferenceData reference;
   private final List<Routes> routes;
 
   private Node(Vertx vertx, AppConfig config, String nodeId, PrometheusMeterRegistry meters, Database database,
-               List<Routes> routes) {
+               ReferenceData reference, List<Routes> routes) {
     this.vertx = vertx;
     this.config = config;
     this.nodeId = nodeId;
     this.meters = meters;
     this.database = database;
+    this.reference = reference;
     this.routes = routes;
   }
 
@@ -120,7 +122,7 @@ public final class Node {
     }
     routes.add(new LiveRoutes(vertx, config, auth.guard().tokens(), new TopicAccess(auth.guard().access(), audiences), hub));
 
-    Node node = new Node(vertx, config, nodeId, meters, db, List.copyOf(routes));
+    Node node = new Node(vertx, config, nodeId, meters, db, reference, List.copyOf(routes));
     return vertx.deployVerticle(() -> new HttpVerticle(config.http(), node.routes),
             new DeploymentOptions().setInstances(config.httpInstances()))
         .compose(v -> vertx.deployVerticle(new FeedVerticle(db.dedicatedPool(FEED_CONNECTIONS), listeners)))
@@ -175,6 +177,11 @@ public final class Node {
 
   public Database database() {
     return database;
+  }
+
+  /** The agencies and systems the node loaded at start. */
+  public ReferenceData reference() {
+    return reference;
   }
 
   /** A router with every route of the node, as each HTTP verticle instance mounts them: for a test to walk. */
