@@ -29,7 +29,9 @@ public final class AlertModule implements Capability {
   private final Guard guard;
   private final AuditLog audit;
   private final Connections hub;
-  private final FeedSignal signal;
+  private final AlertSignal signal;
+  private final AlertRepository alerts;
+  private final AlertRules rules;
 
   public AlertModule(Vertx vertx, AppConfig config, Pool pool, ReferenceData reference, Guard guard, AuditLog audit,
                      Connections hub, FeedSignal signal) {
@@ -40,17 +42,21 @@ public final class AlertModule implements Capability {
     this.guard = guard;
     this.audit = audit;
     this.hub = hub;
-    this.signal = signal;
+    this.signal = new AlertSignal(signal);
+    this.alerts = new AlertRepository(pool);
+    this.rules = new AlertRules(pool, alerts);
   }
 
   @Override
   public List<Routes> routes() {
-    return List.of(router -> new AlertRoutes(pool, reference, audit, guard, signal).mount(router));
+    return List.of(router -> new AlertRoutes(alerts, rules, new Silences(pool, alerts), reference, audit, guard, signal)
+        .mount(router));
   }
 
   @Override
   public List<FeedListener> feedListeners() {
-    return List.of(new AlertEvaluator(vertx, pool, signal, config.alertsSweepMs()), new AlertsTopic(pool, hub));
+    return List.of(new AlertEvaluator(vertx, pool, alerts, rules, signal, config.alertsSweepMs()),
+        new AlertsTopic(alerts, hub));
   }
 
   @Override
