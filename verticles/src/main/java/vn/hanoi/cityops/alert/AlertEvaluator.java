@@ -1,14 +1,12 @@
 package vn.hanoi.cityops.alert;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.cityops.bus.EventTypes;
 import vn.hanoi.cityops.live.EventFeed;
-import vn.hanoi.cityops.live.FeedListener;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,17 +21,16 @@ import java.util.Map;
  * observation for the system rules covering its system (down: the status is {@code down}, which includes the
  * watchdog's silence events; degraded; latency), each clock tick one for the KPI rules ({@link KpiObservations}).
  * {@link Conditions} turns observations into firings and resolutions; {@link ConditionStore} lets one node win each
- * change, which it makes through {@link AlertRepository} in the same transaction. Every {@code alerts.sweepMs} it
- * also lets time act: pending conditions fire or resolve, unacknowledged alerts escalate, expired silences end.
- * <p>After a change it wakes every node's feed ({@link AlertSignal}), so the alert's event is on the {@code alerts}
- * topic within a frame.
+ * change, which it makes through {@link AlertRepository} in the same transaction. {@link #sweep} lets time act:
+ * pending conditions fire or resolve, unacknowledged alerts escalate, expired silences end.
+ * <p>Runs on the context of {@link AlertEvaluationVerticle}, which hands it the feed's batches one at a time and
+ * calls the sweep on its timer. After a change it wakes every node's feed ({@link AlertSignal}), so the alert's
+ * event is on the {@code alerts} topic within a frame.
  */
-final class AlertEvaluator implements FeedListener {
+final class AlertEvaluator implements AlertEvaluationVerticle.Evaluation {
   private static final Logger LOG = LoggerFactory.getLogger(AlertEvaluator.class);
 
-  private final Vertx vertx;
   private final Pool pool;
-  private final long sweepMs;
   private final AlertSignal signal;
   private final AlertRepository alerts;
   private final AlertRules rules;
@@ -46,10 +43,8 @@ final class AlertEvaluator implements FeedListener {
   record Observation(Rule rule, String subject, double value, Instant at, long seq) {
   }
 
-  AlertEvaluator(Vertx vertx, Pool pool, AlertRepository alerts, AlertRules rules, AlertSignal signal, long sweepMs) {
-    this.vertx = vertx;
+  AlertEvaluator(Pool pool, AlertRepository alerts, AlertRules rules, AlertSignal signal) {
     this.pool = pool;
-    this.sweepMs = sweepMs;
     this.signal = signal;
     this.alerts = alerts;
     this.rules = rules;
@@ -57,17 +52,18 @@ final class AlertEvaluator implements FeedListener {
     this.kpis = new KpiObservations(pool, conditions);
   }
 
+  /** Reads what evaluating needs before the first batch: the names that go into the titles of alerts. */
   @Override
-  public Future<Void> load(long ordinal) {
+  public Future<Void> load() {
     return Titles.load(pool).map(t -> {
       titles = t;
-      vertx.setPeriodic(sweepMs, id -> sweep());
       return null;
     });
   }
 
+  /** Evaluates one batch of the feed; answers when its changes are made (a failure is logged, not answered). */
   @Override
-  public Future<Void> onEvents(List<EventFeed.FeedEvent> events) {
+  public Future<Void> evaluate(List<EventFeed.FeedEvent> events) {
     boolean health = false;
     EventFeed.FeedEvent tick = null;
     for (EventFeed.FeedEvent e : events) {
@@ -210,7 +206,8 @@ final class AlertEvaluator implements FeedListener {
   }
 
   /** What time alone does, on every node; each change is won by one of them. Skipped while the last one runs. */
-  private void sweep() {
+  @Override
+  public void sweep() {
     if (sweeping) {
       return;
     }

@@ -1,7 +1,6 @@
 package vn.hanoi.cityops.alert;
 
 import io.vertx.core.Deployable;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import vn.hanoi.cityops.auth.AuditLog;
 import vn.hanoi.cityops.auth.Guard;
@@ -18,11 +17,12 @@ import java.util.function.Supplier;
 
 /**
  * Alerts. Needs the pool, the reference data, the guard, the audit log, the live hub, the feed signal and the
- * {@code alerts.*} settings. Offers {@code /api/v1/alerts}, {@code /api/v1/alert-rules}, {@code /api/v1/silences},
- * the evaluation of the rules as events arrive, the {@code alerts} topic and the webhook sender.
+ * {@code alerts.*} settings. Offers {@code /api/v1/alerts}, {@code /api/v1/alert-rules}, {@code /api/v1/silences};
+ * the evaluation of the rules as events arrive (a feed listener handing each batch to the evaluation verticle), the
+ * {@code alerts} topic; and two verticles, the evaluation (its sweep timer and writes on its own event loop) and the
+ * webhook sender.
  */
 public final class AlertModule implements Capability {
-  private final Vertx vertx;
   private final AppConfig config;
   private final Pool pool;
   private final ReferenceData reference;
@@ -32,10 +32,11 @@ public final class AlertModule implements Capability {
   private final AlertSignal signal;
   private final AlertRepository alerts;
   private final AlertRules rules;
+  /** Made now, not when deployed: the feed, which starts first, hands it batches that wait for its start. */
+  private final AlertEvaluationVerticle evaluation;
 
-  public AlertModule(Vertx vertx, AppConfig config, Pool pool, ReferenceData reference, Guard guard, AuditLog audit,
+  public AlertModule(AppConfig config, Pool pool, ReferenceData reference, Guard guard, AuditLog audit,
                      Connections hub, FeedSignal signal) {
-    this.vertx = vertx;
     this.config = config;
     this.pool = pool;
     this.reference = reference;
@@ -45,6 +46,8 @@ public final class AlertModule implements Capability {
     this.signal = new AlertSignal(signal);
     this.alerts = new AlertRepository(pool);
     this.rules = new AlertRules(pool, alerts);
+    this.evaluation = new AlertEvaluationVerticle(new AlertEvaluator(pool, alerts, rules, this.signal),
+        config.alertsSweepMs());
   }
 
   @Override
@@ -55,13 +58,12 @@ public final class AlertModule implements Capability {
 
   @Override
   public List<FeedListener> feedListeners() {
-    return List.of(new AlertEvaluator(vertx, pool, alerts, rules, signal, config.alertsSweepMs()),
-        new AlertsTopic(alerts, hub));
+    return List.of(evaluation.feedListener(), new AlertsTopic(alerts, hub));
   }
 
   @Override
   public List<Supplier<Deployable>> verticles() {
-    return List.of(() -> new WebhookSender(pool, config.alertsWebhookTimeoutMs(), config.alertsWebhookBackoffMs(),
-        config.alertsWebhookMaxAttempts()));
+    return List.of(() -> evaluation, () -> new WebhookSender(pool, config.alertsWebhookTimeoutMs(),
+        config.alertsWebhookBackoffMs(), config.alertsWebhookMaxAttempts()));
   }
 }

@@ -11,8 +11,9 @@
  *   <li>PostgreSQL, statements in {@code sql/alert/*.sql}, records out: {@link vn.hanoi.cityops.alert.AlertRepository}
  *       (the lifecycle's conditional writes), {@link vn.hanoi.cityops.alert.AlertRules}, {@link vn.hanoi.cityops.alert.Silences},
  *       {@link vn.hanoi.cityops.alert.ConditionStore}, {@link vn.hanoi.cityops.alert.KpiObservations}.</li>
- *   <li>Evaluation: {@link vn.hanoi.cityops.alert.AlertEvaluator}, a feed listener on every node, applies the rules
- *       to each batch of the feed and lets time act every {@code alerts.sweepMs}.</li>
+ *   <li>Evaluation: {@link vn.hanoi.cityops.alert.AlertEvaluator} applies the rules to each batch of the feed and lets
+ *       time act every {@code alerts.sweepMs}; it runs in {@link vn.hanoi.cityops.alert.AlertEvaluationVerticle}, on an
+ *       event loop of its own, to which the feed hands each batch in order.</li>
  *   <li>Out: the {@code alerts} topic ({@link vn.hanoi.cityops.alert.AlertsTopic}, a feed listener) and signed
  *       webhooks ({@link vn.hanoi.cityops.alert.WebhookSender}, a verticle).</li>
  * </ul>
