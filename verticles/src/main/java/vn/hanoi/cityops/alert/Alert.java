@@ -12,10 +12,6 @@ public record Alert(long id, String dedupKey, Long ruleId, String ruleCode, Stri
                     OffsetDateTime acknowledgedAt, String acknowledgeNote, String resolvedBy, OffsetDateTime resolvedAt,
                     String resolveNote, int escalationLevel, OffsetDateTime escalatedAt, Long silenceId, int count,
                     OffsetDateTime lastEvaluatedAt, OffsetDateTime updatedAt, int version) {
-  public boolean open() {
-    return Lifecycle.open(state);
-  }
-
   public boolean silenced() {
     return silenceId != null;
   }

@@ -52,8 +52,8 @@ public final class AlertModule implements Capability {
 
   @Override
   public List<Routes> routes() {
-    return List.of(router -> new AlertRoutes(alerts, rules, new Silences(pool, alerts), reference, audit, guard, signal)
-        .mount(router));
+    return List.of(new AlertRoutes(alerts, guard, signal), new RuleRoutes(rules, reference, audit, guard),
+        new SilenceRoutes(new Silences(pool, alerts), reference, audit, guard, signal));
   }
 
   @Override

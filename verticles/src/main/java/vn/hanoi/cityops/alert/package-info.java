@@ -1,9 +1,11 @@
 /**
  * Alerts. {@link vn.hanoi.cityops.alert.AlertModule} says what they need and offer; the rest:
  * <ul>
- *   <li>HTTP: {@link vn.hanoi.cityops.alert.AlertRoutes} ({@code /api/v1/alerts}, {@code /alert-rules},
- *       {@code /silences}), answering in {@link vn.hanoi.cityops.alert.AlertJson}'s shapes, the one JSON mapper of
- *       the REST answers, the {@code alert} event payload, the {@code alerts} topic and the webhook body.</li>
+ *   <li>HTTP: {@link vn.hanoi.cityops.alert.AlertRoutes} ({@code /api/v1/alerts}),
+ *       {@link vn.hanoi.cityops.alert.RuleRoutes} ({@code /alert-rules}), {@link vn.hanoi.cityops.alert.SilenceRoutes}
+ *       ({@code /silences}), reading requests through {@link vn.hanoi.cityops.alert.Requests} and answering in
+ *       {@link vn.hanoi.cityops.alert.AlertJson}'s shapes, the one JSON mapper of the REST answers, the {@code alert}
+ *       event payload, the {@code alerts} topic and the webhook body.</li>
  *   <li>Pure rules, each with its {@code *Test}: {@link vn.hanoi.cityops.alert.Lifecycle} (firing → acknowledged →
  *       resolved, reopen, escalate, silence: from which states, and the refusals), {@link vn.hanoi.cityops.alert.Conditions}
  *       (a rule's condition per subject: hysteresis, for/clear durations), {@link vn.hanoi.cityops.alert.RuleValidation},
