@@ -6,9 +6,9 @@
  *       ({@code /silences}), reading requests through {@link vn.hanoi.cityops.alert.Requests} and answering in
  *       {@link vn.hanoi.cityops.alert.AlertJson}'s shapes, the one JSON mapper of the REST answers, the {@code alert}
  *       event payload, the {@code alerts} topic and the webhook body.</li>
- *   <li>Pure rules, each with its {@code *Test}: {@link vn.hanoi.cityops.alert.Lifecycle} (firing → acknowledged →
- *       resolved, reopen, escalate, silence: from which states, and the refusals), {@link vn.hanoi.cityops.alert.Conditions}
- *       (a rule's condition per subject: hysteresis, for/clear durations), {@link vn.hanoi.cityops.alert.RuleValidation},
+ *   <li>Pure rules, unit-tested: {@link vn.hanoi.cityops.alert.Lifecycle} (firing → acknowledged → resolved, reopen,
+ *       escalate, silence: from which states, and the refusals), {@link vn.hanoi.cityops.alert.Conditions} (a rule's
+ *       condition per subject: hysteresis, for/clear durations), {@link vn.hanoi.cityops.alert.RuleValidation},
  *       {@link vn.hanoi.cityops.alert.SilenceRequest}, {@link vn.hanoi.cityops.alert.Signatures}.</li>
  *   <li>PostgreSQL, statements in {@code sql/alert/*.sql}, records out: {@link vn.hanoi.cityops.alert.AlertRepository}
  *       (the lifecycle's conditional writes), {@link vn.hanoi.cityops.alert.AlertRules}, {@link vn.hanoi.cityops.alert.Silences},
