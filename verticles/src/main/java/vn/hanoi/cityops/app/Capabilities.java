@@ -38,7 +38,7 @@ final class Capabilities {
         new DossierModule(db.pool(), reference, auth.guard(), hub),
         new FeedbackModule(db.pool(), reference, auth.guard(), hub),
         new HistoryModule(db.pool(), reference, auth.guard()),
-        new AlertModule(vertx, config, db.pool(), reference, auth.guard(), auth.audit(), hub, signal),
+        new AlertModule(config, db.pool(), reference, auth.guard(), auth.audit(), hub, signal),
         new MeetingModule(db.pool(), reference, auth.guard(), auth.audit(), hub, signal, config.meetingPresenceTimeoutMs()));
   }
 }
