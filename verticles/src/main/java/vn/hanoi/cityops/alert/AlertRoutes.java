@@ -82,7 +82,7 @@ public final class AlertRoutes implements Routes {
   }
 
   private void stats(RoutingContext ctx) {
-    read(() -> QueryParams.integer(ctx, "days", DEFAULT_DAYS, 1, MAX_DAYS))
+    read(() -> QueryParams.integer("days", QueryParams.filter(ctx, "days"), DEFAULT_DAYS, 1, MAX_DAYS))
         .compose(days -> {
           OffsetDateTime to = OffsetDateTime.now();
           OffsetDateTime from = to.minusDays(days);
@@ -116,12 +116,14 @@ public final class AlertRoutes implements Routes {
 
   private Future<Filter> filter(RoutingContext ctx) {
     return read(() -> {
-      String state = QueryParams.choice(ctx, "state", null, oneOf(STATES), "must be one of " + STATES);
-      String severity = QueryParams.choice(ctx, "severity", null, oneOf(SEVERITIES), "must be one of " + SEVERITIES);
-      String system = QueryParams.optional(ctx, "system");
-      String subject = system != null ? system : QueryParams.optional(ctx, "subject");
-      int limit = QueryParams.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-      return new Filter(state, subject, severity, QueryParams.optional(ctx, "rule"), limit);
+      String state = QueryParams.choice("state", QueryParams.filter(ctx, "state"), null, oneOf(STATES),
+          "must be one of " + STATES);
+      String severity = QueryParams.choice("severity", QueryParams.filter(ctx, "severity"), null, oneOf(SEVERITIES),
+          "must be one of " + SEVERITIES);
+      String system = QueryParams.filter(ctx, "system");
+      String subject = system != null ? system : QueryParams.filter(ctx, "subject");
+      int limit = QueryParams.integer("limit", QueryParams.filter(ctx, "limit"), DEFAULT_LIMIT, 1, MAX_LIMIT);
+      return new Filter(state, subject, severity, QueryParams.filter(ctx, "rule"), limit);
     });
   }
 
