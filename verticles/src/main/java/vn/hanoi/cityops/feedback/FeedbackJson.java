@@ -23,4 +23,11 @@ public final class FeedbackJson {
         .put("averageRating", FeedbackMath.averageRating(c.ratingSum(), c.rated()))
         .put("rated", c.rated());
   }
+
+  /** What a briefing panel shows of a district's feedback: {@code {received, open, overdue, answered, averageRating}}. */
+  public static JsonObject brief(FeedbackCounts c) {
+    return new JsonObject().put("received", c.received()).put("open", c.open()).put("overdue", c.overdue())
+        .put("answered", c.answered())
+        .put("averageRating", c.rated() == 0 ? null : Math.round(10.0 * c.ratingSum() / c.rated()) / 10.0);
+  }
 }

@@ -107,7 +107,7 @@ public final class MeetingRoutes implements Routes {
         if (item.getJsonObject("panel") != null) {
           item.put("panel", panels.validate(item.getJsonObject("panel")));
           // a panel that names a meeting (previous-tasks) must name one that exists: computing it tells (422)
-          prepared.add(Panels.PREVIOUS_TASKS.equals(item.getJsonObject("panel").getString("kind"))
+          prepared.add(PreviousTasksPanel.KIND.equals(item.getJsonObject("panel").getString("kind"))
               ? panels.compute(item.getJsonObject("panel"), Instant.now()) : Future.succeededFuture());
         }
       }
@@ -143,7 +143,7 @@ public final class MeetingRoutes implements Routes {
             field("carryOverTasks", "needs an ended meeting of the same level and chair")));
       }
       JsonArray agenda = new JsonArray().add(new JsonObject().put("title", Minutes.PREVIOUS_TASKS_TITLE)
-          .put("panel", new JsonObject().put("kind", Panels.PREVIOUS_TASKS).put("meeting", previous.get())));
+          .put("panel", new JsonObject().put("kind", PreviousTasksPanel.KIND).put("meeting", previous.get())));
       body.getJsonArray("agenda", new JsonArray()).forEach(agenda::add);
       body.put("agenda", agenda);
       return Future.succeededFuture();
@@ -352,7 +352,7 @@ public final class MeetingRoutes implements Routes {
   /** For the minutes: the tasks of the last briefing, when the agenda opened with them, with their status now. */
   private Future<JsonObject> withPreviousTasks(JsonObject m) {
     return m.getJsonArray("agenda").stream().map(JsonObject.class::cast).map(i -> i.getJsonObject("panel"))
-        .filter(p -> p != null && Panels.PREVIOUS_TASKS.equals(p.getString("kind"))).findFirst()
+        .filter(p -> p != null && PreviousTasksPanel.KIND.equals(p.getString("kind"))).findFirst()
         .map(p -> panels.compute(p, Instant.now()).map(data -> m.put("previousTasks", data)))
         .orElse(Future.succeededFuture(m));
   }

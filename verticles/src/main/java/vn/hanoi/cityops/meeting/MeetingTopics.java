@@ -37,7 +37,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MeetingTopics implements FeedListener, Audience {
   private static final Logger LOG = LoggerFactory.getLogger(MeetingTopics.class);
-  public static final String EVENT_TYPE = "meeting";
   static final long MIN_REFRESH_MS = 1_000;
 
   private final MeetingRepository meetings;
@@ -82,7 +81,10 @@ public final class MeetingTopics implements FeedListener, Audience {
   public Future<Void> onEvents(List<EventFeed.FeedEvent> events) {
     Future<Void> published = Future.succeededFuture();
     for (EventFeed.FeedEvent e : events) {
-      if (EVENT_TYPE.equals(e.type()) && e.payload() != null) {
+      if (EventTypes.MEETING.equals(e.type())) {
+        if (e.payload() == null) {
+          continue;
+        }
         JsonObject m = e.payload();
         long id = m.getLong("id");
         JsonObject held = known.get(id);
@@ -92,7 +94,8 @@ public final class MeetingTopics implements FeedListener, Audience {
         }
         // a change of this meeting's tasks moves the previous-tasks panels that show them
         moved(e.ordinal(), topic(id));
-      } else if (EventTypes.CLOCK.equals(e.type()) || Panels.MOVED_BY.values().stream().anyMatch(s -> s.contains(e.type()))) {
+      } else {
+        // whether this event moves a shared panel is that panel's to say (Panel.movedBy), when it is recomputed
         moved(e.ordinal(), e.type());
         Long epochMs = e.payload() == null ? null : e.payload().getLong("epochMs");
         if (EventTypes.CLOCK.equals(e.type()) && epochMs != null) {
@@ -133,8 +136,8 @@ public final class MeetingTopics implements FeedListener, Audience {
     return movedTypes.contains(EventTypes.CLOCK) && pendingTick != null ? pendingTick : Instant.now();
   }
 
-  private static boolean moves(JsonObject panel, Set<String> moved) {
-    return moved.contains(EventTypes.CLOCK) || Panels.movedBy(panel).stream().anyMatch(moved::contains);
+  private boolean moves(JsonObject panel, Set<String> moved) {
+    return moved.contains(EventTypes.CLOCK) || panels.movedBy(panel).stream().anyMatch(moved::contains);
   }
 
   /** Recomputes the panels the pending events move, at most once a second, at the latest such event's ordinal. */
