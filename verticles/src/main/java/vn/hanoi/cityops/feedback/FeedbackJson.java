@@ -28,6 +28,6 @@ public final class FeedbackJson {
   public static JsonObject brief(FeedbackCounts c) {
     return new JsonObject().put("received", c.received()).put("open", c.open()).put("overdue", c.overdue())
         .put("answered", c.answered())
-        .put("averageRating", c.rated() == 0 ? null : Math.round(10.0 * c.ratingSum() / c.rated()) / 10.0);
+        .put("averageRating", FeedbackMath.averageRating(c.ratingSum(), c.rated()));
   }
 }
