@@ -26,13 +26,13 @@ import java.util.function.Supplier;
  * participants), the presence sweep, and the briefing panel {@code previous-tasks}.
  */
 public final class MeetingModule implements Capability {
-  private final Pool pool;
   private final ReferenceData reference;
   private final Guard guard;
   private final AuditLog audit;
   private final FeedSignal signal;
   private final long presenceTimeoutMs;
   private final MeetingRepository meetings;
+  private final TaskRepository tasks;
   private final Panels panels;
   private final MeetingTopics topics;
   private final Panel previousTasks;
@@ -40,14 +40,14 @@ public final class MeetingModule implements Capability {
   /** {@code offered}: the data panels of the other capabilities; this one adds its own. */
   public MeetingModule(Pool pool, ReferenceData reference, Guard guard, AuditLog audit, Connections hub,
                        FeedSignal signal, long presenceTimeoutMs, List<Panel> offered) {
-    this.pool = pool;
     this.reference = reference;
     this.guard = guard;
     this.audit = audit;
     this.signal = signal;
     this.presenceTimeoutMs = presenceTimeoutMs;
     this.meetings = new MeetingRepository(pool);
-    this.previousTasks = new PreviousTasksPanel(new TaskRepository(pool));
+    this.tasks = new TaskRepository(pool);
+    this.previousTasks = new PreviousTasksPanel(tasks);
     List<Panel> all = new ArrayList<>(offered);
     all.add(previousTasks);
     this.panels = new Panels(all);
@@ -57,8 +57,8 @@ public final class MeetingModule implements Capability {
   @Override
   public List<Routes> routes() {
     return List.of(
-        router -> new MeetingRoutes(pool, meetings, panels, reference, audit, guard, signal, presenceTimeoutMs).mount(router),
-        router -> new TaskRoutes(pool, meetings, reference, guard, signal).mount(router));
+        router -> new MeetingRoutes(meetings, tasks, panels, reference, audit, guard, signal, presenceTimeoutMs).mount(router),
+        router -> new TaskRoutes(meetings, tasks, reference, guard, signal).mount(router));
   }
 
   @Override

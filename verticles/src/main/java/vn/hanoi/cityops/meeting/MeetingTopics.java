@@ -1,7 +1,6 @@
 package vn.hanoi.cityops.meeting;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,6 @@ import vn.hanoi.cityops.live.FeedListener;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,8 +41,10 @@ public final class MeetingTopics implements FeedListener, Audience {
   private final Panels panels;
   private final Connections hub;
   private final AccessControl access;
-  /** The latest live state of every current meeting, by id; read by the HTTP loops for subscriptions. */
+  /** The latest live state of every current meeting, by id, as its event carried it. */
   private final Map<Long, JsonObject> known = new ConcurrentHashMap<>();
+  /** The phase and roster of every current meeting, by id; read by the HTTP loops for subscriptions. */
+  private final Map<Long, MeetingState> rosters = new ConcurrentHashMap<>();
   private final Set<String> movedTypes = new HashSet<>();
   private long pendingSeq;
   /** The instant of the latest clock tick since the last refresh: a refresh answering a tick counts as of it, as on every node. */
@@ -66,10 +66,11 @@ public final class MeetingTopics implements FeedListener, Audience {
   public Future<Void> load(long ordinal) {
     return meetings.current().compose(list -> {
       List<Future<Void>> loads = new ArrayList<>();
-      for (JsonObject m : list) {
-        known.put(m.getLong("id"), m);
+      for (Meeting meeting : list) {
+        JsonObject m = MeetingJson.live(meeting);
+        hold(m);
         loads.add(panelData(m, Instant.now()).map(data -> {
-          hub.load(topic(m.getLong("id")), ordinal, values(data == null ? m : m.copy().put("panelData", data)));
+          hub.load(topic(meeting.id()), ordinal, MeetingJson.values(data == null ? m : m.copy().put("panelData", data)));
           return null;
         }));
       }
@@ -89,7 +90,7 @@ public final class MeetingTopics implements FeedListener, Audience {
         long id = m.getLong("id");
         JsonObject held = known.get(id);
         if (held == null || held.getInteger("version") < m.getInteger("version")) {
-          known.put(id, m);
+          hold(m);
           published = published.compose(publishChange(m, e.ordinal()));
         }
         // a change of this meeting's tasks moves the previous-tasks panels that show them
@@ -117,7 +118,7 @@ public final class MeetingTopics implements FeedListener, Audience {
    * (smaller) ordinal would be refused by the topic, which is already past it.
    */
   private java.util.function.Function<Void, Future<Void>> publishChange(JsonObject m, long seq) {
-    Map<String, Object> values = values(m);
+    Map<String, Object> values = MeetingJson.values(m);
     JsonObject panel = m.getJsonObject("panel");
     boolean stale = pendingSeq > 0 && panel != null && "in_progress".equals(m.getString("state")) && moves(panel, movedTypes);
     Instant asOf = asOf();
@@ -173,36 +174,21 @@ public final class MeetingTopics implements FeedListener, Audience {
     return Future.all(refreshes).mapEmpty();
   }
 
+  private void hold(JsonObject live) {
+    long id = live.getLong("id");
+    known.put(id, live);
+    rosters.put(id, MeetingJson.state(live));
+  }
+
+  /** Whether {@code who} takes part in meeting {@code key} ({@link MeetingState#takesPart}), as this node knows it. */
   @Override
   public boolean includes(Principal who, String key) {
     try {
-      JsonObject m = known.get(Long.parseLong(key));
-      return m != null && isParticipant(m, who, access);
+      MeetingState m = rosters.get(Long.parseLong(key));
+      return m != null && m.takesPart(who, access);
     } catch (NumberFormatException e) {
       return false;
     }
-  }
-
-  /** The chair, the secretary, an invited person, or someone of an invited agency (or of its district). */
-  static boolean isParticipant(JsonObject m, Principal who, AccessControl access) {
-    if (mayDrive(m, who)) {
-      return true;
-    }
-    JsonArray people = m.getJsonArray("invitedPeople", new JsonArray());
-    if (people.contains(who.username())) {
-      return true;
-    }
-    for (Object agency : m.getJsonArray("invitedAgencies", new JsonArray())) {
-      if (access.coversAgency(who.agency(), (String) agency)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Only the chair and the secretary drive the shared screen and record decisions and tasks. */
-  static boolean mayDrive(JsonObject m, Principal who) {
-    return who.username().equals(m.getString("chair")) || who.username().equals(m.getString("secretary"));
   }
 
   private Future<JsonObject> panelData(JsonObject m, Instant now) {
@@ -211,33 +197,5 @@ public final class MeetingTopics implements FeedListener, Audience {
       return Future.succeededFuture(null);
     }
     return panels.compute(panel, now).recover(err -> Future.succeededFuture(null));
-  }
-
-  /** The topic's keys for a live state; {@code panelData} only when the state carries it or has no panel. */
-  static Map<String, Object> values(JsonObject m) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    JsonObject meeting = new JsonObject();
-    for (String k : List.of("id", "version", "title", "level", "state", "scheduledAt", "chair", "secretary", "startedAt",
-        "endedAt", "invitedAgencies", "invitedPeople")) {
-      meeting.put(k, m.getValue(k));
-    }
-    v.put("meeting", meeting.getMap());
-    v.put("item", map(m.getJsonObject("currentItem")));
-    v.put("panel", map(m.getJsonObject("panel")));
-    if (m.getJsonObject("panel") == null) {
-      v.put("panelData", null);
-    } else if (m.containsKey("panelData")) {
-      v.put("panelData", map(m.getJsonObject("panelData")));
-    }
-    v.put("highlight", map(m.getJsonObject("highlight")));
-    v.put("hands", m.getJsonArray("hands", new JsonArray()).getList());
-    v.put("presence", m.getJsonArray("presence", new JsonArray()).getList());
-    v.put("decisions", m.getJsonArray("decisions", new JsonArray()).getList());
-    v.put("tasks", m.getJsonArray("tasks", new JsonArray()).getList());
-    return v;
-  }
-
-  private static Map<String, Object> map(JsonObject o) {
-    return o == null ? null : o.getMap();
   }
 }

@@ -37,7 +37,7 @@ final class PreviousTasksPanel implements Panel {
 
   @Override
   public Future<JsonObject> compute(JsonObject spec, Instant now) {
-    return tasks.ofMeeting(spec.getLong("meeting"), now);
+    return tasks.ofMeeting(spec.getLong("meeting"), now).map(TaskJson::ofMeeting);
   }
 
   @Override
