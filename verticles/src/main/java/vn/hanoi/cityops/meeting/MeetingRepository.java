@@ -114,8 +114,10 @@ public final class MeetingRepository {
   Future<Optional<Meeting.Full>> full(long id) {
     return pool.withConnection(conn -> {
       Future<RowSet<Row>> row = conn.preparedQuery(MEETING).execute(Tuple.of(id));
-      Future<List<Stay>> attendance = conn.preparedQuery(ATTENDANCE).execute(Tuple.of(id)).map(rows -> list(rows, MeetingRepository::stay));
-      Future<List<AgendaItem>> agenda = conn.preparedQuery(AGENDA).execute(Tuple.of(id)).map(rows -> list(rows, MeetingRepository::item));
+      Future<List<Stay>> attendance = conn.preparedQuery(ATTENDANCE).execute(Tuple.of(id))
+          .map(rows -> list(rows, MeetingRepository::stay));
+      Future<List<AgendaItem>> agenda = conn.preparedQuery(AGENDA).execute(Tuple.of(id))
+          .map(rows -> list(rows, MeetingRepository::item));
       Future<List<Decision.Recorded>> decisions = conn.preparedQuery(DECISIONS_WITH_PANELS).execute(Tuple.of(id))
           .map(rows -> list(rows, r -> new Decision.Recorded(decision(r), r.getJsonObject("panel"))));
       Future<List<Task.Noted>> tasks = TaskRepository.ofMeeting(conn, id).compose(list -> TaskRepository.noted(conn, list));
@@ -311,8 +313,10 @@ public final class MeetingRepository {
   /** The live state, read through one connection: its statements are pipelined, one round trip in all. */
   private static Future<Optional<Meeting>> live(SqlClient client, long id) {
     Future<RowSet<Row>> row = client.preparedQuery(MEETING).execute(Tuple.of(id));
-    Future<List<Stay>> presence = client.preparedQuery(PRESENCE).execute(Tuple.of(id)).map(rows -> list(rows, MeetingRepository::stay));
-    Future<List<Decision>> decisions = client.preparedQuery(DECISIONS).execute(Tuple.of(id)).map(rows -> list(rows, MeetingRepository::decision));
+    Future<List<Stay>> presence = client.preparedQuery(PRESENCE).execute(Tuple.of(id))
+        .map(rows -> list(rows, MeetingRepository::stay));
+    Future<List<Decision>> decisions = client.preparedQuery(DECISIONS).execute(Tuple.of(id))
+        .map(rows -> list(rows, MeetingRepository::decision));
     Future<List<Task>> tasks = TaskRepository.ofMeeting(client, id);
     return Future.all(row, presence, decisions, tasks).map(all -> row.result().size() == 0 ? Optional.empty()
         : Optional.of(meeting(row.result().iterator().next(), presence.result(), decisions.result(), tasks.result())));
