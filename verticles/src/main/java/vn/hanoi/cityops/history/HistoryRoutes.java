@@ -10,6 +10,7 @@ import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.city.Period;
 import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.QueryParams;
 import vn.hanoi.cityops.web.Routes;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * KPI history for charts:
@@ -52,18 +54,29 @@ public final class HistoryRoutes implements Routes {
   }
 
   private void series(RoutingContext ctx) {
-    Future.succeededFuture()
-        .compose(start -> {
-          Request q = request(ctx);
-          if (q.scope().isCity()) {
-            guard.check(ctx, Action.READ_CITY_DATA, null);
-          } else {
-            guard.check(ctx, Action.READ_AGENCY_DATA, q.scope().district());
-          }
-          return repository.series(q.kpi(), q.scope(), q.window()).map(points -> body(q, points));
-        })
+    checked(() -> allowed(ctx, request(ctx)))
+        .compose(q -> repository.series(q.kpi(), q.scope(), q.window()).map(points -> body(q, points)))
         .onSuccess(body -> JsonBodies.ok(ctx, body))
         .onFailure(ctx::fail);
+  }
+
+  /** {@code q}, when the caller may read its scope: the city needs city data, a district that district's (403). */
+  private Request allowed(RoutingContext ctx, Request q) {
+    if (q.scope().isCity()) {
+      guard.check(ctx, Action.READ_CITY_DATA, null);
+    } else {
+      guard.check(ctx, Action.READ_AGENCY_DATA, q.scope().district());
+    }
+    return q;
+  }
+
+  /** What {@code step} answers, or a failed future with the {@link Failure} it throws (a bad parameter, a refusal). */
+  private static <T> Future<T> checked(Supplier<T> step) {
+    try {
+      return Future.succeededFuture(step.get());
+    } catch (Failure failure) {
+      return Future.failedFuture(failure);
+    }
   }
 
   private Request request(RoutingContext ctx) {
