@@ -49,7 +49,7 @@ class LayoutTest {
         .whereLayer("assembly").mayNotBeAccessedByAnyLayer()
         .whereLayer("capabilities").mayOnlyAccessLayers("capability contract", "live", "access", "web", "city", "store",
             "ground")
-        .whereLayer("capability contract").mayOnlyAccessLayers("live", "web", "ground")
+        .whereLayer("capability contract").mayOnlyAccessLayers("live", "access", "web", "city", "store", "ground")
         .whereLayer("live").mayOnlyAccessLayers("access", "web", "city", "store", "ground")
         .whereLayer("access").mayOnlyAccessLayers("web", "city", "store", "ground")
         .whereLayer("web").mayOnlyAccessLayers("city", "store", "ground")
