@@ -15,10 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import static vn.hanoi.cityops.alert.Requests.actor;
-import static vn.hanoi.cityops.alert.Requests.id;
-import static vn.hanoi.cityops.alert.Requests.present;
-import static vn.hanoi.cityops.alert.Requests.read;
+import static vn.hanoi.cityops.web.Requests.checked;
+import static vn.hanoi.cityops.web.Requests.id;
+import static vn.hanoi.cityops.web.Requests.present;
 
 /**
  * {@code /api/v1/alerts}: the list (filters {@code state}, {@code system} or {@code subject}, {@code severity},
@@ -82,7 +81,7 @@ public final class AlertRoutes implements Routes {
   }
 
   private void stats(RoutingContext ctx) {
-    read(() -> QueryParams.integer("days", QueryParams.filter(ctx, "days"), DEFAULT_DAYS, 1, MAX_DAYS))
+    checked(() -> QueryParams.integer("days", QueryParams.filter(ctx, "days"), DEFAULT_DAYS, 1, MAX_DAYS))
         .compose(days -> {
           OffsetDateTime to = OffsetDateTime.now();
           OffsetDateTime from = to.minusDays(days);
@@ -115,7 +114,7 @@ public final class AlertRoutes implements Routes {
   }
 
   private Future<Filter> filter(RoutingContext ctx) {
-    return read(() -> {
+    return checked(() -> {
       String state = QueryParams.choice("state", QueryParams.filter(ctx, "state"), null, oneOf(STATES),
           "must be one of " + STATES);
       String severity = QueryParams.choice("severity", QueryParams.filter(ctx, "severity"), null, oneOf(SEVERITIES),
@@ -128,7 +127,7 @@ public final class AlertRoutes implements Routes {
   }
 
   private Future<Decision> decision(RoutingContext ctx) {
-    return read(() -> new Decision(JsonBodies.longParam(ctx, "id"), actor(ctx), note(ctx)));
+    return checked(() -> new Decision(JsonBodies.longParam(ctx, "id"), Guard.principal(ctx).username(), note(ctx)));
   }
 
   /** The optional {@code {"note": …}}; no body is no note. */

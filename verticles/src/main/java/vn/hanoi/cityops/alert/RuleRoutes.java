@@ -13,10 +13,9 @@ import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
 
-import static vn.hanoi.cityops.alert.Requests.actor;
-import static vn.hanoi.cityops.alert.Requests.id;
-import static vn.hanoi.cityops.alert.Requests.present;
-import static vn.hanoi.cityops.alert.Requests.read;
+import static vn.hanoi.cityops.web.Requests.checked;
+import static vn.hanoi.cityops.web.Requests.id;
+import static vn.hanoi.cityops.web.Requests.present;
 
 /**
  * {@code /api/v1/alert-rules}: list, one, create, update (any subset of the fields but code and kind), delete.
@@ -67,9 +66,9 @@ final class RuleRoutes implements Routes {
   }
 
   private void create(RoutingContext ctx) {
-    read(() -> AlertJson.ruleFields(JsonBodies.object(ctx, ruleSchema)).withDefaults())
+    checked(() -> AlertJson.ruleFields(JsonBodies.object(ctx, ruleSchema)).withDefaults())
         .compose(this::valid)
-        .compose(fields -> rules.create(fields, actor(ctx)))
+        .compose(fields -> rules.create(fields, Guard.principal(ctx).username()))
         .compose(rule -> audited(ctx, "alert_rule.create", rule).map(rule))
         .onSuccess(rule -> {
           ctx.response().putHeader(HttpHeaders.LOCATION, RULES + "/" + rule.id());
@@ -79,11 +78,11 @@ final class RuleRoutes implements Routes {
   }
 
   private void update(RoutingContext ctx) {
-    read(() -> new Update(JsonBodies.longParam(ctx, "id"), JsonBodies.object(ctx, ruleUpdateSchema)))
+    checked(() -> new Update(JsonBodies.longParam(ctx, "id"), JsonBodies.object(ctx, ruleUpdateSchema)))
         .compose(update -> rules.find(update.id())
             .compose(found -> present(found, "no alert rule " + update.id()))
             .compose(stored -> valid(AlertJson.ruleFields(stored, update.fields()))
-                .compose(merged -> rules.update(update.id(), merged, merged.disables(stored), actor(ctx)))))
+                .compose(merged -> rules.update(update.id(), merged, merged.disables(stored), Guard.principal(ctx).username()))))
         .compose(rule -> audited(ctx, "alert_rule.update", rule).map(rule))
         .onSuccess(rule -> JsonBodies.ok(ctx, AlertJson.rule(rule)))
         .onFailure(ctx::fail);
@@ -93,7 +92,7 @@ final class RuleRoutes implements Routes {
     id(ctx)
         .compose(id -> rules.find(id)
             .compose(found -> present(found, "no alert rule " + id))
-            .compose(rule -> rules.delete(id, actor(ctx)).compose(v -> audited(ctx, "alert_rule.delete", rule))))
+            .compose(rule -> rules.delete(id, Guard.principal(ctx).username()).compose(v -> audited(ctx, "alert_rule.delete", rule))))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }
@@ -105,7 +104,7 @@ final class RuleRoutes implements Routes {
   }
 
   private Future<Void> audited(RoutingContext ctx, String action, Rule rule) {
-    return audit.record(new AuditLog.Entry(actor(ctx), "user", action, "alert_rule:" + rule.code(), "success",
+    return audit.record(new AuditLog.Entry(Guard.principal(ctx).username(), "user", action, "alert_rule:" + rule.code(), "success",
         ctx.request().remoteAddress().host(), AlertJson.rule(rule)));
   }
 }

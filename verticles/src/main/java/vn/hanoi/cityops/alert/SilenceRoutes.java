@@ -14,9 +14,8 @@ import vn.hanoi.cityops.web.SchemaCheck;
 
 import java.time.OffsetDateTime;
 
-import static vn.hanoi.cityops.alert.Requests.actor;
-import static vn.hanoi.cityops.alert.Requests.id;
-import static vn.hanoi.cityops.alert.Requests.read;
+import static vn.hanoi.cityops.web.Requests.checked;
+import static vn.hanoi.cityops.web.Requests.id;
 
 /**
  * {@code /api/v1/silences}: the active ones ({@code ?active=false}: also those ended in the last 7 days), a new one
@@ -64,12 +63,12 @@ final class SilenceRoutes implements Routes {
   }
 
   private void create(RoutingContext ctx) {
-    read(() -> {
+    checked(() -> {
       SilenceRequest request = AlertJson.silenceRequest(JsonBodies.object(ctx, silenceSchema));
       return new Asked(request, request.end(OffsetDateTime.now(), reference));
     })
-        .compose(asked -> silences.create(asked.request(), asked.endsAt(), actor(ctx)))
-        .compose(created -> audit.record(new AuditLog.Entry(actor(ctx), "user", "silence.create",
+        .compose(asked -> silences.create(asked.request(), asked.endsAt(), Guard.principal(ctx).username()))
+        .compose(created -> audit.record(new AuditLog.Entry(Guard.principal(ctx).username(), "user", "silence.create",
                 "silence:" + created.silence().id(), "success", ctx.request().remoteAddress().host(),
                 AlertJson.silence(created.silence(), OffsetDateTime.now())))
             .map(created))
@@ -84,8 +83,8 @@ final class SilenceRoutes implements Routes {
 
   private void end(RoutingContext ctx) {
     id(ctx)
-        .compose(id -> silences.end(id, actor(ctx))
-            .compose(changes -> audit.record(new AuditLog.Entry(actor(ctx), "user", "silence.end", "silence:" + id,
+        .compose(id -> silences.end(id, Guard.principal(ctx).username())
+            .compose(changes -> audit.record(new AuditLog.Entry(Guard.principal(ctx).username(), "user", "silence.end", "silence:" + id,
                 "success", ctx.request().remoteAddress().host(), new JsonObject())).map(changes)))
         .onSuccess(changes -> {
           signal.changed(changes);

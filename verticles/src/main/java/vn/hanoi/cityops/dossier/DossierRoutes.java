@@ -17,6 +17,7 @@ import vn.hanoi.cityops.dossier.DossierRepository.Target;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.QueryParams;
+import vn.hanoi.cityops.web.Requests;
 import vn.hanoi.cityops.web.Routes;
 
 import java.time.Instant;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Dossier KPIs and rankings, each for a {@code period} (today by default, month, year in the Hanoi calendar):
@@ -124,7 +124,7 @@ public final class DossierRoutes implements Routes {
     }
     Agency district = scopes.agency(code).orElseThrow();
     List<String> members = scopes.districtMembers(code);
-    checked(() -> mayRead(ctx, code))
+    Requests.checked(() -> mayRead(ctx, code))
         .compose(allowed -> scopeKpis(ctx, scope("district", code, district.nameVi(), district.nameEn()), members, members))
         .onSuccess(body -> JsonBodies.ok(ctx, body))
         .onFailure(ctx::fail);
@@ -138,7 +138,7 @@ public final class DossierRoutes implements Routes {
       return;
     }
     Agency agency = found.get();
-    checked(() -> mayRead(ctx, code))
+    Requests.checked(() -> mayRead(ctx, code))
         .compose(allowed -> scopeKpis(ctx, scope("agency", code, agency.nameVi(), agency.nameEn())
             .put("level", agency.level()), List.of(code), List.of(code)))
         .onSuccess(body -> JsonBodies.ok(ctx, body))
@@ -150,7 +150,7 @@ public final class DossierRoutes implements Routes {
    * {@code query} (every agency when null): small scopes read their own rows, the levels read everything.
    */
   private Future<JsonObject> scopeKpis(RoutingContext ctx, JsonObject scope, List<String> query, List<String> members) {
-    return checked(() -> QueryParams.period(ctx)).compose(period -> {
+    return Requests.checked(() -> QueryParams.period(ctx)).compose(period -> {
       Instant now = now();
       Period.Bounds bounds = period.bounds(now);
       return repository.countsByAgency(bounds, now, query).map(byAgency -> {
@@ -161,20 +161,9 @@ public final class DossierRoutes implements Routes {
     });
   }
 
-  /**
-   * What {@code step} answers, or a failed future with the {@link Failure} it throws: for the synchronous checks of a
-   * request (a bad parameter, a refusal), so a handler composes them with the queries.
-   */
-  private static <T> Future<T> checked(Supplier<T> step) {
-    try {
-      return Future.succeededFuture(step.get());
-    } catch (Failure failure) {
-      return Future.failedFuture(failure);
-    }
-  }
 
   private void rankDistricts(RoutingContext ctx) {
-    checked(() -> rankingQuery(ctx))
+    Requests.checked(() -> rankingQuery(ctx))
         .compose(q -> repository.countsByAgency(q.bounds, q.now, null).compose(byAgency -> {
           List<Ranking.Entry> entries = scopes.districts().stream()
               .map(d -> entry(d, Scopes.sum(byAgency, scopes.districtMembers(d.code()))))
@@ -189,7 +178,7 @@ public final class DossierRoutes implements Routes {
   }
 
   private void rankAgencies(RoutingContext ctx) {
-    checked(() -> agencyLevel(ctx)).compose(level -> checked(() -> rankingQuery(ctx))
+    Requests.checked(() -> agencyLevel(ctx)).compose(level -> Requests.checked(() -> rankingQuery(ctx))
         .compose(q -> repository.countsByAgency(q.bounds, q.now, null).compose(byAgency -> {
           List<Ranking.Entry> entries = scopes.agencies(level).stream()
               .map(a -> entry(a, byAgency.getOrDefault(a.code(), DossierCounts.NONE)))

@@ -12,11 +12,11 @@ import vn.hanoi.cityops.city.Hanoi;
 import vn.hanoi.cityops.city.Period;
 import vn.hanoi.cityops.city.ReferenceData.Agency;
 import vn.hanoi.cityops.city.ReferenceData;
-import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.feedback.FeedbackMath.TrendPoint;
 import vn.hanoi.cityops.feedback.FeedbackRepository.Summary;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.QueryParams;
+import vn.hanoi.cityops.web.Requests;
 import vn.hanoi.cityops.web.Routes;
 
 import java.time.Instant;
@@ -26,7 +26,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
 
 /**
  * {@code GET /api/v1/feedback/summary?period=&district=&category=&agency=&channel=}: citizen feedback (phản ánh,
@@ -58,7 +57,7 @@ public final class FeedbackRoutes implements Routes {
   }
 
   private void summary(RoutingContext ctx) {
-    checked(() -> query(ctx))
+    Requests.checked(() -> query(ctx))
         .compose(q -> {
           Future<Summary> summary = repository.summary(q.bounds(), q.now(), q.filter());
           Future<List<FeedbackMath.DailyRatings>> ratings = repository.dailyRatings(
@@ -90,14 +89,6 @@ public final class FeedbackRoutes implements Routes {
     return new Query(period, period.bounds(now), now, filter);
   }
 
-  /** What {@code step} answers, or a failed future with the {@link Failure} it throws (a bad parameter, a refusal). */
-  private static <T> Future<T> checked(Supplier<T> step) {
-    try {
-      return Future.succeededFuture(step.get());
-    } catch (Failure failure) {
-      return Future.failedFuture(failure);
-    }
-  }
 
   private JsonObject body(Period period, Period.Bounds bounds, Instant now, FeedbackFilter filter, Summary summary,
                           List<FeedbackMath.DailyRatings> ratings) {

@@ -1,6 +1,5 @@
 package vn.hanoi.cityops.history;
 
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -10,16 +9,15 @@ import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.city.Period;
 import vn.hanoi.cityops.city.ReferenceData;
-import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.QueryParams;
+import vn.hanoi.cityops.web.Requests;
 import vn.hanoi.cityops.web.Routes;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * KPI history for charts:
@@ -54,7 +52,7 @@ public final class HistoryRoutes implements Routes {
   }
 
   private void series(RoutingContext ctx) {
-    checked(() -> allowed(ctx, request(ctx)))
+    Requests.checked(() -> allowed(ctx, request(ctx)))
         .compose(q -> repository.series(q.kpi(), q.scope(), q.window()).map(points -> body(q, points)))
         .onSuccess(body -> JsonBodies.ok(ctx, body))
         .onFailure(ctx::fail);
@@ -70,14 +68,6 @@ public final class HistoryRoutes implements Routes {
     return q;
   }
 
-  /** What {@code step} answers, or a failed future with the {@link Failure} it throws (a bad parameter, a refusal). */
-  private static <T> Future<T> checked(Supplier<T> step) {
-    try {
-      return Future.succeededFuture(step.get());
-    } catch (Failure failure) {
-      return Future.failedFuture(failure);
-    }
-  }
 
   private Request request(RoutingContext ctx) {
     Kpi kpi = Kpi.of(required(ctx, "kpi"))

@@ -17,6 +17,7 @@ import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.meeting.MeetingState.Phase;
 import vn.hanoi.cityops.meeting.MeetingState.Step;
 import vn.hanoi.cityops.web.JsonBodies;
+import vn.hanoi.cityops.web.Requests;
 import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
 
@@ -25,7 +26,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Briefings: {@code /api/v1/meetings} (create, list, one, start, activate an agenda item, share a panel, highlight,
@@ -91,7 +91,7 @@ public final class MeetingRoutes implements Routes {
 
   private void create(RoutingContext ctx) {
     Principal who = Guard.principal(ctx);
-    checked(() -> createBody(ctx))
+    Requests.checked(() -> createBody(ctx))
         .compose(body -> {
           String chair = body.getString("chair", who.username());
           List<String> people = new ArrayList<>();
@@ -192,10 +192,10 @@ public final class MeetingRoutes implements Routes {
 
   /** The chair designates, changes or removes ({@code "username": null}) the secretary, who drives at once. */
   private void secretary(RoutingContext ctx) {
-    meeting(ctx, Step.DESIGNATE_SECRETARY).compose(m -> checked(() -> JsonBodies.object(ctx, secretarySchema)).compose(body -> {
+    meeting(ctx, Step.DESIGNATE_SECRETARY).compose(m -> Requests.checked(() -> JsonBodies.object(ctx, secretarySchema)).compose(body -> {
       String username = body.getString("username");
       return (username == null ? Future.<Void>succeededFuture() : requireUsers(List.of(username), "username"))
-          .compose(x -> checked(() -> m.state().require(Step.DESIGNATE_SECRETARY)))
+          .compose(x -> Requests.checked(() -> m.state().require(Step.DESIGNATE_SECRETARY)))
           .compose(x -> meetings.designateSecretary(m.id(), username))
           .compose(live -> audited(ctx, "meeting.secretary", m.id(), new JsonObject()
               .put("from", m.secretary()).put("to", username)).map(live));
@@ -225,7 +225,7 @@ public final class MeetingRoutes implements Routes {
 
   private void start(RoutingContext ctx) {
     meeting(ctx, Step.START)
-        .compose(m -> checked(() -> m.state().require(Step.START)))
+        .compose(m -> Requests.checked(() -> m.state().require(Step.START)))
         .compose(m -> meetings.firstItem(m.id()).compose(first -> {
           JsonObject panel = first.map(AgendaItem::panel).orElse(null);
           return withData(panel).compose(data -> meetings.start(m.id(), panel, data));
@@ -234,13 +234,13 @@ public final class MeetingRoutes implements Routes {
   }
 
   private void activate(RoutingContext ctx) {
-    meeting(ctx, Step.ACTIVATE_ITEM).compose(m -> checked(() -> JsonBodies.longParam(ctx, "item"))
+    meeting(ctx, Step.ACTIVATE_ITEM).compose(m -> Requests.checked(() -> JsonBodies.longParam(ctx, "item"))
         .compose(itemId -> meetings.agendaItem(m.id(), itemId).compose(found -> {
           if (found.isEmpty()) {
             return Future.failedFuture(Failure.notFound("meeting " + m.id() + " has no agenda item " + itemId));
           }
           AgendaItem item = found.get();
-          return checked(() -> m.state().require(Step.ACTIVATE_ITEM))
+          return Requests.checked(() -> m.state().require(Step.ACTIVATE_ITEM))
               .compose(x -> withData(item.panel()))
               .compose(data -> meetings.activate(m.id(), item.id(), item.panel(), data));
         })))
@@ -248,9 +248,9 @@ public final class MeetingRoutes implements Routes {
   }
 
   private void sharePanel(RoutingContext ctx) {
-    meeting(ctx, Step.SHARE_PANEL).compose(m -> checked(() -> panels.validate(JsonBodies.object(ctx, panelSchema)))
+    meeting(ctx, Step.SHARE_PANEL).compose(m -> Requests.checked(() -> panels.validate(JsonBodies.object(ctx, panelSchema)))
         .compose(spec -> panels.compute(spec, Instant.now())
-            .compose(data -> checked(() -> m.state().require(Step.SHARE_PANEL))
+            .compose(data -> Requests.checked(() -> m.state().require(Step.SHARE_PANEL))
                 .compose(x -> meetings.sharePanel(m.id(), spec, data)))
             // Sharing is an explicit grant: the participants may see this panel's data until the meeting ends.
             .compose(live -> audited(ctx, "meeting.panel_share", m.id(), new JsonObject().put("panel", spec)
@@ -272,18 +272,18 @@ public final class MeetingRoutes implements Routes {
   }
 
   private void highlight(RoutingContext ctx) {
-    meeting(ctx, Step.HIGHLIGHT).compose(m -> checked(() -> JsonBodies.object(ctx, highlightSchema)).compose(body -> {
+    meeting(ctx, Step.HIGHLIGHT).compose(m -> Requests.checked(() -> JsonBodies.object(ctx, highlightSchema)).compose(body -> {
       JsonObject highlight = body.isEmpty() || body.getValue("code") == null ? null : body;
-      return checked(() -> m.state().require(Step.HIGHLIGHT)).compose(x -> meetings.highlight(m.id(), highlight));
+      return Requests.checked(() -> m.state().require(Step.HIGHLIGHT)).compose(x -> meetings.highlight(m.id(), highlight));
     })).onSuccess(live -> changed(ctx, live)).onFailure(ctx::fail);
   }
 
   private void hand(RoutingContext ctx) {
     Principal who = Guard.principal(ctx);
-    meeting(ctx, Step.HAND).compose(m -> checked(() -> JsonBodies.object(ctx, handSchema)).compose(body -> {
+    meeting(ctx, Step.HAND).compose(m -> Requests.checked(() -> JsonBodies.object(ctx, handSchema)).compose(body -> {
       boolean raised = body.getBoolean("raised", true);
       String whose = body.getString("username", who.username());
-      return checked(() -> m.state().authorizeHand(whose, raised, who).require(Step.HAND))
+      return Requests.checked(() -> m.state().authorizeHand(whose, raised, who).require(Step.HAND))
           .compose(x -> meetings.hand(m.id(), whose, raised));
     })).onSuccess(live -> changed(ctx, live)).onFailure(ctx::fail);
   }
@@ -291,31 +291,31 @@ public final class MeetingRoutes implements Routes {
   /** Joins, or renews presence (the page calls it every {@code presenceRenewMs}; a stay not renewed expires). */
   private void join(RoutingContext ctx) {
     Principal who = Guard.principal(ctx);
-    meeting(ctx, Step.JOIN).compose(m -> checked(() -> m.state().require(Step.JOIN)))
+    meeting(ctx, Step.JOIN).compose(m -> Requests.checked(() -> m.state().require(Step.JOIN)))
         .compose(m -> meetings.join(m.id(), who.username(), who.agency()))
         .onSuccess(live -> changed(ctx, live)).onFailure(ctx::fail);
   }
 
   private void leave(RoutingContext ctx) {
-    meeting(ctx, Step.LEAVE).compose(m -> checked(() -> m.state().require(Step.LEAVE)))
+    meeting(ctx, Step.LEAVE).compose(m -> Requests.checked(() -> m.state().require(Step.LEAVE)))
         .compose(m -> meetings.leave(m.id(), Guard.principal(ctx).username()))
         .onSuccess(live -> changed(ctx, live)).onFailure(ctx::fail);
   }
 
   private void end(RoutingContext ctx) {
-    meeting(ctx, Step.END).compose(m -> checked(() -> m.state().require(Step.END)))
+    meeting(ctx, Step.END).compose(m -> Requests.checked(() -> m.state().require(Step.END)))
         .compose(m -> meetings.end(m.id()).compose(live -> audited(ctx, "meeting.end", m.id(), new JsonObject()
             .put("note", "panel grants of this meeting end")).map(live)))
         .onSuccess(live -> changed(ctx, live)).onFailure(ctx::fail);
   }
 
   private void decide(RoutingContext ctx) {
-    meeting(ctx, Step.DECIDE).compose(m -> checked(() -> JsonBodies.object(ctx, decisionSchema)).compose(body -> {
+    meeting(ctx, Step.DECIDE).compose(m -> Requests.checked(() -> JsonBodies.object(ctx, decisionSchema)).compose(body -> {
       JsonObject spec = m.panel();
       // The snapshot: the numbers as they are now, from the repositories the live panel uses.
       Future<JsonObject> snapshot = spec == null ? Future.succeededFuture(null)
           : panels.compute(spec, Instant.now()).map(data -> spec.copy().put("data", data));
-      return snapshot.compose(panel -> checked(() -> m.state().require(Step.DECIDE))
+      return snapshot.compose(panel -> Requests.checked(() -> m.state().require(Step.DECIDE))
           .compose(x -> meetings.decide(m.id(), body.getLong("item"), body.getString("text"),
               Guard.principal(ctx).username(), panel)));
     })).onSuccess(d -> {
@@ -325,7 +325,7 @@ public final class MeetingRoutes implements Routes {
   }
 
   private void assign(RoutingContext ctx) {
-    meeting(ctx, Step.ASSIGN_TASK).compose(m -> checked(() -> newTask(ctx)).compose(task -> checked(() -> m.state().require(Step.ASSIGN_TASK))
+    meeting(ctx, Step.ASSIGN_TASK).compose(m -> Requests.checked(() -> newTask(ctx)).compose(task -> Requests.checked(() -> m.state().require(Step.ASSIGN_TASK))
         .compose(x -> meetings.record(m.id(), Step.ASSIGN_TASK,
             conn -> TaskRepository.assign(conn, m.id(), task, Guard.principal(ctx).username())))
         .compose(tasks::one).map(found -> found.orElseThrow())
@@ -367,9 +367,9 @@ public final class MeetingRoutes implements Routes {
    * where the write would have refused it, so a request's other failures come first as they always did.
    */
   private Future<Meeting> meeting(RoutingContext ctx, Step step) {
-    return checked(() -> JsonBodies.longParam(ctx, "id"))
+    return Requests.checked(() -> JsonBodies.longParam(ctx, "id"))
         .compose(id -> meetings.live(id).map(found -> found.orElseThrow(() -> Failure.notFound("no meeting " + id))))
-        .compose(m -> checked(() -> m.state().authorize(step, Guard.principal(ctx), access)).map(m));
+        .compose(m -> Requests.checked(() -> m.state().authorize(step, Guard.principal(ctx), access)).map(m));
   }
 
   private Future<JsonObject> withData(JsonObject spec) {
@@ -403,15 +403,4 @@ public final class MeetingRoutes implements Routes {
     return out;
   }
 
-  /**
-   * What {@code step} answers, or a failed future with the {@link Failure} it throws: for the synchronous checks of a
-   * request (its body, a parameter, who may, the meeting's phase), so a handler composes them with the writes.
-   */
-  static <T> Future<T> checked(Supplier<T> step) {
-    try {
-      return Future.succeededFuture(step.get());
-    } catch (Failure failure) {
-      return Future.failedFuture(failure);
-    }
-  }
 }

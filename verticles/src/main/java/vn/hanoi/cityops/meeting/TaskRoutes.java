@@ -13,6 +13,7 @@ import vn.hanoi.cityops.bus.FeedSignal;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
+import vn.hanoi.cityops.web.Requests;
 import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
 
@@ -53,7 +54,7 @@ final class TaskRoutes implements Routes {
   }
 
   private void listTasks(RoutingContext ctx) {
-    MeetingRoutes.checked(() -> query(ctx))
+    Requests.checked(() -> query(ctx))
         .compose(q -> tasks.list(q.agencies(), q.state(), q.overdue(), 500))
         .onSuccess(items -> JsonBodies.ok(ctx, new JsonObject().put("items", MeetingJson.array(items, TaskJson::full))))
         .onFailure(ctx::fail);
@@ -89,7 +90,7 @@ final class TaskRoutes implements Routes {
 
   private void updateTask(RoutingContext ctx) {
     Principal who = Guard.principal(ctx);
-    MeetingRoutes.checked(() -> JsonBodies.longParam(ctx, "id")).compose(id -> MeetingRoutes.checked(() -> update(ctx))
+    Requests.checked(() -> JsonBodies.longParam(ctx, "id")).compose(id -> Requests.checked(() -> update(ctx))
         .compose(update -> tasks.one(id).compose(found -> {
           Task task = found.orElseThrow(() -> Failure.notFound("no task " + id)).task();
           if (!access.allows(who, Action.UPDATE_AGENCY_TASK, task.agency())) {
