@@ -62,16 +62,18 @@ public final class Node {
   private final String nodeId;
   private final PrometheusMeterRegistry meters;
   private final Database database;
+  private final ReferenceData reference;
   private final List<Routes> routes;
   private final Notifier notifier;
 
   private Node(Vertx vertx, AppConfig config, String nodeId, PrometheusMeterRegistry meters, Database database,
-               List<Routes> routes, Notifier notifier) {
+               ReferenceData reference, List<Routes> routes, Notifier notifier) {
     this.vertx = vertx;
     this.config = config;
     this.nodeId = nodeId;
     this.meters = meters;
     this.database = database;
+    this.reference = reference;
     this.routes = routes;
     this.notifier = notifier;
   }
@@ -126,7 +128,7 @@ public final class Node {
     }
     routes.add(new LiveRoutes(vertx, config, auth.guard().tokens(), new TopicAccess(auth.guard().access(), audiences), hub));
 
-    Node node = new Node(vertx, config, nodeId, meters, db, List.copyOf(routes), notify.notifier());
+    Node node = new Node(vertx, config, nodeId, meters, db, reference, List.copyOf(routes), notify.notifier());
     return vertx.deployVerticle(() -> new HttpVerticle(config.http(), node.routes),
             new DeploymentOptions().setInstances(config.httpInstances()))
         .compose(v -> vertx.deployVerticle(new FeedVerticle(db.dedicatedPool(FEED_CONNECTIONS), listeners)))
@@ -181,6 +183,11 @@ public final class Node {
 
   public Database database() {
     return database;
+  }
+
+  /** The agencies and systems the node loaded at start. */
+  public ReferenceData reference() {
+    return reference;
   }
 
   /** How this node sends messages to people (no capability sends yet: the on-call engine will). */
