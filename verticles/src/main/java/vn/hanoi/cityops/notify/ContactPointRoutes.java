@@ -14,6 +14,7 @@ import vn.hanoi.cityops.auth.UserRepository;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.notify.Notifier.Person;
 import vn.hanoi.cityops.web.JsonBodies;
+import vn.hanoi.cityops.web.Requests;
 import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
 import vn.hanoi.cityops.web.SchemaCheck.Problem;
@@ -100,8 +101,7 @@ final class ContactPointRoutes implements Routes {
     ContactPoints.Changes changes = changes(body);
     whose.person(ctx).compose(p -> owned(p, id, self)
             .compose(point -> points.update(p.id(), point.id(), changes))
-            .compose(updated -> updated.isPresent() ? Future.succeededFuture(updated.get())
-                : Future.<ContactPoint>failedFuture(Failure.notFound("no contact point " + id)))
+            .compose(updated -> Requests.present(updated, "no contact point " + id))
             .compose(updated -> audited(ctx, "contact_point.update", p, updated,
                 body.fieldNames().stream().sorted().toList()).map(updated)))
         .onSuccess(updated -> JsonBodies.ok(ctx, updated.toJson()))
@@ -112,8 +112,7 @@ final class ContactPointRoutes implements Routes {
     long id = JsonBodies.longParam(ctx, "id");
     whose.person(ctx).compose(p -> owned(p, id, self)
             .compose(point -> points.remove(p.id(), point.id()))
-            .compose(removed -> removed.isPresent() ? Future.succeededFuture(removed.get())
-                : Future.<ContactPoint>failedFuture(Failure.notFound("no contact point " + id)))
+            .compose(removed -> Requests.present(removed, "no contact point " + id))
             .compose(removed -> audited(ctx, "contact_point.delete", p, removed, List.of())))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
@@ -155,9 +154,7 @@ final class ContactPointRoutes implements Routes {
 
   private Future<Person> named(RoutingContext ctx) {
     String username = ctx.pathParam("username");
-    return users.findByUsername(username).compose(found -> found.isPresent()
-        ? Future.succeededFuture(Person.of(found.get()))
-        : Future.failedFuture(Failure.notFound("no user '" + username + "'")));
+    return users.findByUsername(username).compose(found -> Requests.present(found.map(Person::of), "no user '" + username + "'"));
   }
 
   /** The person's contact point {@code id}: someone else's is 403 on one's own routes and 404 on an admin's. */
