@@ -39,6 +39,7 @@ class LayoutTest {
     return Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(false)
         .layer("assembly").definedBy(pkg("app"))
         .layer("capabilities").definedBy(CAPABILITIES.stream().map(LayoutTest::pkg).toArray(String[]::new))
+        .layer("notify").definedBy(pkg("notify"))
         .layer("capability contract").definedBy(pkg("capability"))
         .layer("live").definedBy(pkg("live"))
         .layer("access").definedBy(pkg("auth"))
@@ -47,8 +48,9 @@ class LayoutTest {
         .layer("store").definedBy(pkg("store"))
         .layer("ground").definedBy(pkg("config"), pkg("bus"), pkg("failure"))
         .whereLayer("assembly").mayNotBeAccessedByAnyLayer()
-        .whereLayer("capabilities").mayOnlyAccessLayers("capability contract", "live", "access", "web", "city", "store",
-            "ground")
+        .whereLayer("capabilities").mayOnlyAccessLayers("notify", "capability contract", "live", "access", "web", "city",
+            "store", "ground")
+        .whereLayer("notify").mayOnlyAccessLayers("access", "web", "city", "store", "ground")
         .whereLayer("capability contract").mayOnlyAccessLayers("live", "access", "web", "city", "store", "ground")
         .whereLayer("live").mayOnlyAccessLayers("access", "web", "city", "store", "ground")
         .whereLayer("access").mayOnlyAccessLayers("web", "city", "store", "ground")

@@ -29,6 +29,8 @@ import vn.hanoi.cityops.live.FeedVerticle;
 import vn.hanoi.cityops.live.LiveClock;
 import vn.hanoi.cityops.live.LiveRoutes;
 import vn.hanoi.cityops.live.TopicAccess;
+import vn.hanoi.cityops.notify.Notifier;
+import vn.hanoi.cityops.notify.NotifyModule;
 import vn.hanoi.cityops.sim.SimulatorVerticle;
 import vn.hanoi.cityops.store.Database;
 import vn.hanoi.cityops.web.HealthRoutes;
@@ -46,7 +48,7 @@ import java.util.function.Supplier;
 /**
  * One cityops node, and the composition root: the only code that knows every capability. Starts Vert.x (clustered
  * over Hazelcast unless told otherwise), its PostgreSQL (embedded or external, migrated), the reference data, people
- * and access, then builds the capabilities ({@link Capabilities}), mounts their routes on the HTTP port, hands their
+ * and access, outbound messages to people, then builds the capabilities ({@link Capabilities}), mounts their routes on the HTTP port, hands their
  * feed listeners to the event feed, and deploys their verticles. Fails fast with the cause.
  */
 public final class Node {
@@ -62,9 +64,10 @@ public final class Node {
   private final Database database;
   private final ReferenceData reference;
   private final List<Routes> routes;
+  private final Notifier notifier;
 
   private Node(Vertx vertx, AppConfig config, String nodeId, PrometheusMeterRegistry meters, Database database,
-               ReferenceData reference, List<Routes> routes) {
+               ReferenceData reference, List<Routes> routes, Notifier notifier) {
     this.vertx = vertx;
     this.config = config;
     this.nodeId = nodeId;
@@ -72,6 +75,7 @@ public final class Node {
     this.database = database;
     this.reference = reference;
     this.routes = routes;
+    this.notifier = notifier;
   }
 
   public static Future<Node> start(AppConfig config) {
@@ -98,12 +102,13 @@ public final class Node {
     probeEventLoopLag(vertx, meters);
     return Database.start(vertx, config).compose(db -> ReferenceData.load(db.pool())
         .compose(reference -> AuthModule.start(vertx, config, db.pool(), reference)
-            .compose(auth -> assemble(vertx, config, nodeId, meters, db, reference, auth)))
+            .compose(auth -> NotifyModule.start(vertx, config, db.pool(), auth.audit(), auth.guard())
+                .compose(notify -> assemble(vertx, config, nodeId, meters, db, reference, auth, notify))))
         .recover(failure -> db.close().transform(closed -> Future.failedFuture(failure))));
   }
 
   private static Future<Node> assemble(Vertx vertx, AppConfig config, String nodeId, PrometheusMeterRegistry meters,
-                                       Database db, ReferenceData reference, AuthModule auth) {
+                                       Database db, ReferenceData reference, AuthModule auth, NotifyModule notify) {
     Connections hub = Connections.onNode(vertx, meters);
     FeedSignal signal = new FeedSignal(vertx);
     List<Capability> capabilities = Capabilities.of(vertx, config, db, reference, auth, hub, signal, meters);
@@ -114,6 +119,7 @@ public final class Node {
     List<Routes> routes = new ArrayList<>();
     routes.add(new HealthRoutes(vertx, nodeId, db.pool(), config.clustered(), meters));
     routes.addAll(auth.routes());
+    routes.addAll(notify.routes());
     for (Capability c : capabilities) {
       routes.addAll(c.routes());
       listeners.addAll(c.feedListeners());
@@ -122,7 +128,7 @@ public final class Node {
     }
     routes.add(new LiveRoutes(vertx, config, auth.guard().tokens(), new TopicAccess(auth.guard().access(), audiences), hub));
 
-    Node node = new Node(vertx, config, nodeId, meters, db, reference, List.copyOf(routes));
+    Node node = new Node(vertx, config, nodeId, meters, db, reference, List.copyOf(routes), notify.notifier());
     return vertx.deployVerticle(() -> new HttpVerticle(config.http(), node.routes),
             new DeploymentOptions().setInstances(config.httpInstances()))
         .compose(v -> vertx.deployVerticle(new FeedVerticle(db.dedicatedPool(FEED_CONNECTIONS), listeners)))
@@ -182,6 +188,11 @@ public final class Node {
   /** The agencies and systems the node loaded at start. */
   public ReferenceData reference() {
     return reference;
+  }
+
+  /** How this node sends messages to people (no capability sends yet: the on-call engine will). */
+  public Notifier notifier() {
+    return notifier;
   }
 
   /** A router with every route of the node, as each HTTP verticle instance mounts them: for a test to walk. */

@@ -28,6 +28,11 @@ public final class People {
   private People() {
   }
 
+  /** The usernames of the demo users a development node starts with. */
+  public static List<String> demoUsernames() {
+    return DEMO.stream().map(p -> p[0]).toList();
+  }
+
   /** The first admin, when configured and no active admin exists; then the demo users on a development node. */
   static Future<Void> seed(Vertx vertx, AppConfig config, UserRepository users, AuditLog audit) {
     Future<Void> admin = config.adminPassword().isBlank()

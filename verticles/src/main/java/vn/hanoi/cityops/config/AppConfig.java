@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,25 @@ public final class AppConfig {
   /** What the HTTP verticle needs. */
   public record Http(int port, String host, int instances, int bodyLimitBytes, boolean compression,
                      boolean liveCompression) {
+  }
+
+  /** What the notify floor needs: where links point, each channel's server and secrets, timeouts, retries, limits. */
+  public record Notify(String publicUrl, Smtp smtp, Remote telegram, Remote zalo, Remote sms, WebPush webpush,
+                       int timeoutMs, int retries, int backoffMs, int maxPerPersonPerMinute) {
+  }
+
+  /** The SMTP server; {@code host} blank: no email. */
+  public record Smtp(String host, int port, String from, String username, String password, StartTls starttls) {
+  }
+
+  public enum StartTls { OFF, OPTIONAL, REQUIRED }
+
+  /** An HTTP API a channel calls: its base URL and its secret (bot token, access token, bearer secret). */
+  public record Remote(String url, String secret) {
+  }
+
+  /** The VAPID subject and key pair (both keys blank: made once and kept in PostgreSQL). */
+  public record WebPush(String subject, String publicKey, String privateKey) {
   }
 
   private final JsonObject values;
@@ -72,6 +93,7 @@ public final class AppConfig {
   private final int alertsWebhookMaxAttempts;
   private final int alertsWebhookTimeoutMs;
   private final int meetingPresenceTimeoutMs;
+  private final Notify notify;
 
   private AppConfig(JsonObject values) {
     this.values = values;
@@ -118,6 +140,53 @@ public final class AppConfig {
     this.alertsWebhookMaxAttempts = integer(ALERTS_WEBHOOK_MAX_ATTEMPTS, 1, 100);
     this.alertsWebhookTimeoutMs = integer(ALERTS_WEBHOOK_TIMEOUT_MS, 100, 600_000);
     this.meetingPresenceTimeoutMs = integer(MEETING_PRESENCE_TIMEOUT_MS, 1_000, 86_400_000);
+    this.notify = notifySettings();
+  }
+
+  private Notify notifySettings() {
+    WebPush webpush = new WebPush(string(NOTIFY_WEBPUSH_SUBJECT), string(NOTIFY_WEBPUSH_PUBLIC_KEY),
+        string(NOTIFY_WEBPUSH_PRIVATE_KEY));
+    if (!webpush.subject().startsWith("mailto:") && !webpush.subject().startsWith("https://")) {
+      throw bad(NOTIFY_WEBPUSH_SUBJECT, "must start with mailto: or https://, got '" + webpush.subject() + "'");
+    }
+    if (webpush.publicKey().isBlank() != webpush.privateKey().isBlank()) {
+      throw bad(NOTIFY_WEBPUSH_PRIVATE_KEY, "and " + NOTIFY_WEBPUSH_PUBLIC_KEY + " are set together or not at all");
+    }
+    return new Notify(url(NOTIFY_PUBLIC_URL, false),
+        new Smtp(string(NOTIFY_SMTP_HOST), integer(NOTIFY_SMTP_PORT, 1, 65_535), string(NOTIFY_SMTP_FROM),
+            string(NOTIFY_SMTP_USERNAME), string(NOTIFY_SMTP_PASSWORD), startTls()),
+        new Remote(url(NOTIFY_TELEGRAM_URL, false), string(NOTIFY_TELEGRAM_BOT_TOKEN)),
+        new Remote(url(NOTIFY_ZALO_URL, false), string(NOTIFY_ZALO_ACCESS_TOKEN)),
+        new Remote(url(NOTIFY_SMS_URL, true), string(NOTIFY_SMS_SECRET)),
+        webpush,
+        integer(NOTIFY_TIMEOUT_MS, 100, 600_000), integer(NOTIFY_RETRIES, 0, 10),
+        integer(NOTIFY_BACKOFF_MS, 1, 3_600_000), integer(NOTIFY_MAX_PER_PERSON_PER_MINUTE, 1, 10_000));
+  }
+
+  private StartTls startTls() {
+    return switch (string(NOTIFY_SMTP_STARTTLS).toLowerCase()) {
+      case "off" -> StartTls.OFF;
+      case "optional" -> StartTls.OPTIONAL;
+      case "required" -> StartTls.REQUIRED;
+      default -> throw bad(NOTIFY_SMTP_STARTTLS, "must be off, optional or required, got '" + string(NOTIFY_SMTP_STARTTLS) + "'");
+    };
+  }
+
+  /** An absolute http(s) URL without a trailing slash (blank allowed when {@code mayBeBlank}). */
+  private String url(String key, boolean mayBeBlank) {
+    String value = string(key);
+    if (value.isBlank() && mayBeBlank) {
+      return value;
+    }
+    try {
+      URI uri = new URI(value);
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+        return value.replaceAll("/+$", "");
+      }
+    } catch (URISyntaxException e) {
+      // answered below
+    }
+    throw bad(key, "must be an absolute http or https URL, got '" + value + "'");
   }
 
   /** Defaults, then the file in {@code CITYOPS_CONFIG}, then every {@code CITYOPS_*} variable of {@code env}. */
@@ -228,6 +297,9 @@ public final class AppConfig {
 
   public int meetingPresenceTimeoutMs() { return meetingPresenceTimeoutMs; }
 
+  /** The notify floor's settings (not {@code notify()}: that name is {@code Object}'s). */
+  public Notify notifications() { return notify; }
+
   private String string(String key) {
     Object v = values.getValue(key);
     if (v == null) {
@@ -281,7 +353,9 @@ public final class AppConfig {
   /** Every key and its value, secrets masked: printed at start. */
   public JsonObject describe() {
     JsonObject copy = values.copy();
-    for (String secret : new String[]{BOOTSTRAP_API_KEY, AUTH_JWT_SECRET, AUTH_ADMIN_PASSWORD, AUTH_DEMO_PASSWORD}) {
+    for (String secret : new String[]{BOOTSTRAP_API_KEY, AUTH_JWT_SECRET, AUTH_ADMIN_PASSWORD, AUTH_DEMO_PASSWORD,
+        NOTIFY_SMTP_USERNAME, NOTIFY_SMTP_PASSWORD, NOTIFY_TELEGRAM_BOT_TOKEN, NOTIFY_ZALO_ACCESS_TOKEN,
+        NOTIFY_SMS_SECRET, NOTIFY_WEBPUSH_PRIVATE_KEY}) {
       if (!string(secret).isBlank()) {
         copy.put(secret, "****");
       }

@@ -67,6 +67,42 @@ public final class ConfigKeys {
    */
   public static final String MEETING_PRESENCE_TIMEOUT_MS = "meeting.presenceTimeoutMs";
 
+  /** Where people reach the node (links in messages are made absolute against it). */
+  public static final String NOTIFY_PUBLIC_URL = "notify.publicUrl";
+  /** The SMTP server mail goes through; blank: no email from this node. */
+  public static final String NOTIFY_SMTP_HOST = "notify.smtp.host";
+  public static final String NOTIFY_SMTP_PORT = "notify.smtp.port";
+  public static final String NOTIFY_SMTP_FROM = "notify.smtp.from";
+  public static final String NOTIFY_SMTP_USERNAME = "notify.smtp.username";
+  public static final String NOTIFY_SMTP_PASSWORD = "notify.smtp.password";
+  /** off, optional or required. */
+  public static final String NOTIFY_SMTP_STARTTLS = "notify.smtp.starttls";
+  /** Base URL of the Telegram Bot API. */
+  public static final String NOTIFY_TELEGRAM_URL = "notify.telegram.url";
+  /** The bot's token; blank: no Telegram from this node. */
+  public static final String NOTIFY_TELEGRAM_BOT_TOKEN = "notify.telegram.botToken";
+  /** Base URL of the Zalo Official Account API. */
+  public static final String NOTIFY_ZALO_URL = "notify.zalo.url";
+  /** The Official Account's access token; blank: no Zalo from this node. */
+  public static final String NOTIFY_ZALO_ACCESS_TOKEN = "notify.zalo.accessToken";
+  /** The SMS gateway's URL; blank: no SMS from this node. */
+  public static final String NOTIFY_SMS_URL = "notify.sms.url";
+  /** Sent to the SMS gateway as a bearer token. */
+  public static final String NOTIFY_SMS_SECRET = "notify.sms.secret";
+  /** VAPID subject (mailto: or https:) push services may contact about this sender. */
+  public static final String NOTIFY_WEBPUSH_SUBJECT = "notify.webpush.subject";
+  /** VAPID key pair (base64url, uncompressed P-256); both blank: one is made once and kept in PostgreSQL. */
+  public static final String NOTIFY_WEBPUSH_PUBLIC_KEY = "notify.webpush.publicKey";
+  public static final String NOTIFY_WEBPUSH_PRIVATE_KEY = "notify.webpush.privateKey";
+  /** How long one outward call (SMTP, Bot API, push service…) may take before it counts as failed. */
+  public static final String NOTIFY_TIMEOUT_MS = "notify.timeoutMs";
+  /** Retries of a transient failure (timeout, refused, 5xx, 429) on one channel before it counts as failed. */
+  public static final String NOTIFY_RETRIES = "notify.retries";
+  /** The first retry waits this long; each next one twice as long. */
+  public static final String NOTIFY_BACKOFF_MS = "notify.backoffMs";
+  /** Messages one person may be sent per minute; more are recorded as rate_limited, not sent. */
+  public static final String NOTIFY_MAX_PER_PERSON_PER_MINUTE = "notify.maxPerPersonPerMinute";
+
   public static final String AUTH_JWT_SECRET = "auth.jwtSecret";
   public static final String AUTH_TOKEN_TTL_SECONDS = "auth.tokenTtlSeconds";
   public static final String AUTH_ADMIN_USERNAME = "auth.adminUsername";

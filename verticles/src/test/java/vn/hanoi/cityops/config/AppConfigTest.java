@@ -44,11 +44,53 @@ class AppConfigTest {
 
   @Test
   void describedConfigurationMasksSecrets() {
-    AppConfig config = AppConfig.load(Map.of("CITYOPS_PG_URL", "postgresql://u:secret@db:5432/cityops",
-        "CITYOPS_BOOTSTRAP_API_KEY", "k-123"));
+    AppConfig config = AppConfig.load(Map.of("CITYOPS_PG_URL", "postgresql://u:pg-pass-9@db:5432/cityops",
+        "CITYOPS_BOOTSTRAP_API_KEY", "k-123", "CITYOPS_NOTIFY_SMTP_USERNAME", "mail-user-7",
+        "CITYOPS_NOTIFY_SMTP_PASSWORD", "mail-pass-7", "CITYOPS_NOTIFY_TELEGRAM_BOT_TOKEN", "123:bot-token-7",
+        "CITYOPS_NOTIFY_ZALO_ACCESS_TOKEN", "zalo-token-7", "CITYOPS_NOTIFY_SMS_SECRET", "sms-secret-7"));
     String described = config.describe().encode();
-    assertFalse(described.contains("secret"), described);
-    assertFalse(described.contains("k-123"), described);
+    for (String secret : new String[]{"pg-pass-9", "k-123", "mail-user-7", "mail-pass-7", "bot-token-7", "zalo-token-7",
+        "sms-secret-7"}) {
+      assertFalse(described.contains(secret), secret + " in " + described);
+    }
+  }
+
+  @Test
+  void notificationSettingsAreReadTypedWithTheirDefaults() {
+    AppConfig.Notify notify = AppConfig.load(Map.of("CITYOPS_NOTIFY_SMTP_HOST", "smtp.hanoi.gov.vn",
+        "CITYOPS_NOTIFY_SMTP_PORT", "587", "CITYOPS_NOTIFY_SMTP_STARTTLS", "required",
+        "CITYOPS_NOTIFY_PUBLIC_URL", "https://cityops.hanoi.gov.vn/")).notifications();
+    assertEquals("smtp.hanoi.gov.vn", notify.smtp().host());
+    assertEquals(587, notify.smtp().port());
+    assertEquals(AppConfig.StartTls.REQUIRED, notify.smtp().starttls());
+    assertEquals("https://cityops.hanoi.gov.vn", notify.publicUrl(), "a trailing slash is dropped");
+    AppConfig.Notify defaults = AppConfig.load(Map.of()).notifications();
+    assertEquals("", defaults.smtp().host(), "email is off until a server is named");
+    assertEquals(25, defaults.smtp().port());
+    assertEquals(AppConfig.StartTls.OPTIONAL, defaults.smtp().starttls());
+    assertEquals("http://localhost:8080", defaults.publicUrl());
+    assertEquals("https://api.telegram.org", defaults.telegram().url());
+    assertEquals("", defaults.sms().url());
+    assertEquals(2, defaults.retries());
+  }
+
+  @Test
+  void aBadNotificationSettingStopsTheLoadNamingItsVariable() {
+    for (Map<String, Object> bad : java.util.List.<Map<String, Object>>of(
+        Map.of("notify.smtp.starttls", "sometimes"),
+        Map.of("notify.smtp.port", 0),
+        Map.of("notify.publicUrl", "cityops.hanoi.gov.vn"),
+        Map.of("notify.sms.url", "ftp://gateway"),
+        Map.of("notify.webpush.subject", "cityops@hanoi.gov.vn"),
+        Map.of("notify.webpush.publicKey", "BEl6...only-one-half"),
+        Map.of("notify.timeoutMs", 10),
+        Map.of("notify.retries", 11),
+        Map.of("notify.maxPerPersonPerMinute", 0))) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> AppConfig.of(bad), bad.toString());
+      String key = bad.keySet().iterator().next();
+      assertTrue(e.getMessage().contains(AppConfig.envName(key)) || e.getMessage().contains("CITYOPS_NOTIFY_WEBPUSH"),
+          e.getMessage());
+    }
   }
 
   @Test

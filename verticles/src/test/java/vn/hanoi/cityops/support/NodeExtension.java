@@ -12,10 +12,13 @@ import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.config.AppConfig;
 
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Starts the nodes of {@link NodeTest} and {@link ClusterTest}: for an annotated class once, before its
@@ -68,12 +71,25 @@ public final class NodeExtension implements BeforeAllCallback, BeforeEachCallbac
     Nodes nodes = new Nodes();
     context.getStore(NAMESPACE).put(key, nodes);
     if (one.isPresent()) {
-      nodes.start(TestNodes.config(TestNodes.overrides(one.get().config())));
+      Map<String, Object> overrides = TestNodes.overrides(one.get().config());
+      overrides.putAll(runTime(one.get().configFrom()));
+      nodes.start(TestNodes.config(overrides));
     } else {
       nodes.cluster = true;
       for (AppConfig member : TestNodes.pairConfigs(TestNodes.overrides(two.get().config()))) {
         nodes.start(member);
       }
+    }
+  }
+
+  /** The overrides a {@link NodeTest#configFrom()} class answers when asked, just before the node starts. */
+  private static Map<String, Object> runTime(Class<? extends Supplier<Map<String, Object>>> source) {
+    try {
+      Constructor<? extends Supplier<Map<String, Object>>> make = source.getDeclaredConstructor();
+      make.setAccessible(true);
+      return make.newInstance().get();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(source.getName() + " cannot give the node's configuration: it needs a no-argument constructor", e);
     }
   }
 
