@@ -3,7 +3,7 @@
 -- it the same everywhere), and a webhook delivery when the rule has a webhook and the alert is not silenced.
 --   $1 alert id  $2 actor  $3 actor kind (user/system)  $4 action  $5 from state  $6 to state  $7 severity
 --   $8 note  $9 the alert's version after the change  $10 the alert as JSON  $11 rule id  $12 silenced
---   $13 the webhook body
+--   $13 the webhook body  $14 the details of the audit entry
 WITH t AS (
     INSERT INTO alert_transition (alert_id, actor, action, from_state, to_state, severity, note, version)
     VALUES ($1, $2, $4, $5, $6, $7, $8, $9)
@@ -15,8 +15,7 @@ WITH t AS (
     RETURNING seq
 ), a AS (
     INSERT INTO audit_log (actor, actor_kind, action, target, outcome, details)
-    VALUES ($2, $3, 'alert.' || $4, 'alert:' || $1::bigint, 'success',
-            jsonb_build_object('from', $5::text, 'to', $6::text, 'severity', $7::text, 'note', $8::text, 'version', $9::integer))
+    VALUES ($2, $3, 'alert.' || $4, 'alert:' || $1::bigint, 'success', $14::jsonb)
 ), w AS (
     INSERT INTO webhook_delivery (alert_id, rule_id, transition_id, url, payload)
     SELECT $1, r.id, t.id, r.webhook_url, $13::jsonb

@@ -51,7 +51,7 @@ class LayoutTest {
         .whereLayer("capabilities").mayOnlyAccessLayers("notify", "capability contract", "live", "access", "web", "city",
             "store", "ground")
         .whereLayer("notify").mayOnlyAccessLayers("access", "web", "city", "store", "ground")
-        .whereLayer("capability contract").mayOnlyAccessLayers("live", "web", "ground")
+        .whereLayer("capability contract").mayOnlyAccessLayers("live", "access", "web", "city", "store", "ground")
         .whereLayer("live").mayOnlyAccessLayers("access", "web", "city", "store", "ground")
         .whereLayer("access").mayOnlyAccessLayers("web", "city", "store", "ground")
         .whereLayer("web").mayOnlyAccessLayers("city", "store", "ground")

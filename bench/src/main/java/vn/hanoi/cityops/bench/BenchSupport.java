@@ -1,10 +1,9 @@
 package vn.hanoi.cityops.bench;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
-import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -14,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** What every benchmark here needs: free ports, scratch directories, pauses, a log line, flags. */

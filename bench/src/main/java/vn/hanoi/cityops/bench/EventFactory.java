@@ -1,7 +1,7 @@
 package vn.hanoi.cityops.bench;
 
 import io.vertx.core.buffer.Buffer;
-import vn.hanoi.cityops.store.ReferenceData;
+import vn.hanoi.cityops.city.ReferenceData;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

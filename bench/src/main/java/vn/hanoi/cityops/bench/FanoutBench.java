@@ -1,19 +1,16 @@
 package vn.hanoi.cityops.bench;
 
-import static vn.hanoi.cityops.bench.BenchSupport.*;
 import io.vertx.core.json.JsonObject;
-import vn.hanoi.cityops.app.AppConfig;
 import vn.hanoi.cityops.app.Node;
+import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.config.AppConfig;
 import vn.hanoi.cityops.live.Connections;
-import vn.hanoi.cityops.store.ReferenceData;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +23,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +32,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
+
+import static vn.hanoi.cityops.bench.BenchSupport.*;
 
 /**
  * The fan-out benchmark (a program that measures and reports, not a test). Starts a real node in this JVM on
@@ -151,7 +149,7 @@ public final class FanoutBench {
     int exit;
     try {
       String token = login(httpPort);
-      ReferenceData reference = node.context().reference();
+      ReferenceData reference = node.reference();
       List<String> systems = reference.systems().stream().sorted().toList();
       List<String> agencies = reference.agencies().values().stream().filter(a -> "city".equals(a.level()))
           .map(ReferenceData.Agency::code).sorted().limit(10).toList();
@@ -165,7 +163,7 @@ public final class FanoutBench {
           "--connect-concurrency", String.valueOf((int) flags.number("connect-concurrency", 200)),
           "--loops", String.valueOf((int) flags.number("client-loops", 2))));
       FanoutCpu cpu = new FanoutCpu(dataDir, clients.pid(), bare.threadIds());
-      Connections hub = Connections.onNode(node.vertx(), node.context().meters());
+      Connections hub = Connections.onNode(node.vertx(), node.meters());
       exit = measure(config, overrides, hub, bare, barePort, clients, cpu, systems.size(), backgroundBusy, benchDir);
     } finally {
       log("closing the clients, the bare server and the node");

@@ -1,6 +1,5 @@
 package vn.hanoi.cityops.bench;
 
-import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.management.ObjectName;
 
 /**
  * This JVM's live objects by class ({@code jcmd GC.class_histogram}, through the DiagnosticCommand MBean:

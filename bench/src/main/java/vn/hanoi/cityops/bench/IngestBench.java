@@ -1,18 +1,15 @@
 package vn.hanoi.cityops.bench;
 
-import static vn.hanoi.cityops.bench.BenchSupport.*;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
-import vn.hanoi.cityops.app.AppConfig;
 import vn.hanoi.cityops.app.Node;
-import vn.hanoi.cityops.store.ReferenceData;
-import vn.hanoi.cityops.web.SchemaCheck;
+import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.config.AppConfig;
+import vn.hanoi.cityops.store.Sql;
 
 import java.io.IOException;
-import java.io.InputStream;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +22,14 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
+
+import static vn.hanoi.cityops.bench.BenchSupport.*;
 
 /**
  * The ingest benchmark (a program that measures and reports, not a test). Starts a real node in this JVM
@@ -137,7 +134,7 @@ public final class IngestBench {
   private int measure(Node node, AppConfig config, Vertx clientVertx, Path dataDir, double seconds, double warmup,
                       List<Integer> batches, List<Integer> concurrency, long pregenBytes, Map<String, Object> overrides,
                       double backgroundBusy) throws Exception {
-    ReferenceData reference = node.context().reference();
+    ReferenceData reference = node.reference();
     int pgPort = node.database().embeddedPort();
     String jdbcUrl = "jdbc:postgresql://localhost:" + pgPort + "/postgres";
     HttpLoad load = new HttpLoad(clientVertx, config.httpPort(), API_KEY, "/api/v1/events");
@@ -266,7 +263,7 @@ public final class IngestBench {
         int copyChunk = (int) flags.number("copy-chunk", 1000);
         int jdbcBatch = (int) flags.number("jdbc-batch", 100);
         int sqlChunk = (int) flags.number("sql-chunk", 1000);
-        String nodeSql = SchemaCheck.resource("/sql/insert-events.sql");
+        String nodeSql = Sql.load("insert-events.sql");
         loaders.add(loader(cpu, plain, "COPY", "`COPY event (...) FROM STDIN` (text), " + copyChunk + " rows per COPY, commit per COPY",
             PlainLoaders.copy("copy-loader"), "c", threads, copyChunk, lw, ls));
         loaders.add(loader(cpu, plain, "JDBC batch", "`INSERT INTO event ... VALUES (...)` x " + jdbcBatch
@@ -644,7 +641,7 @@ public final class IngestBench {
   }
 
   private static double[] writeStats(Node node) {
-    DistributionSummary s = node.context().meters().find("cityops_ingest_write_events").summary();
+    DistributionSummary s = node.meters().find("cityops_ingest_write_events").summary();
     return s == null ? new double[]{0, 0} : new double[]{s.count(), s.totalAmount()};
   }
 

@@ -3,7 +3,7 @@ package vn.hanoi.cityops.bench;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
-import vn.hanoi.cityops.store.ReferenceData;
+import vn.hanoi.cityops.city.ReferenceData;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;

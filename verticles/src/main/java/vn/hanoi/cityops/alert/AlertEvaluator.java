@@ -1,14 +1,12 @@
 package vn.hanoi.cityops.alert;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.cityops.bus.EventTypes;
-import vn.hanoi.cityops.bus.FeedSignal;
 import vn.hanoi.cityops.live.EventFeed;
-import vn.hanoi.cityops.live.FeedListener;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,18 +21,17 @@ import java.util.Map;
  * observation for the system rules covering its system (down: the status is {@code down}, which includes the
  * watchdog's silence events; degraded; latency), each clock tick one for the KPI rules ({@link KpiObservations}).
  * {@link Conditions} turns observations into firings and resolutions; {@link ConditionStore} lets one node win each
- * change, which it makes through {@link AlertRepository} in the same transaction. Every {@code alerts.sweepMs} it
- * also lets time act: pending conditions fire or resolve, unacknowledged alerts escalate, expired silences end.
- * <p>After a change it wakes every node's feed (on {@code cityops.ingest.accepted}), so the alert's event is on the
- * {@code alerts} topic within a frame.
+ * change, which it makes through {@link AlertRepository} in the same transaction. {@link #sweep} lets time act:
+ * pending conditions fire or resolve, unacknowledged alerts escalate, expired silences end.
+ * <p>Runs on the context of {@link AlertEvaluationVerticle}, which hands it the feed's batches one at a time and
+ * calls the sweep on its timer. After a change it wakes every node's feed ({@link AlertSignal}), so the alert's
+ * event is on the {@code alerts} topic within a frame.
  */
-public final class AlertEvaluator implements FeedListener {
+final class AlertEvaluator implements AlertEvaluationVerticle.Evaluation {
   private static final Logger LOG = LoggerFactory.getLogger(AlertEvaluator.class);
 
-  private final Vertx vertx;
-  private final FeedSignal signal;
   private final Pool pool;
-  private final long sweepMs;
+  private final AlertSignal signal;
   private final AlertRepository alerts;
   private final AlertRules rules;
   private final ConditionStore conditions;
@@ -46,28 +43,27 @@ public final class AlertEvaluator implements FeedListener {
   record Observation(Rule rule, String subject, double value, Instant at, long seq) {
   }
 
-  public AlertEvaluator(Vertx vertx, Pool pool, FeedSignal signal, long sweepMs) {
-    this.vertx = vertx;
-    this.signal = signal;
+  AlertEvaluator(Pool pool, AlertRepository alerts, AlertRules rules, AlertSignal signal) {
     this.pool = pool;
-    this.sweepMs = sweepMs;
-    this.alerts = new AlertRepository(pool);
-    this.rules = new AlertRules(pool, alerts);
+    this.signal = signal;
+    this.alerts = alerts;
+    this.rules = rules;
     this.conditions = new ConditionStore(pool);
-    this.kpis = new KpiObservations(pool);
+    this.kpis = new KpiObservations(pool, conditions);
   }
 
+  /** Reads what evaluating needs before the first batch: the names that go into the titles of alerts. */
   @Override
-  public Future<Void> load(long ordinal) {
+  public Future<Void> load() {
     return Titles.load(pool).map(t -> {
       titles = t;
-      vertx.setPeriodic(sweepMs, id -> sweep());
       return null;
     });
   }
 
+  /** Evaluates one batch of the feed; answers when its changes are made (a failure is logged, not answered). */
   @Override
-  public Future<Void> onEvents(List<EventFeed.FeedEvent> events) {
+  public Future<Void> evaluate(List<EventFeed.FeedEvent> events) {
     boolean health = false;
     EventFeed.FeedEvent tick = null;
     for (EventFeed.FeedEvent e : events) {
@@ -182,7 +178,7 @@ public final class AlertEvaluator implements FeedListener {
             .compose(won -> won ? effects(c, rule, key.subject(), at.value(), effects) : Future.succeededFuture(null)))
         .compose(changes -> {
           if (changes != null) {
-            announce(changes);
+            signal.changed(changes);
             return Future.succeededFuture();
           }
           if (attempt >= 3) {
@@ -194,7 +190,7 @@ public final class AlertEvaluator implements FeedListener {
         });
   }
 
-  private Future<List<AlertRepository.Change>> effects(io.vertx.sqlclient.SqlClient c, Rule rule, String subject,
+  private Future<List<AlertRepository.Change>> effects(SqlClient c, Rule rule, String subject,
                                                        double value, List<Conditions.Effect> effects) {
     Future<List<AlertRepository.Change>> chain = Future.succeededFuture(new ArrayList<>());
     for (Conditions.Effect effect : effects) {
@@ -209,16 +205,17 @@ public final class AlertEvaluator implements FeedListener {
     return chain;
   }
 
-  /** What time alone does, on every node; each change is won by one of them. */
-  private void sweep() {
+  /** What time alone does, on every node; each change is won by one of them. Skipped while the last one runs. */
+  @Override
+  public void sweep() {
     if (sweeping) {
       return;
     }
     sweeping = true;
     elapse()
-        .compose(v -> alerts.escalate()).onSuccess(this::announce)
+        .compose(v -> alerts.escalate()).onSuccess(signal::changed)
         .compose(v -> pool.withTransaction(c -> alerts.unsilence(c, AlertRepository.SYSTEM_ACTOR, "system")))
-        .onSuccess(this::announce)
+        .onSuccess(signal::changed)
         .onFailure(e -> LOG.warn("alerts=sweep_failed reason={}", e.getMessage()))
         .onComplete(done -> sweeping = false);
   }
@@ -242,31 +239,16 @@ public final class AlertEvaluator implements FeedListener {
             return;
           }
           Double value = stored.state().value();
-          steps.add(pool.withTransaction(c -> conditions.write(c, key, stored, step.next(), stored.at(), stored.seq())
+          steps.add(pool.<List<AlertRepository.Change>>withTransaction(c -> conditions.write(c, key, stored, step.next(),
+                  stored.at(), stored.seq())
                   .compose(won -> won
                       ? effects(c, rule, key.subject(), value == null ? 0 : value, List.of(step.effect()))
                       : Future.succeededFuture(List.<AlertRepository.Change>of())))
-              .onSuccess(this::announce).mapEmpty());
+              .onSuccess(signal::changed).mapEmpty());
         });
         return Future.all(steps).mapEmpty();
       });
     });
-  }
-
-  private void announce(List<AlertRepository.Change> changes) {
-    announce(signal, changes);
-  }
-
-  /** Logs the changes and wakes every node's feed, so their events reach the topic now. */
-  static void announce(FeedSignal signal, List<AlertRepository.Change> changes) {
-    if (changes == null || changes.isEmpty()) {
-      return;
-    }
-    for (AlertRepository.Change ch : changes) {
-      LOG.info("alert={} action={} state={} severity={} key={} version={}", ch.alert().id(), ch.action(),
-          ch.alert().state(), ch.alert().severity(), ch.alert().dedupKey(), ch.alert().version());
-    }
-    signal.changed();
   }
 
   private static Instant now() {

@@ -1,7 +1,6 @@
 package vn.hanoi.cityops.alert;
 
 import io.vertx.core.Deployable;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import vn.hanoi.cityops.auth.AuditLog;
 import vn.hanoi.cityops.auth.Guard;
@@ -18,44 +17,53 @@ import java.util.function.Supplier;
 
 /**
  * Alerts. Needs the pool, the reference data, the guard, the audit log, the live hub, the feed signal and the
- * {@code alerts.*} settings. Offers {@code /api/v1/alerts}, {@code /api/v1/alert-rules}, {@code /api/v1/silences},
- * the evaluation of the rules as events arrive, the {@code alerts} topic and the webhook sender.
+ * {@code alerts.*} settings. Offers {@code /api/v1/alerts}, {@code /api/v1/alert-rules}, {@code /api/v1/silences};
+ * the evaluation of the rules as events arrive (a feed listener handing each batch to the evaluation verticle), the
+ * {@code alerts} topic; and two verticles, the evaluation (its sweep timer and writes on its own event loop) and the
+ * webhook sender.
  */
 public final class AlertModule implements Capability {
-  private final Vertx vertx;
   private final AppConfig config;
   private final Pool pool;
   private final ReferenceData reference;
   private final Guard guard;
   private final AuditLog audit;
   private final Connections hub;
-  private final FeedSignal signal;
+  private final AlertSignal signal;
+  private final AlertRepository alerts;
+  private final AlertRules rules;
+  /** Made now, not when deployed: the feed, which starts first, hands it batches that wait for its start. */
+  private final AlertEvaluationVerticle evaluation;
 
-  public AlertModule(Vertx vertx, AppConfig config, Pool pool, ReferenceData reference, Guard guard, AuditLog audit,
+  public AlertModule(AppConfig config, Pool pool, ReferenceData reference, Guard guard, AuditLog audit,
                      Connections hub, FeedSignal signal) {
-    this.vertx = vertx;
     this.config = config;
     this.pool = pool;
     this.reference = reference;
     this.guard = guard;
     this.audit = audit;
     this.hub = hub;
-    this.signal = signal;
+    this.signal = new AlertSignal(signal);
+    this.alerts = new AlertRepository(pool);
+    this.rules = new AlertRules(pool, alerts);
+    this.evaluation = new AlertEvaluationVerticle(new AlertEvaluator(pool, alerts, rules, this.signal),
+        config.alertsSweepMs());
   }
 
   @Override
   public List<Routes> routes() {
-    return List.of(router -> new AlertRoutes(pool, reference, audit, guard, signal).mount(router));
+    return List.of(new AlertRoutes(alerts, guard, signal), new RuleRoutes(rules, reference, audit, guard),
+        new SilenceRoutes(new Silences(pool, alerts), reference, audit, guard, signal));
   }
 
   @Override
   public List<FeedListener> feedListeners() {
-    return List.of(new AlertEvaluator(vertx, pool, signal, config.alertsSweepMs()), new AlertsTopic(pool, hub));
+    return List.of(evaluation.feedListener(), new AlertsTopic(alerts, hub));
   }
 
   @Override
   public List<Supplier<Deployable>> verticles() {
-    return List.of(() -> new WebhookSender(pool, config.alertsWebhookTimeoutMs(), config.alertsWebhookBackoffMs(),
-        config.alertsWebhookMaxAttempts()));
+    return List.of(() -> evaluation, () -> new WebhookSender(pool, config.alertsWebhookTimeoutMs(),
+        config.alertsWebhookBackoffMs(), config.alertsWebhookMaxAttempts()));
   }
 }

@@ -1,25 +1,27 @@
 package vn.hanoi.cityops.alert;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import vn.hanoi.cityops.failure.Failure;
+import vn.hanoi.cityops.alert.Lifecycle.Action;
 import vn.hanoi.cityops.store.Sql;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The alerts' lifecycle in PostgreSQL. Every change is one conditional write that only one node can win (a
- * partial unique index on the open deduplication key, {@code UPDATE … WHERE state = …}, re-checked under the row
- * lock), recorded in the same transaction by {@code sql/alert/record-change.sql}: transition, audit entry, the
- * {@code alert} event for every node's feed, and the webhook delivery.
+ * The alerts' lifecycle in PostgreSQL; the SQL is in {@code sql/alert/*.sql}, read once, and the rules it applies are
+ * {@link Lifecycle}'s. Every change is one conditional write that only one node can win (a partial unique index on the
+ * open deduplication key, {@code UPDATE … WHERE state = …}, re-checked under the row lock), recorded in the same
+ * transaction by {@code record-change.sql}: transition, audit entry, the {@code alert} event for every node's feed,
+ * and the webhook delivery. Answers records; a refused change fails with {@link Lifecycle#refusal}.
  */
 public final class AlertRepository {
   /** The actor of changes the evaluator makes. */
@@ -33,23 +35,38 @@ public final class AlertRepository {
   private static final String ESCALATE = sql("escalate");
   private static final String SILENCE = sql("silence-matching");
   private static final String UNSILENCE = sql("unsilence");
+  private static final String RESOLVE_CLEARED = sql("resolve-cleared");
+  private static final String RESOLVE_OF_RULE = sql("resolve-of-rule");
+  private static final String ACKNOWLEDGE = sql("acknowledge");
+  private static final String RESOLVE = sql("resolve");
+  private static final String LOCK = sql("lock-alert");
+  private static final String ONE = sql("one");
+  private static final String TOUCH = sql("touch");
   private static final String LIST = sql("list");
+  private static final String HISTORY = sql("history");
   private static final String STATS = sql("stats");
-  /** Resolves the open alerts {@code <where>} selects ($1), by $2 with note $3; answers them with their state before. */
-  private static final String RESOLVE_WHERE = "UPDATE alert a SET state = 'resolved', resolved_at = now(), resolved_by = $2, "
-      + "resolve_note = $3, updated_at = now(), version = a.version + 1 "
-      + "FROM (SELECT id, state AS old_state FROM alert WHERE <where> AND state <> 'resolved' FOR UPDATE) o "
-      + "WHERE a.id = o.id AND a.state <> 'resolved' RETURNING a.*, o.old_state";
-  private static final String AUTO_RESOLVE = RESOLVE_WHERE.replace("<where>", "dedup_key = $1");
-  private static final String RESOLVE_OF_RULE = RESOLVE_WHERE.replace("<where>", "rule_id = $1");
-  private static final String ACKNOWLEDGE = "UPDATE alert SET state = 'acknowledged', acknowledged_at = now(), "
-      + "acknowledged_by = $2, acknowledge_note = $3, updated_at = now(), version = version + 1 "
-      + "WHERE id = $1 AND state = 'firing' RETURNING *";
-  private static final String RESOLVE = "UPDATE alert SET state = 'resolved', resolved_at = now(), resolved_by = $2, "
-      + "resolve_note = $3, updated_at = now(), version = version + 1 WHERE id = $1 AND state <> 'resolved' RETURNING *";
+  private static final String SHOWN = sql("shown");
 
-  /** One change made: the alert after it, and what it was before. */
-  public record Change(Alert alert, String action, String fromState) {
+  /** One change made: the alert after it, what was done, and the state it was in before. */
+  public record Change(Alert alert, Action action, String fromState) {
+  }
+
+  /** An alert with the number of open alerts in its group. */
+  public record Listed(Alert alert, long groupSize) {
+  }
+
+  /** An alert with its group's size and its history. */
+  public record Detail(Alert alert, long groupSize, List<Transition> history) {
+  }
+
+  /** One recorded transition of an alert. */
+  public record Transition(long id, OffsetDateTime at, String actor, String action, String fromState, String toState,
+                           String severity, String note, int version) {
+  }
+
+  /** MTTA and MTTR of one system's alerts (seconds; null without any acknowledged / resolved). */
+  public record SystemStats(String system, String nameVi, String nameEn, long alerts, long acknowledged, long resolved,
+                            Double mttaSeconds, Double mttrSeconds) {
   }
 
   private final Pool pool;
@@ -58,12 +75,8 @@ public final class AlertRepository {
     this.pool = pool;
   }
 
-  static String sql(String name) {
+  private static String sql(String name) {
     return Sql.load("alert/" + name + ".sql");
-  }
-
-  Pool pool() {
-    return pool;
   }
 
   /**
@@ -75,22 +88,22 @@ public final class AlertRepository {
     String key = rule.dedupKey(subject);
     return c.preparedQuery(REFIRE).execute(Tuple.of(key, value)).compose(refired -> {
       if (refired.size() > 0) {
-        Alert a = Alert.from(refired.iterator().next());
-        return record(c, new Change(a, "refire", a.state()), SYSTEM_ACTOR, "system", null).map(List::of);
+        Alert a = alert(refired.iterator().next());
+        return record(c, new Change(a, Action.REFIRE, a.state()), SYSTEM_ACTOR, "system", null).map(List::of);
       }
       return c.preparedQuery(FIRE_CONTEXT).execute(Tuple.of(rule.code(), rule.kind().code(), subject, rule.severity()))
           .compose(ctx -> {
             Row r = ctx.iterator().next();
             Long silence = r.getLong("silence_id");
-            String group = r.getString("upstream_group") != null ? r.getString("upstream_group") : ownGroup(rule, subject);
+            String group = Lifecycle.group(rule, subject, r.getString("upstream_group"));
             return c.preparedQuery(REOPEN).execute(Tuple.from(new Object[]{key, rule.reopenSeconds(), rule.severity(),
                     silence, group, value, title.vi(), title.en()}))
                 .compose(reopened -> reopened.size() > 0
-                    ? Future.succeededFuture(new Change(Alert.from(reopened.iterator().next()), "reopen", Alert.RESOLVED))
+                    ? Future.succeededFuture(new Change(alert(reopened.iterator().next()), Action.REOPEN, Lifecycle.RESOLVED))
                     : c.preparedQuery(INSERT).execute(Tuple.from(new Object[]{key, rule.id(), rule.code(), rule.kind().code(),
                             subject, rule.severity(), title.vi(), title.en(), group, value, silence}))
                         .map(inserted -> inserted.size() == 0 ? null
-                            : new Change(Alert.from(inserted.iterator().next()), "fire", null)));
+                            : new Change(alert(inserted.iterator().next()), Action.FIRE, null)));
           })
           .compose(change -> {
             if (change == null) {
@@ -100,15 +113,10 @@ public final class AlertRepository {
             Future<Void> recorded = record(c, change, SYSTEM_ACTOR, "system", null).mapEmpty();
             if (rule.kind() == Rule.Kind.SYSTEM_DOWN) {
               recorded = recorded.compose(v -> c.preparedQuery(REGROUP).execute(Tuple.of(subject, change.alert().groupKey())))
-                  .compose(rows -> {
-                    Future<Void> chain = Future.succeededFuture();
-                    for (Row row : rows) {
-                      Alert member = Alert.from(row);
-                      Change regrouped = new Change(member, "regroup", member.state());
-                      changes.add(regrouped);
-                      chain = chain.compose(v -> record(c, regrouped, SYSTEM_ACTOR, "system", null).mapEmpty());
-                    }
-                    return chain;
+                  .compose(rows -> recordAll(c, rows, Action.REGROUP, SYSTEM_ACTOR, "system", null))
+                  .map(regrouped -> {
+                    changes.addAll(regrouped);
+                    return null;
                   });
             }
             return recorded.map(v -> changes);
@@ -116,21 +124,16 @@ public final class AlertRepository {
     });
   }
 
-  static String ownGroup(Rule rule, String subject) {
-    return (rule.kind().system() ? "system:" : "subject:") + subject;
-  }
-
   /** The condition cleared: the open alert resolves by itself. */
   Future<List<Change>> autoResolve(SqlClient c, Rule rule, String subject) {
-    return c.preparedQuery(AUTO_RESOLVE).execute(Tuple.of(rule.dedupKey(subject), SYSTEM_ACTOR, "condition cleared"))
-        .compose(rows -> recordAll(c, rows, "resolve", null, SYSTEM_ACTOR, "system", "condition cleared"));
+    return c.preparedQuery(RESOLVE_CLEARED).execute(Tuple.of(rule.dedupKey(subject), SYSTEM_ACTOR, "condition cleared"))
+        .compose(rows -> recordAll(c, rows, Action.RESOLVE, SYSTEM_ACTOR, "system", "condition cleared"));
   }
 
   /** The open alerts of a rule being deleted or disabled resolve, by the person who did it. */
   Future<List<Change>> resolveOfRule(SqlClient c, long ruleId, String actor, String note) {
-    return c.preparedQuery(RESOLVE_OF_RULE)
-        .execute(Tuple.of(ruleId, actor, note))
-        .compose(rows -> recordAll(c, rows, "resolve", null, actor, "user", note));
+    return c.preparedQuery(RESOLVE_OF_RULE).execute(Tuple.of(ruleId, actor, note))
+        .compose(rows -> recordAll(c, rows, Action.RESOLVE, actor, "user", note));
   }
 
   /** Notes that the open alert's condition was evaluated again and still holds (not a change: not published). */
@@ -138,73 +141,62 @@ public final class AlertRepository {
     if (dedupKeys.isEmpty()) {
       return Future.succeededFuture();
     }
-    return pool.preparedQuery("UPDATE alert SET last_evaluated_at = now() WHERE state <> 'resolved' AND dedup_key = ANY ($1)")
-        .execute(Tuple.tuple().addArrayOfString(dedupKeys.toArray(new String[0]))).mapEmpty();
+    return pool.preparedQuery(TOUCH).execute(Tuple.tuple().addArrayOfString(dedupKeys.toArray(new String[0])))
+        .mapEmpty();
   }
 
-  /** {@code firing} → {@code acknowledged}; 404 for no such alert, 409 when it is not firing. */
+  /** {@code firing} → {@code acknowledged}; fails with {@link Lifecycle#refusal} when it cannot. */
   public Future<Change> acknowledge(long id, String actor, String note) {
-    return pool.withTransaction(c -> c.preparedQuery(ACKNOWLEDGE).execute(Tuple.of(id, actor, note))
+    return pool.withTransaction(c -> c.preparedQuery(ACKNOWLEDGE)
+        .execute(Tuple.of(id, actor, note).addArrayOfString(Action.ACKNOWLEDGE.fromStates()))
         .compose(rows -> rows.size() == 0
-            ? refuse(c, id, "acknowledge")
-            : record(c, new Change(Alert.from(rows.iterator().next()), "acknowledge", Alert.FIRING), actor, "user", note)));
+            ? refuse(c, id, Action.ACKNOWLEDGE)
+            : record(c, new Change(alert(rows.iterator().next()), Action.ACKNOWLEDGE, Lifecycle.FIRING), actor, "user", note)));
   }
 
-  /** {@code firing}/{@code acknowledged} → {@code resolved} by a person; 404, or 409 when already resolved. */
+  /** {@code firing}/{@code acknowledged} → {@code resolved} by a person; fails with {@link Lifecycle#refusal} when it cannot. */
   public Future<Change> resolve(long id, String actor, String note) {
-    return pool.withTransaction(c -> c.preparedQuery("SELECT state FROM alert WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
+    return pool.withTransaction(c -> c.preparedQuery(LOCK).execute(Tuple.of(id))
         .compose(before -> {
           String from = before.size() == 0 ? null : before.iterator().next().getString(0);
-          return c.preparedQuery(RESOLVE).execute(Tuple.of(id, actor, note)).compose(rows -> rows.size() == 0
-              ? refuse(c, id, "resolve")
-              : record(c, new Change(Alert.from(rows.iterator().next()), "resolve", from), actor, "user", note));
+          return c.preparedQuery(RESOLVE).execute(Tuple.of(id, actor, note).addArrayOfString(Action.RESOLVE.fromStates()))
+              .compose(rows -> rows.size() == 0
+                  ? refuse(c, id, Action.RESOLVE)
+                  : record(c, new Change(alert(rows.iterator().next()), Action.RESOLVE, from), actor, "user", note));
         }));
   }
 
-  private Future<Change> refuse(SqlClient c, long id, String action) {
-    return c.preparedQuery("SELECT state, acknowledged_by, acknowledged_at, resolved_by, resolved_at FROM alert WHERE id = $1")
-        .execute(Tuple.of(id)).compose(rows -> {
-          if (rows.size() == 0) {
-            return Future.failedFuture(Failure.notFound("no alert " + id));
-          }
-          Row r = rows.iterator().next();
-          String state = r.getString("state");
-          String message = Alert.RESOLVED.equals(state)
-              ? "alert " + id + " is already resolved (by " + r.getString("resolved_by") + " at "
-                  + Alert.iso(r.getOffsetDateTime("resolved_at")) + "); it cannot be " + ("acknowledge".equals(action) ? "acknowledged" : "resolved again")
-              : "alert " + id + " is already acknowledged by " + r.getString("acknowledged_by") + " at "
-                  + Alert.iso(r.getOffsetDateTime("acknowledged_at"));
-          return Future.failedFuture(new Failure(Failure.Kind.CONFLICT, "illegal_transition", message, new JsonArray()
-              .add(new JsonObject().put("state", state).put("action", action)
-                  .put("acknowledgedBy", r.getString("acknowledged_by"))
-                  .put("resolvedBy", r.getString("resolved_by")))));
-        });
+  private Future<Change> refuse(SqlClient c, long id, Action action) {
+    return c.preparedQuery(ONE).execute(Tuple.of(id)).compose(rows -> Future.failedFuture(Lifecycle.refusal(id, action,
+        rows.size() == 0 ? Optional.empty() : Optional.of(alert(rows.iterator().next())))));
   }
 
   /** Raises the severity of the alerts left firing past their rule's escalation time. */
   Future<List<Change>> escalate() {
-    return pool.withTransaction(c -> c.query(ESCALATE).execute()
-        .compose(rows -> recordAll(c, rows, "escalate", Alert.FIRING, SYSTEM_ACTOR, "system", null)));
+    return pool.withTransaction(c -> c.preparedQuery(ESCALATE)
+        .execute(Tuple.tuple().addArrayOfString(Lifecycle.severityLadder()).addInteger(Lifecycle.MAX_ESCALATIONS))
+        .compose(rows -> recordAll(c, rows, Action.ESCALATE, SYSTEM_ACTOR, "system", null)));
   }
 
   /** The open alerts a new silence covers become silenced. */
   Future<List<Change>> silence(SqlClient c, long silenceId, String actor) {
     return c.preparedQuery(SILENCE).execute(Tuple.of(silenceId))
-        .compose(rows -> recordAll(c, rows, "silence", null, actor, "user", "silence " + silenceId));
+        .compose(rows -> recordAll(c, rows, Action.SILENCE, actor, "user", "silence " + silenceId));
   }
 
   /** Open alerts whose silences all ended are shown again. */
   Future<List<Change>> unsilence(SqlClient c, String actor, String actorKind) {
-    return c.query(UNSILENCE).execute().compose(rows -> recordAll(c, rows, "unsilence", null, actor, actorKind, null));
+    return c.query(UNSILENCE).execute().compose(rows -> recordAll(c, rows, Action.UNSILENCE, actor, actorKind, null));
   }
 
-  private Future<List<Change>> recordAll(SqlClient c, Iterable<Row> rows, String action, String from, String actor,
-                                         String actorKind, String note) {
+  /** Records each changed row, in order; the state before is the row's {@code old_state} if it has one, else its state. */
+  private Future<List<Change>> recordAll(SqlClient c, RowSet<Row> rows, Action action, String actor, String actorKind,
+                                         String note) {
     Future<List<Change>> chain = Future.succeededFuture(new ArrayList<>());
     for (Row row : rows) {
-      Alert a = Alert.from(row);
+      Alert a = alert(row);
       String before = row.getColumnIndex("old_state") >= 0 ? row.getString("old_state") : a.state();
-      Change change = new Change(a, action, from == null ? before : from);
+      Change change = new Change(a, action, before);
       chain = chain.compose(list -> record(c, change, actor, actorKind, note).map(x -> {
         list.add(change);
         return list;
@@ -215,67 +207,81 @@ public final class AlertRepository {
 
   private Future<Change> record(SqlClient c, Change change, String actor, String actorKind, String note) {
     Alert a = change.alert();
-    JsonObject json = a.toJson();
-    JsonObject hook = new JsonObject().put("event", change.action()).put("actor", actor).put("note", note)
-        .put("at", Alert.iso(a.updatedAt())).put("alert", json);
-    return c.preparedQuery(RECORD).execute(Tuple.from(new Object[]{a.id(), actor, actorKind, change.action(),
-            change.fromState(), a.state(), a.severity(), note, a.version(), json, a.ruleId(), a.silenced(), hook}))
+    JsonObject json = AlertJson.alert(a);
+    return c.preparedQuery(RECORD).execute(Tuple.from(new Object[]{a.id(), actor, actorKind, change.action().code(),
+            change.fromState(), a.state(), a.severity(), note, a.version(), json, a.ruleId(), a.silenced(),
+            AlertJson.webhook(change, json, actor, note), AlertJson.audit(change, note)}))
         .map(x -> change);
   }
 
-  /** Alerts matching the filters (each may be null), newest first, with their group's size. */
-  public Future<JsonArray> list(String state, String subject, String severity, String rule, int limit) {
+  /** Alerts matching the filters (each may be null; state {@code open}: not resolved), newest first. */
+  public Future<List<Listed>> list(String state, String subject, String severity, String rule, int limit) {
     return pool.preparedQuery(LIST).execute(Tuple.from(new Object[]{state, subject, severity, rule, limit, null}))
         .map(rows -> {
-          JsonArray items = new JsonArray();
-          rows.forEach(r -> items.add(withGroupSize(r)));
+          List<Listed> items = new ArrayList<>(rows.size());
+          rows.forEach(r -> items.add(listed(r)));
           return items;
         });
   }
 
   /** One alert with its history (every transition, oldest first). */
-  public Future<Optional<JsonObject>> one(long id) {
+  public Future<Optional<Detail>> one(long id) {
     return pool.preparedQuery(LIST).execute(Tuple.from(new Object[]{null, null, null, null, 1, id})).compose(rows -> {
       if (rows.size() == 0) {
         return Future.succeededFuture(Optional.empty());
       }
-      JsonObject alert = withGroupSize(rows.iterator().next());
-      return pool.preparedQuery("SELECT id, at, actor, action, from_state, to_state, severity, note, version "
-              + "FROM alert_transition WHERE alert_id = $1 ORDER BY id").execute(Tuple.of(id))
-          .map(history -> {
-            JsonArray items = new JsonArray();
-            for (Row h : history) {
-              items.add(new JsonObject().put("id", h.getLong("id")).put("at", Alert.iso(h.getOffsetDateTime("at")))
-                  .put("actor", h.getString("actor")).put("action", h.getString("action"))
-                  .put("from", h.getString("from_state")).put("to", h.getString("to_state"))
-                  .put("severity", h.getString("severity")).put("note", h.getString("note"))
-                  .put("version", h.getInteger("version")));
-            }
-            return Optional.of(alert.put("history", items));
-          });
+      Listed found = listed(rows.iterator().next());
+      return pool.preparedQuery(HISTORY).execute(Tuple.of(id)).map(history -> {
+        List<Transition> items = new ArrayList<>(history.size());
+        for (Row h : history) {
+          items.add(new Transition(h.getLong("id"), h.getOffsetDateTime("at"), h.getString("actor"),
+              h.getString("action"), h.getString("from_state"), h.getString("to_state"), h.getString("severity"),
+              h.getString("note"), h.getInteger("version")));
+        }
+        return Optional.of(new Detail(found.alert(), found.groupSize(), items));
+      });
     });
   }
 
-  /** MTTA and MTTR per system, in seconds, since {@code from}. */
-  public Future<JsonArray> stats(OffsetDateTime from) {
+  /** MTTA and MTTR per system since {@code from}. */
+  public Future<List<SystemStats>> stats(OffsetDateTime from) {
     return pool.preparedQuery(STATS).execute(Tuple.of(from)).map(rows -> {
-      JsonArray items = new JsonArray();
+      List<SystemStats> items = new ArrayList<>(rows.size());
       for (Row r : rows) {
-        items.add(new JsonObject().put("system", r.getString("code")).put("nameVi", r.getString("name_vi"))
-            .put("nameEn", r.getString("name_en")).put("alerts", r.getLong("episodes"))
-            .put("acknowledged", r.getLong("acknowledged")).put("resolved", r.getLong("resolved"))
-            .put("mttaSeconds", seconds(r, "mtta")).put("mttrSeconds", seconds(r, "mttr")));
+        items.add(new SystemStats(r.getString("code"), r.getString("name_vi"), r.getString("name_en"),
+            r.getLong("episodes"), r.getLong("acknowledged"), r.getLong("resolved"), seconds(r, "mtta"),
+            seconds(r, "mttr")));
       }
       return items;
     });
   }
 
-  private static Double seconds(Row r, String column) {
-    Object v = r.getValue(column);
-    return v == null ? null : Math.round(r.getNumeric(column).doubleValue() * 10) / 10.0;
+  /** The alerts the {@code alerts} topic shows at start: open ones, and those resolved within {@code resolvedShown}. */
+  Future<List<Alert>> shown(Duration resolvedShown) {
+    return pool.preparedQuery(SHOWN).execute(Tuple.of(resolvedShown.toSeconds())).map(rows -> {
+      List<Alert> alerts = new ArrayList<>(rows.size());
+      rows.forEach(r -> alerts.add(alert(r)));
+      return alerts;
+    });
   }
 
-  private static JsonObject withGroupSize(Row r) {
-    return Alert.from(r).toJson().put("groupSize", r.getLong("group_size"));
+  private static Double seconds(Row r, String column) {
+    return r.getValue(column) == null ? null : r.getNumeric(column).doubleValue();
+  }
+
+  private static Listed listed(Row r) {
+    return new Listed(alert(r), r.getLong("group_size"));
+  }
+
+  static Alert alert(Row r) {
+    return new Alert(r.getLong("id"), r.getString("dedup_key"), r.getLong("rule_id"), r.getString("rule_code"),
+        r.getString("kind"), r.getString("subject"), r.getString("state"), r.getString("severity"),
+        r.getString("base_severity"), r.getString("title_vi"), r.getString("title_en"), r.getString("group_key"),
+        r.getDouble("value"), r.getOffsetDateTime("fired_at"), r.getOffsetDateTime("first_fired_at"),
+        r.getString("acknowledged_by"), r.getOffsetDateTime("acknowledged_at"), r.getString("acknowledge_note"),
+        r.getString("resolved_by"), r.getOffsetDateTime("resolved_at"), r.getString("resolve_note"),
+        r.getInteger("escalation_level"), r.getOffsetDateTime("escalated_at"), r.getLong("silence_id"),
+        r.getInteger("count"), r.getOffsetDateTime("last_evaluated_at"), r.getOffsetDateTime("updated_at"),
+        r.getInteger("version"));
   }
 }

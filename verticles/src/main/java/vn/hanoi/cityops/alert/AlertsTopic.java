@@ -1,9 +1,8 @@
 package vn.hanoi.cityops.alert;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import vn.hanoi.cityops.bus.EventTypes;
+import vn.hanoi.cityops.bus.Topics;
 import vn.hanoi.cityops.live.Connections;
 import vn.hanoi.cityops.live.EventFeed;
 import vn.hanoi.cityops.live.FeedListener;
@@ -12,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,59 +28,56 @@ import java.util.Set;
  * the open alerts of the group (silenced ones too); a change in a group republishes its members.
  */
 public final class AlertsTopic implements FeedListener {
-  public static final String TOPIC = "alerts";
+  public static final String TOPIC = Topics.ALERTS.topic();
   static final Duration RESOLVED_SHOWN = Duration.ofMinutes(10);
 
-  private final Pool pool;
+  private final AlertRepository alerts;
   private final Connections hub;
   /** Every alert this node knows (open, or resolved and still shown), by id. */
-  private final Map<String, JsonObject> known = new HashMap<>();
+  private final Map<String, AlertJson.Shown> known = new HashMap<>();
 
-  public AlertsTopic(Pool pool, Connections hub) {
-    this.pool = pool;
+  AlertsTopic(AlertRepository alerts, Connections hub) {
+    this.alerts = alerts;
     this.hub = hub;
   }
 
   @Override
   public Future<Void> load(long ordinal) {
-    return pool.preparedQuery("SELECT * FROM alert WHERE state <> 'resolved' OR resolved_at > now() - make_interval(secs => $1)")
-        .execute(io.vertx.sqlclient.Tuple.of(RESOLVED_SHOWN.toSeconds()))
-        .map(rows -> {
-          rows.forEach(r -> {
-            JsonObject a = Alert.from(r).toJson();
-            known.put(key(a), a);
-          });
-          hub.load(TOPIC, ordinal, visible(known.keySet()));
-          return null;
-        });
+    return alerts.shown(RESOLVED_SHOWN).map(all -> {
+      all.forEach(a -> {
+        AlertJson.Shown shown = AlertJson.shown(AlertJson.alert(a));
+        known.put(shown.id(), shown);
+      });
+      hub.load(TOPIC, ordinal, visible(known.keySet()));
+      return null;
+    });
   }
 
   @Override
-  public Future<Void> onEvents(java.util.List<EventFeed.FeedEvent> events) {
+  public Future<Void> onEvents(List<EventFeed.FeedEvent> events) {
     long seq = 0;
     Set<String> changed = new HashSet<>();
     for (EventFeed.FeedEvent e : events) {
-      if ("alert".equals(e.type()) && e.payload() != null) {
-        JsonObject alert = e.payload();
-        String id = key(alert);
-        JsonObject held = known.get(id);
-        if (held != null && held.getInteger("version") >= alert.getInteger("version")) {
+      if (EventTypes.ALERT.equals(e.type()) && e.payload() != null) {
+        AlertJson.Shown alert = AlertJson.shown(e.payload());
+        AlertJson.Shown held = known.get(alert.id());
+        if (held != null && held.version() >= alert.version()) {
           continue;
         }
         if (held != null) {
-          changed.addAll(groupOf(held.getString("group")));
+          changed.addAll(groupOf(held.group()));
         }
-        known.put(id, alert);
-        changed.addAll(groupOf(alert.getString("group")));
-        changed.add(id);
+        known.put(alert.id(), alert);
+        changed.addAll(groupOf(alert.group()));
+        changed.add(alert.id());
         seq = e.ordinal();
       } else if (EventTypes.CLOCK.equals(e.type()) && e.payload() != null && e.payload().getLong("epochMs") != null) {
         Instant tick = Instant.ofEpochMilli(e.payload().getLong("epochMs"));
-        var it = known.entrySet().iterator();
+        Iterator<Map.Entry<String, AlertJson.Shown>> it = known.entrySet().iterator();
         while (it.hasNext()) {
-          var entry = it.next();
-          String resolvedAt = entry.getValue().getString("resolvedAt");
-          if (resolvedAt != null && !Instant.parse(resolvedAt).plus(RESOLVED_SHOWN).isAfter(tick)) {
+          Map.Entry<String, AlertJson.Shown> entry = it.next();
+          Instant resolvedAt = entry.getValue().resolvedAt();
+          if (resolvedAt != null && !resolvedAt.plus(RESOLVED_SHOWN).isAfter(tick)) {
             changed.add(entry.getKey());
             it.remove();
             seq = e.ordinal();
@@ -96,16 +94,16 @@ public final class AlertsTopic implements FeedListener {
   /** The values of {@code ids} as the topic shows them: an alert with its group size, or null (not shown). */
   private Map<String, Object> visible(Set<String> ids) {
     Map<String, Long> groups = new HashMap<>();
-    for (JsonObject a : known.values()) {
-      if (!Alert.RESOLVED.equals(a.getString("state"))) {
-        groups.merge(a.getString("group"), 1L, Long::sum);
+    for (AlertJson.Shown a : known.values()) {
+      if (a.open()) {
+        groups.merge(a.group(), 1L, Long::sum);
       }
     }
     Map<String, Object> values = new LinkedHashMap<>();
     for (String id : ids) {
-      JsonObject a = known.get(id);
-      boolean shown = a != null && !a.getBoolean("silenced", false);
-      values.put(id, shown ? a.copy().put("groupSize", groups.getOrDefault(a.getString("group"), 0L)).getMap() : null);
+      AlertJson.Shown a = known.get(id);
+      boolean shown = a != null && !a.silenced();
+      values.put(id, shown ? a.value(groups.getOrDefault(a.group(), 0L)) : null);
     }
     return values;
   }
@@ -113,14 +111,10 @@ public final class AlertsTopic implements FeedListener {
   private Set<String> groupOf(String group) {
     Set<String> ids = new HashSet<>();
     known.forEach((id, a) -> {
-      if (group != null && group.equals(a.getString("group"))) {
+      if (group != null && group.equals(a.group())) {
         ids.add(id);
       }
     });
     return ids;
-  }
-
-  private static String key(JsonObject alert) {
-    return String.valueOf(alert.getLong("id"));
   }
 }

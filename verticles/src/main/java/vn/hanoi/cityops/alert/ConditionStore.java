@@ -5,10 +5,12 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import vn.hanoi.cityops.store.Sql;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,16 @@ import java.util.Map;
 /**
  * The conditions ({@code alert_condition}), written compare-and-set: a write names the position (the newest event
  * applied: its time and seq) it read, and loses when another node moved it meanwhile. The loser re-reads and
- * applies only what is still new, so each event changes a condition once whatever the number of nodes.
+ * applies only what is still new, so each event changes a condition once whatever the number of nodes. The SQL is in
+ * {@code sql/alert/condition-*.sql}.
  */
 final class ConditionStore {
+  private static final String LOAD = Sql.load("alert/condition-load.sql");
+  private static final String PENDING = Sql.load("alert/condition-pending.sql");
+  private static final String INSERT = Sql.load("alert/condition-insert.sql");
+  private static final String UPDATE = Sql.load("alert/condition-update.sql");
+  private static final String ACTIVE_SUBJECTS = Sql.load("alert/condition-active-subjects.sql");
+
   /** A condition and where it stands in the event log; {@code at} null: never stored. */
   record Stored(Conditions.State state, Instant at, long seq) {
     static final Stored NONE = new Stored(Conditions.State.NONE, null, 0);
@@ -45,8 +54,7 @@ final class ConditionStore {
   Future<Map<Key, Stored>> load(List<Key> keys) {
     Long[] rules = keys.stream().map(Key::ruleId).toArray(Long[]::new);
     String[] subjects = keys.stream().map(Key::subject).toArray(String[]::new);
-    return pool.preparedQuery("SELECT * FROM alert_condition WHERE (rule_id, subject) IN "
-            + "(SELECT * FROM unnest($1::bigint[], $2::text[]))")
+    return pool.preparedQuery(LOAD)
         .execute(Tuple.tuple().addArrayOfLong(rules).addArrayOfString(subjects))
         .map(rows -> {
           Map<Key, Stored> stored = new HashMap<>();
@@ -59,8 +67,7 @@ final class ConditionStore {
 
   /** Conditions waiting for time alone: holding but not alerting yet, or clear but still alerting. */
   Future<Map<Key, Stored>> pending() {
-    return pool.query("SELECT c.* FROM alert_condition c JOIN alert_rule r ON r.id = c.rule_id "
-            + "WHERE c.active <> c.alerting AND r.enabled").execute()
+    return pool.query(PENDING).execute()
         .map(rows -> {
           Map<Key, Stored> stored = new HashMap<>();
           for (Row r : rows) {
@@ -75,16 +82,21 @@ final class ConditionStore {
     Tuple values = Tuple.of(key.ruleId(), key.subject(), next.active(), utc(next.since()), next.alerting(), next.value(),
         utc(at), seq);
     if (expected.at() == null) {
-      return c.preparedQuery("INSERT INTO alert_condition (rule_id, subject, active, since, alerting, value, event_at, event_seq) "
-              + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING")
-          .execute(values).map(rows -> rows.rowCount() == 1);
+      return c.preparedQuery(INSERT).execute(values).map(rows -> rows.rowCount() == 1);
     }
-    return c.preparedQuery("UPDATE alert_condition SET active = $3, since = $4, alerting = $5, value = $6, event_at = $7, "
-            + "event_seq = $8 WHERE rule_id = $1 AND subject = $2 AND event_at = $9 AND event_seq = $10 "
-            + "AND active = $11 AND alerting = $12")
+    return c.preparedQuery(UPDATE)
         .execute(values.addOffsetDateTime(utc(expected.at())).addLong(expected.seq())
             .addBoolean(expected.state().active()).addBoolean(expected.state().alerting()))
         .map(rows -> rows.rowCount() == 1);
+  }
+
+  /** The subjects on which the rule's condition holds now. */
+  Future<List<String>> activeSubjects(long ruleId) {
+    return pool.preparedQuery(ACTIVE_SUBJECTS).execute(Tuple.of(ruleId)).map(rows -> {
+      List<String> subjects = new ArrayList<>(rows.size());
+      rows.forEach(r -> subjects.add(r.getString(0)));
+      return subjects;
+    });
   }
 
   private static Stored from(Row r) {

@@ -5,6 +5,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import vn.hanoi.cityops.live.EventFeed;
+import vn.hanoi.cityops.store.Sql;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,15 +23,17 @@ import java.util.Map;
 final class KpiObservations {
   /** Fewer completions than this make no on-time rate. */
   static final int MIN_COMPLETIONS = 20;
-  private static final String ON_TIME = AlertRepository.sql("kpi-on-time");
-  private static final String DISTRICT_OVERDUE = AlertRepository.sql("kpi-district-overdue");
-  private static final String FEEDBACK_OVERDUE = AlertRepository.sql("kpi-feedback-overdue");
-  private static final String ON_TIME_DROP = AlertRepository.sql("kpi-on-time-drop");
+  private static final String ON_TIME = Sql.load("alert/kpi-on-time.sql");
+  private static final String DISTRICT_OVERDUE = Sql.load("alert/kpi-district-overdue.sql");
+  private static final String FEEDBACK_OVERDUE = Sql.load("alert/kpi-feedback-overdue.sql");
+  private static final String ON_TIME_DROP = Sql.load("alert/kpi-on-time-drop.sql");
 
   private final Pool pool;
+  private final ConditionStore conditions;
 
-  KpiObservations(Pool pool) {
+  KpiObservations(Pool pool, ConditionStore conditions) {
     this.pool = pool;
+    this.conditions = conditions;
   }
 
   Future<List<AlertEvaluator.Observation>> observe(List<Rule> rules, EventFeed.FeedEvent tick) {
@@ -40,7 +43,7 @@ final class KpiObservations {
     Instant at = Instant.ofEpochMilli(tick.payload().getLong("epochMs"));
     List<Future<List<AlertEvaluator.Observation>>> each = new ArrayList<>();
     for (Rule rule : rules) {
-      each.add(values(rule, at).compose(values -> active(rule).map(active -> {
+      each.add(values(rule, at).compose(values -> conditions.activeSubjects(rule.id()).map(active -> {
         List<AlertEvaluator.Observation> list = new ArrayList<>();
         values.forEach((subject, value) -> list.add(new AlertEvaluator.Observation(rule, subject, value, at, tick.seq())));
         double clear = rule.kind().above() ? 0 : 100;
@@ -77,14 +80,5 @@ final class KpiObservations {
       }
       return values;
     });
-  }
-
-  private Future<List<String>> active(Rule rule) {
-    return pool.preparedQuery("SELECT subject FROM alert_condition WHERE rule_id = $1 AND active").execute(Tuple.of(rule.id()))
-        .map(rows -> {
-          List<String> subjects = new ArrayList<>();
-          rows.forEach(r -> subjects.add(r.getString(0)));
-          return subjects;
-        });
   }
 }

@@ -1,24 +1,29 @@
 package vn.hanoi.cityops.alert;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import vn.hanoi.cityops.failure.Failure;
+import vn.hanoi.cityops.store.Sql;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Silences ({@code alert_silence}): for a period, alerts matching every given matcher (rule, kind, subject,
- * severity) are still recorded but not pushed: the {@code alerts} topic leaves them out, they do not escalate and
- * send no webhook. Creating one silences the open alerts it matches at once; when it ends (its time, or deleted)
- * they are shown again unless another silence covers them.
+ * Silences ({@code alert_silence}); the SQL is in {@code sql/alert/silence-*.sql}. For a period, alerts matching every
+ * given matcher (rule, kind, subject, severity) are still recorded but not pushed: the {@code alerts} topic leaves
+ * them out, they do not escalate and send no webhook. Creating one silences the open alerts it matches at once; when
+ * it ends (its time, or deleted) they are shown again unless another silence covers them.
  */
 final class Silences {
-  record Created(JsonObject silence, List<AlertRepository.Change> changes) {
+  private static final String INSERT = Sql.load("alert/silence-insert.sql");
+  private static final String END = Sql.load("alert/silence-end.sql");
+  private static final String EXISTS = Sql.load("alert/silence-exists.sql");
+  private static final String LIST = Sql.load("alert/silence-list.sql");
+
+  /** A new silence, and the changes of the alerts it silenced at once. */
+  record Created(Silence silence, List<AlertRepository.Change> changes) {
   }
 
   private final Pool pool;
@@ -29,48 +34,38 @@ final class Silences {
     this.alerts = alerts;
   }
 
-  Future<Created> create(String rule, String kind, String subject, String severity, OffsetDateTime endsAt, String reason,
-                         String actor) {
-    return pool.withTransaction(c -> c.preparedQuery("INSERT INTO alert_silence (rule_code, kind, subject, severity, "
-                + "ends_at, reason, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *")
-            .execute(Tuple.from(new Object[]{rule, kind, subject, severity, endsAt, reason, actor}))
-            .compose(rows -> {
-              JsonObject silence = json(rows.iterator().next());
-              return alerts.silence(c, silence.getLong("id"), actor).map(changes -> new Created(silence, changes));
-            }));
+  /** Stores the silence {@code request} asked for, until {@code endsAt} (already checked), and silences what it covers. */
+  Future<Created> create(SilenceRequest request, OffsetDateTime endsAt, String actor) {
+    return pool.withTransaction(c -> c.preparedQuery(INSERT)
+        .execute(Tuple.from(new Object[]{request.rule(), request.kind(), request.subject(), request.severity(), endsAt,
+            request.reason(), actor}))
+        .compose(rows -> {
+          Silence silence = silence(rows.iterator().next());
+          return alerts.silence(c, silence.id(), actor).map(changes -> new Created(silence, changes));
+        }));
   }
 
-  /** Ends a silence now; 404 for none, 409 when it already ended. */
+  /** Ends a silence now; fails with {@link Lifecycle#silenceRefusal} when there is none or it already ended. */
   Future<List<AlertRepository.Change>> end(long id, String actor) {
-    return pool.withTransaction(c -> c.preparedQuery("UPDATE alert_silence SET ends_at = now(), ended_by = $2 "
-                + "WHERE id = $1 AND ends_at > now() RETURNING id")
-            .execute(Tuple.of(id, actor))
-            .compose(rows -> rows.size() > 0
-                ? alerts.unsilence(c, actor, "user")
-                : c.preparedQuery("SELECT 1 FROM alert_silence WHERE id = $1").execute(Tuple.of(id))
-                    .compose(found -> Future.failedFuture(found.size() == 0
-                        ? Failure.notFound("no silence " + id)
-                        : new Failure(Failure.Kind.CONFLICT, "illegal_transition", "silence " + id + " has already ended")))));
+    return pool.withTransaction(c -> c.preparedQuery(END).execute(Tuple.of(id, actor))
+        .compose(rows -> rows.size() > 0
+            ? alerts.unsilence(c, actor, "user")
+            : c.preparedQuery(EXISTS).execute(Tuple.of(id))
+                .compose(found -> Future.failedFuture(Lifecycle.silenceRefusal(id, found.size() > 0)))));
   }
 
   /** Active silences, or also those ended within the last 7 days. */
-  Future<JsonArray> list(boolean activeOnly) {
-    return pool.preparedQuery("SELECT * FROM alert_silence WHERE ends_at > now() - CASE WHEN $1 THEN interval '0' "
-            + "ELSE interval '7 days' END ORDER BY id DESC").execute(Tuple.of(activeOnly))
-        .map(rows -> {
-          JsonArray items = new JsonArray();
-          rows.forEach(r -> items.add(json(r)));
-          return items;
-        });
+  Future<List<Silence>> list(boolean activeOnly) {
+    return pool.preparedQuery(LIST).execute(Tuple.of(activeOnly)).map(rows -> {
+      List<Silence> items = new ArrayList<>(rows.size());
+      rows.forEach(r -> items.add(silence(r)));
+      return items;
+    });
   }
 
-  private static JsonObject json(Row r) {
-    OffsetDateTime ends = r.getOffsetDateTime("ends_at");
-    return new JsonObject().put("id", r.getLong("id")).put("rule", r.getString("rule_code"))
-        .put("kind", r.getString("kind")).put("subject", r.getString("subject")).put("severity", r.getString("severity"))
-        .put("reason", r.getString("reason")).put("startsAt", Alert.iso(r.getOffsetDateTime("starts_at")))
-        .put("endsAt", Alert.iso(ends)).put("createdBy", r.getString("created_by"))
-        .put("createdAt", Alert.iso(r.getOffsetDateTime("created_at"))).put("endedBy", r.getString("ended_by"))
-        .put("active", ends.isAfter(OffsetDateTime.now()));
+  private static Silence silence(Row r) {
+    return new Silence(r.getLong("id"), r.getString("rule_code"), r.getString("kind"), r.getString("subject"),
+        r.getString("severity"), r.getString("reason"), r.getOffsetDateTime("starts_at"), r.getOffsetDateTime("ends_at"),
+        r.getString("created_by"), r.getOffsetDateTime("created_at"), r.getString("ended_by"));
   }
 }

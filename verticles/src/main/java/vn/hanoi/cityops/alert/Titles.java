@@ -3,6 +3,7 @@ package vn.hanoi.cityops.alert;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import vn.hanoi.cityops.store.Sql;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -21,8 +22,7 @@ public final class Titles {
   private record Names(String vi, String en) {
   }
 
-  private static final String NAMES = "SELECT code, name_vi, name_en FROM city_system "
-      + "UNION ALL SELECT code, name_vi, name_en FROM agency";
+  private static final String NAMES = Sql.load("alert/names.sql");
   private final Map<String, Names> names;
 
   Titles(Map<String, Names> names) {

@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hanoi.cityops.store.Sql;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,21 +27,10 @@ import java.util.List;
 public final class WebhookSender extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
   private static final long POLL_MS = 250;
-  private static final String CLAIM = """
-      UPDATE webhook_delivery d SET attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => $1)
-      FROM (SELECT id FROM webhook_delivery WHERE status = 'pending' AND next_attempt_at <= now()
-            ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED) due
-      WHERE d.id = due.id
-      RETURNING d.id, d.url, d.payload::text AS body, d.attempts,
-                (SELECT webhook_secret FROM alert_rule r WHERE r.id = d.rule_id) AS secret""";
-  private static final String OUTCOME = """
-      WITH a AS (
-          INSERT INTO webhook_attempt (delivery_id, attempt, http_status, error, duration_ms) VALUES ($1, $2, $3, $4, $5)
-      )
-      UPDATE webhook_delivery SET status = $6, last_status = $3, last_error = $4,
-             next_attempt_at = now() + make_interval(secs => $7::float8 / 1000),
-             delivered_at = CASE WHEN $6 = 'delivered' THEN now() END
-      WHERE id = $1 AND attempts = $2""";
+  /** Claims due deliveries for this node, with a lease of $1 seconds. */
+  private static final String CLAIM = Sql.load("alert/webhook-claim.sql");
+  /** Records an attempt and its outcome. */
+  private static final String OUTCOME = Sql.load("alert/webhook-outcome.sql");
 
   private final Pool pool;
   private final int timeoutMs;

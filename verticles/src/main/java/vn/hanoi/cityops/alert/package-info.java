@@ -1,16 +1,31 @@
 /**
- * Alerts: rules ({@link vn.hanoi.cityops.alert.AlertRules}, validated on save), their evaluation as events arrive
- * ({@link vn.hanoi.cityops.alert.AlertEvaluator}, a feed listener on every node; {@link vn.hanoi.cityops.alert.Conditions}
- * is the pure state machine), the lifecycle firing → acknowledged → resolved ({@link vn.hanoi.cityops.alert.AlertRepository}),
- * silences, grouping by common cause, escalation, MTTA/MTTR, the {@code alerts} topic
- * ({@link vn.hanoi.cityops.alert.AlertsTopic}), the REST API ({@link vn.hanoi.cityops.alert.AlertRoutes}) and signed
- * webhooks ({@link vn.hanoi.cityops.alert.WebhookSender}).
+ * Alerts. {@link vn.hanoi.cityops.alert.AlertModule} says what they need and offer; the rest:
+ * <ul>
+ *   <li>HTTP: {@link vn.hanoi.cityops.alert.AlertRoutes} ({@code /api/v1/alerts}),
+ *       {@link vn.hanoi.cityops.alert.RuleRoutes} ({@code /alert-rules}), {@link vn.hanoi.cityops.alert.SilenceRoutes}
+ *       ({@code /silences}), reading requests through {@link vn.hanoi.cityops.alert.Requests} and answering in
+ *       {@link vn.hanoi.cityops.alert.AlertJson}'s shapes, the one JSON mapper of the REST answers, the {@code alert}
+ *       event payload, the {@code alerts} topic and the webhook body.</li>
+ *   <li>Pure rules, unit-tested: {@link vn.hanoi.cityops.alert.Lifecycle} (firing → acknowledged → resolved, reopen,
+ *       escalate, silence: from which states, and the refusals), {@link vn.hanoi.cityops.alert.Conditions} (a rule's
+ *       condition per subject: hysteresis, for/clear durations), {@link vn.hanoi.cityops.alert.RuleValidation},
+ *       {@link vn.hanoi.cityops.alert.SilenceRequest}, {@link vn.hanoi.cityops.alert.Signatures}.</li>
+ *   <li>PostgreSQL, statements in {@code sql/alert/*.sql}, records out: {@link vn.hanoi.cityops.alert.AlertRepository}
+ *       (the lifecycle's conditional writes), {@link vn.hanoi.cityops.alert.AlertRules}, {@link vn.hanoi.cityops.alert.Silences},
+ *       {@link vn.hanoi.cityops.alert.ConditionStore}, {@link vn.hanoi.cityops.alert.KpiObservations}.</li>
+ *   <li>Evaluation: {@link vn.hanoi.cityops.alert.AlertEvaluator} applies the rules to each batch of the feed and lets
+ *       time act every {@code alerts.sweepMs}; it runs in {@link vn.hanoi.cityops.alert.AlertEvaluationVerticle}, on an
+ *       event loop of its own, to which the feed hands each batch in order.</li>
+ *   <li>Out: the {@code alerts} topic ({@link vn.hanoi.cityops.alert.AlertsTopic}, a feed listener) and signed
+ *       webhooks ({@link vn.hanoi.cityops.alert.WebhookSender}, a verticle).</li>
+ * </ul>
  *
  * <p>Correct in a cluster without the bus: every node evaluates every event, and each change is a conditional write
  * in PostgreSQL that one node wins — a condition is compare-and-set on the newest event it applied; one open alert
  * per deduplication key is a partial unique index; acknowledge/resolve/escalate are {@code UPDATE … WHERE state = …}
  * re-checked under the row lock. Each change also stores an event of type {@code alert} (the alert as it became,
  * with its version) in the event log, in the same transaction, so every node's feed numbers it identically and the
- * topic is a function of the feed. Publishes on {@code cityops.ingest.accepted} (to wake the feeds); listens to nothing.
+ * topic is a function of the feed. After a change, publishes the empty {@code cityops.feed.changed} signal (to wake
+ * every node's feed); listens to no address.
  */
 package vn.hanoi.cityops.alert;

@@ -6,6 +6,7 @@ import vn.hanoi.cityops.alert.AlertModule;
 import vn.hanoi.cityops.auth.AuthModule;
 import vn.hanoi.cityops.bus.FeedSignal;
 import vn.hanoi.cityops.capability.Capability;
+import vn.hanoi.cityops.capability.Panel;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.config.AppConfig;
 import vn.hanoi.cityops.dossier.DossierModule;
@@ -17,12 +18,14 @@ import vn.hanoi.cityops.live.Connections;
 import vn.hanoi.cityops.meeting.MeetingModule;
 import vn.hanoi.cityops.store.Database;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The list of capabilities of a node, built in order, each given what it needs from the ones before it. The order is
  * also the order in which the feed's listeners hear each batch: the health topics and the repair of status changes
- * first, then the dossier and feedback figures, the alert rules, the briefings.
+ * first, then the dossier and feedback figures, the alert rules, the briefings. The briefings come last: they show
+ * the data panels every capability before them offers.
  */
 final class Capabilities {
   private Capabilities() {
@@ -31,14 +34,17 @@ final class Capabilities {
   static List<Capability> of(Vertx vertx, AppConfig config, Database db, ReferenceData reference, AuthModule auth,
                              Connections hub, FeedSignal signal, PrometheusMeterRegistry meters) {
     IngestModule ingest = new IngestModule(vertx, config, db.pool(), reference, auth.apiKeys(), meters, signal);
-    return List.of(
+    List<Capability> capabilities = new ArrayList<>(List.of(
         ingest,
         new HealthModule(db.pool(), db.dedicatedPool(1), reference, auth.guard(), hub, ingest.internalEvents(),
             config.silenceFactor()),
         new DossierModule(db.pool(), reference, auth.guard(), hub),
         new FeedbackModule(db.pool(), reference, auth.guard(), hub),
         new HistoryModule(db.pool(), reference, auth.guard()),
-        new AlertModule(vertx, config, db.pool(), reference, auth.guard(), auth.audit(), hub, signal),
-        new MeetingModule(db.pool(), reference, auth.guard(), auth.audit(), hub, signal, config.meetingPresenceTimeoutMs()));
+        new AlertModule(config, db.pool(), reference, auth.guard(), auth.audit(), hub, signal)));
+    List<Panel> panels = capabilities.stream().flatMap(c -> c.panels().stream()).toList();
+    capabilities.add(new MeetingModule(db.pool(), reference, auth.guard(), auth.audit(), hub, signal,
+        config.meetingPresenceTimeoutMs(), panels));
+    return List.copyOf(capabilities);
   }
 }

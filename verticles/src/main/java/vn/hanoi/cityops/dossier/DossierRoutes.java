@@ -17,6 +17,7 @@ import vn.hanoi.cityops.dossier.DossierRepository.Target;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.QueryParams;
+import vn.hanoi.cityops.web.Requests;
 import vn.hanoi.cityops.web.Routes;
 
 import java.time.Instant;
@@ -96,56 +97,50 @@ public final class DossierRoutes implements Routes {
   }
 
   private void city(RoutingContext ctx) {
-    Future.succeededFuture()
-        .compose(start -> {
-          Agency root = scopes.agency("HN").orElseThrow();
-          return scopeKpis(ctx, scope("city", root.code(), root.nameVi(), root.nameEn()), null, null);
-        })
+    Agency root = scopes.agency("HN").orElseThrow();
+    scopeKpis(ctx, scope("city", root.code(), root.nameVi(), root.nameEn()), null, null)
         .onSuccess(body -> JsonBodies.ok(ctx, body))
         .onFailure(ctx::fail);
   }
 
   private void level(RoutingContext ctx) {
-    Future.succeededFuture()
-        .compose(start -> {
-          String level = ctx.pathParam("level");
-          if (!Scopes.LEVELS.contains(level)) {
-            throw QueryParams.invalid("level", "must be city, district or commune");
-          }
-          List<String> members = scopes.agencies(level).stream().map(Agency::code).toList();
-          String[] names = LEVEL_NAMES.get(level);
-          return scopeKpis(ctx, scope("level", level, names[0], names[1]), null, members);
-        })
+    String level = ctx.pathParam("level");
+    if (!Scopes.LEVELS.contains(level)) {
+      ctx.fail(QueryParams.invalid("level", "must be city, district or commune"));
+      return;
+    }
+    List<String> members = scopes.agencies(level).stream().map(Agency::code).toList();
+    String[] names = LEVEL_NAMES.get(level);
+    scopeKpis(ctx, scope("level", level, names[0], names[1]), null, members)
         .onSuccess(body -> JsonBodies.ok(ctx, body))
         .onFailure(ctx::fail);
   }
 
   private void district(RoutingContext ctx) {
-    Future.succeededFuture()
-        .compose(start -> {
-          String code = ctx.pathParam("code");
-          if (!scopes.isDistrict(code)) {
-            throw Failure.notFound("no district has the code '" + code + "'");
-          }
-          guard.check(ctx, Action.READ_AGENCY_DATA, code);
-          Agency district = scopes.agency(code).orElseThrow();
-          List<String> members = scopes.districtMembers(code);
-          return scopeKpis(ctx, scope("district", code, district.nameVi(), district.nameEn()), members, members);
-        })
+    String code = ctx.pathParam("code");
+    if (!scopes.isDistrict(code)) {
+      ctx.fail(Failure.notFound("no district has the code '" + code + "'"));
+      return;
+    }
+    Agency district = scopes.agency(code).orElseThrow();
+    List<String> members = scopes.districtMembers(code);
+    Requests.checked(() -> mayRead(ctx, code))
+        .compose(allowed -> scopeKpis(ctx, scope("district", code, district.nameVi(), district.nameEn()), members, members))
         .onSuccess(body -> JsonBodies.ok(ctx, body))
         .onFailure(ctx::fail);
   }
 
   private void agency(RoutingContext ctx) {
-    Future.succeededFuture()
-        .compose(start -> {
-          String code = ctx.pathParam("code");
-          Agency agency = scopes.agency(code)
-              .orElseThrow(() -> Failure.notFound("no agency has the code '" + code + "'"));
-          guard.check(ctx, Action.READ_AGENCY_DATA, code);
-          return scopeKpis(ctx, scope("agency", code, agency.nameVi(), agency.nameEn()).put("level", agency.level()),
-              List.of(code), List.of(code));
-        })
+    String code = ctx.pathParam("code");
+    Optional<Agency> found = scopes.agency(code);
+    if (found.isEmpty()) {
+      ctx.fail(Failure.notFound("no agency has the code '" + code + "'"));
+      return;
+    }
+    Agency agency = found.get();
+    Requests.checked(() -> mayRead(ctx, code))
+        .compose(allowed -> scopeKpis(ctx, scope("agency", code, agency.nameVi(), agency.nameEn())
+            .put("level", agency.level()), List.of(code), List.of(code)))
         .onSuccess(body -> JsonBodies.ok(ctx, body))
         .onFailure(ctx::fail);
   }
@@ -155,51 +150,43 @@ public final class DossierRoutes implements Routes {
    * {@code query} (every agency when null): small scopes read their own rows, the levels read everything.
    */
   private Future<JsonObject> scopeKpis(RoutingContext ctx, JsonObject scope, List<String> query, List<String> members) {
-    Period period = QueryParams.period(ctx);
-    Instant now = now();
-    Period.Bounds bounds = period.bounds(now);
-    return repository.countsByAgency(bounds, now, query).map(byAgency -> {
-      DossierCounts counts = members == null ? DossierCounts.sum(byAgency.values()) : Scopes.sum(byAgency, members);
-      return new JsonObject().put("scope", scope).mergeIn(periodJson(period, bounds, now))
-          .mergeIn(kpisJson(DossierKpis.of(counts)));
+    return Requests.checked(() -> QueryParams.period(ctx)).compose(period -> {
+      Instant now = now();
+      Period.Bounds bounds = period.bounds(now);
+      return repository.countsByAgency(bounds, now, query).map(byAgency -> {
+        DossierCounts counts = members == null ? DossierCounts.sum(byAgency.values()) : Scopes.sum(byAgency, members);
+        return new JsonObject().put("scope", scope).mergeIn(periodJson(period, bounds, now))
+            .mergeIn(DossierJson.kpis(DossierKpis.of(counts)));
+      });
     });
   }
 
+
   private void rankDistricts(RoutingContext ctx) {
-    Future.succeededFuture()
-        .compose(start -> {
-          RankingQuery q = rankingQuery(ctx);
-          return repository.countsByAgency(q.bounds, q.now, null).compose(byAgency -> {
-            List<Ranking.Entry> entries = scopes.districts().stream()
-                .map(d -> entry(d, Scopes.sum(byAgency, scopes.districtMembers(d.code()))))
-                .toList();
-            JsonObject body = rankingJson(q, Ranking.page(entries, q.by, q.limit, q.offset));
-            return !q.compare ? Future.succeededFuture(body) : previous(q).compose(then ->
-                repository.overdueByDistrictAt(q.yesterday().to()).map(overdue -> compared(body, code ->
-                    new Previous(DossierKpis.of(Scopes.sum(then, scopes.districtMembers(code))).onTimeRate(), overdue.get(code)))));
-          });
-        })
+    Requests.checked(() -> rankingQuery(ctx))
+        .compose(q -> repository.countsByAgency(q.bounds, q.now, null).compose(byAgency -> {
+          List<Ranking.Entry> entries = scopes.districts().stream()
+              .map(d -> entry(d, Scopes.sum(byAgency, scopes.districtMembers(d.code()))))
+              .toList();
+          JsonObject body = rankingJson(q, Ranking.page(entries, q.by, q.limit, q.offset));
+          return !q.compare ? Future.succeededFuture(body) : previous(q).compose(then ->
+              repository.overdueByDistrictAt(q.yesterday().to()).map(overdue -> compared(body, code ->
+                  new Previous(DossierKpis.of(Scopes.sum(then, scopes.districtMembers(code))).onTimeRate(), overdue.get(code)))));
+        }))
         .onSuccess(body -> JsonBodies.ok(ctx, body))
         .onFailure(ctx::fail);
   }
 
   private void rankAgencies(RoutingContext ctx) {
-    Future.succeededFuture()
-        .compose(start -> {
-          String level = QueryParams.optional(ctx, "level");
-          if (level != null && !Scopes.LEVELS.contains(level)) {
-            throw QueryParams.invalid("level", "must be city, district or commune");
-          }
-          RankingQuery q = rankingQuery(ctx);
-          return repository.countsByAgency(q.bounds, q.now, null).compose(byAgency -> {
-            List<Ranking.Entry> entries = scopes.agencies(level).stream()
-                .map(a -> entry(a, byAgency.getOrDefault(a.code(), DossierCounts.NONE)))
-                .toList();
-            JsonObject body = rankingJson(q, Ranking.page(entries, q.by, q.limit, q.offset)).put("level", level);
-            return !q.compare ? Future.succeededFuture(body) : previous(q).map(then -> compared(body, code ->
-                new Previous(DossierKpis.of(then.getOrDefault(code, DossierCounts.NONE)).onTimeRate(), null)));
-          });
-        })
+    Requests.checked(() -> agencyLevel(ctx)).compose(level -> Requests.checked(() -> rankingQuery(ctx))
+        .compose(q -> repository.countsByAgency(q.bounds, q.now, null).compose(byAgency -> {
+          List<Ranking.Entry> entries = scopes.agencies(level).stream()
+              .map(a -> entry(a, byAgency.getOrDefault(a.code(), DossierCounts.NONE)))
+              .toList();
+          JsonObject body = rankingJson(q, Ranking.page(entries, q.by, q.limit, q.offset)).put("level", level);
+          return !q.compare ? Future.succeededFuture(body) : previous(q).map(then -> compared(body, code ->
+              new Previous(DossierKpis.of(then.getOrDefault(code, DossierCounts.NONE)).onTimeRate(), null)));
+        })))
         .onSuccess(body -> JsonBodies.ok(ctx, body))
         .onFailure(ctx::fail);
   }
@@ -234,6 +221,20 @@ public final class DossierRoutes implements Routes {
     return ranking.put("compare", "yesterday");
   }
 
+  private Void mayRead(RoutingContext ctx, String agency) {
+    guard.check(ctx, Action.READ_AGENCY_DATA, agency);
+    return null;
+  }
+
+  /** {@code level}: city, district, commune or (absent) every level. */
+  private static String agencyLevel(RoutingContext ctx) {
+    String level = QueryParams.optional(ctx, "level");
+    if (level != null && !Scopes.LEVELS.contains(level)) {
+      throw QueryParams.invalid("level", "must be city, district or commune");
+    }
+    return level;
+  }
+
   private static RankingQuery rankingQuery(RoutingContext ctx) {
     Ranking.By by = QueryParams.choice(ctx, "by", Ranking.By.OVERDUE_NOW, Ranking.By::of, "must be overdueNow or onTimeRate");
     Period period = QueryParams.period(ctx);
@@ -254,7 +255,7 @@ public final class DossierRoutes implements Routes {
     for (int i = 0; i < page.items().size(); i++) {
       Ranking.Entry e = page.items().get(i);
       items.add(new JsonObject().put("rank", page.offset() + i + 1).put("code", e.code()).put("nameVi", e.nameVi())
-          .put("nameEn", e.nameEn()).put("level", e.level()).mergeIn(kpisJson(e.kpis())));
+          .put("nameEn", e.nameEn()).put("level", e.level()).mergeIn(DossierJson.kpis(e.kpis())));
     }
     return new JsonObject().put("by", q.by.code()).mergeIn(periodJson(q.period, q.bounds, q.now))
         .put("total", page.total()).put("limit", q.limit).put("offset", page.offset()).put("items", items);
@@ -280,20 +281,6 @@ public final class DossierRoutes implements Routes {
   private static JsonObject periodJson(Period period, Period.Bounds bounds, Instant now) {
     return new JsonObject().put("period", period.code()).put("from", Period.iso(bounds.from()))
         .put("to", Period.iso(bounds.to())).put("asOf", Period.iso(now));
-  }
-
-  static JsonObject kpisJson(DossierKpis k) {
-    return new JsonObject()
-        .put("received", k.received())
-        .put("inProgress", k.inProgress())
-        .put("completedOnTime", k.completedOnTime())
-        .put("completedLate", k.completedLate())
-        .put("returned", k.returned())
-        .put("backlog", k.backlog())
-        .put("overdueNow", k.overdueNow())
-        .put("onTimeRate", k.onTimeRate())
-        .put("onlineShare", k.onlineShare())
-        .put("avgProcessingHours", k.avgProcessingHours());
   }
 
   private static Instant now() {

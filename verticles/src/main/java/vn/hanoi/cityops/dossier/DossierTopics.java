@@ -92,6 +92,6 @@ public final class DossierTopics extends PacedTopics {
   }
 
   private static Map<String, Object> today(DossierCounts counts) {
-    return Map.of("today", DossierRoutes.kpisJson(DossierKpis.of(counts)).getMap());
+    return Map.of("today", DossierJson.kpis(DossierKpis.of(counts)).getMap());
   }
 }

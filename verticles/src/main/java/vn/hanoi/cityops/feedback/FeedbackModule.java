@@ -3,6 +3,7 @@ package vn.hanoi.cityops.feedback;
 import io.vertx.sqlclient.Pool;
 import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.capability.Capability;
+import vn.hanoi.cityops.capability.Panel;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.live.Connections;
 import vn.hanoi.cityops.live.FeedListener;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /**
  * Citizen feedback. Needs the pool, the reference data, the guard and the live hub. Offers
- * {@code /api/v1/feedback/summary} and the {@code feedback} topic.
+ * {@code /api/v1/feedback/summary}, the {@code feedback} topic and the briefing panel {@code district-feedback}.
  */
 public final class FeedbackModule implements Capability {
   private final Pool pool;
@@ -35,5 +36,10 @@ public final class FeedbackModule implements Capability {
   @Override
   public List<FeedListener> feedListeners() {
     return List.of(new FeedbackTopics(pool, hub));
+  }
+
+  @Override
+  public List<Panel> panels() {
+    return List.of(new DistrictFeedbackPanel(new FeedbackRepository(pool), reference));
   }
 }

@@ -9,7 +9,6 @@ import io.vertx.sqlclient.Pool;
 import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.city.Hanoi;
-import vn.hanoi.cityops.city.KpiMath;
 import vn.hanoi.cityops.city.Period;
 import vn.hanoi.cityops.city.ReferenceData.Agency;
 import vn.hanoi.cityops.city.ReferenceData;
@@ -17,6 +16,7 @@ import vn.hanoi.cityops.feedback.FeedbackMath.TrendPoint;
 import vn.hanoi.cityops.feedback.FeedbackRepository.Summary;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.QueryParams;
+import vn.hanoi.cityops.web.Requests;
 import vn.hanoi.cityops.web.Routes;
 
 import java.time.Instant;
@@ -57,30 +57,38 @@ public final class FeedbackRoutes implements Routes {
   }
 
   private void summary(RoutingContext ctx) {
-    Future.succeededFuture()
-        .compose(start -> {
-          String district = QueryParams.optional(ctx, "district");
-          if (district != null && !reference.isDistrict(district)) {
-            throw QueryParams.invalid("district", "must be the code of a district, e.g. CG");
-          }
-          if (district == null) {
-            guard.check(ctx, Action.READ_CITY_DATA, null);
-          } else {
-            guard.check(ctx, Action.READ_AGENCY_DATA, district);
-          }
-          FeedbackFilter filter = filter(ctx, district);
-          Period period = QueryParams.period(ctx);
-          Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-          Period.Bounds bounds = period.bounds(now);
-          Future<Summary> summary = repository.summary(bounds, now, filter);
-          Future<List<FeedbackMath.DailyRatings>> ratings =
-              repository.dailyRatings(Period.startOfDay(now, TREND_DAYS - 1), Period.TODAY.bounds(now).to(), filter);
+    Requests.checked(() -> query(ctx))
+        .compose(q -> {
+          Future<Summary> summary = repository.summary(q.bounds(), q.now(), q.filter());
+          Future<List<FeedbackMath.DailyRatings>> ratings = repository.dailyRatings(
+              Period.startOfDay(q.now(), TREND_DAYS - 1), Period.TODAY.bounds(q.now()).to(), q.filter());
           return Future.all(summary, ratings)
-              .map(all -> body(period, bounds, now, filter, summary.result(), ratings.result()));
+              .map(all -> body(q.period(), q.bounds(), q.now(), q.filter(), summary.result(), ratings.result()));
         })
         .onSuccess(body -> JsonBodies.ok(ctx, body))
         .onFailure(ctx::fail);
   }
+
+  private record Query(Period period, Period.Bounds bounds, Instant now, FeedbackFilter filter) {
+  }
+
+  /** The filters and period asked for, once the caller may read them (400 for a bad parameter, 403 when not). */
+  private Query query(RoutingContext ctx) {
+    String district = QueryParams.optional(ctx, "district");
+    if (district != null && !reference.isDistrict(district)) {
+      throw QueryParams.invalid("district", "must be the code of a district, e.g. CG");
+    }
+    if (district == null) {
+      guard.check(ctx, Action.READ_CITY_DATA, null);
+    } else {
+      guard.check(ctx, Action.READ_AGENCY_DATA, district);
+    }
+    FeedbackFilter filter = filter(ctx, district);
+    Period period = QueryParams.period(ctx);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    return new Query(period, period.bounds(now), now, filter);
+  }
+
 
   private JsonObject body(Period period, Period.Bounds bounds, Instant now, FeedbackFilter filter, Summary summary,
                           List<FeedbackMath.DailyRatings> ratings) {
@@ -89,11 +97,11 @@ public final class FeedbackRoutes implements Routes {
         .put("asOf", Period.iso(now))
         .put("filters", new JsonObject().put("district", filter.district()).put("category", filter.category())
             .put("agency", filter.agency()).put("channel", filter.channel()))
-        .mergeIn(countsJson(summary.total()))
+        .mergeIn(FeedbackJson.counts(summary.total()))
         .put("satisfactionScale", "0-100")
         .put("byDistrict", breakdown(summary.byDistrict(), this::districtJson))
         .put("byCategory", breakdown(summary.byCategory(),
-            (category, counts) -> new JsonObject().put("category", category).mergeIn(countsJson(counts))))
+            (category, counts) -> new JsonObject().put("category", category).mergeIn(FeedbackJson.counts(counts))))
         .put("byChannel", breakdown(summary.byChannel(), FeedbackRoutes::channelJson))
         .put("satisfactionTrend", trendJson(FeedbackMath.trend(ratings, now.atZone(Hanoi.ZONE).toLocalDate(),
             TREND_DAYS)));
@@ -114,13 +122,13 @@ public final class FeedbackRoutes implements Routes {
   private JsonObject districtJson(String code, FeedbackCounts counts) {
     Agency d = reference.agencies().get(code);
     return new JsonObject().put("code", code).put("nameVi", d == null ? code : d.nameVi())
-        .put("nameEn", d == null ? code : d.nameEn()).mergeIn(countsJson(counts));
+        .put("nameEn", d == null ? code : d.nameEn()).mergeIn(FeedbackJson.counts(counts));
   }
 
   private static JsonObject channelJson(String channel, FeedbackCounts counts) {
     String[] names = CHANNELS.getOrDefault(channel, new String[]{channel, channel});
     return new JsonObject().put("channel", channel).put("nameVi", names[0]).put("nameEn", names[1])
-        .mergeIn(countsJson(counts));
+        .mergeIn(FeedbackJson.counts(counts));
   }
 
   private static JsonArray breakdown(Map<String, FeedbackCounts> groups,
@@ -131,18 +139,6 @@ public final class FeedbackRoutes implements Routes {
     JsonArray items = new JsonArray();
     entries.forEach(e -> items.add(item.apply(e.getKey(), e.getValue())));
     return items;
-  }
-
-  static JsonObject countsJson(FeedbackCounts c) {
-    return new JsonObject()
-        .put("received", c.received())
-        .put("open", c.open())
-        .put("overdue", c.overdue())
-        .put("answered", c.answered())
-        .put("avgAnswerHours", KpiMath.averageHours(c.answerSeconds(), c.answered()))
-        .put("satisfactionIndex", FeedbackMath.satisfactionIndex(c.ratingSum(), c.rated()))
-        .put("averageRating", FeedbackMath.averageRating(c.ratingSum(), c.rated()))
-        .put("rated", c.rated());
   }
 
   private static JsonArray trendJson(List<TrendPoint> points) {

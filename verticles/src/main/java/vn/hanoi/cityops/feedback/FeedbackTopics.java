@@ -29,10 +29,10 @@ public final class FeedbackTopics extends PacedTopics {
   protected Future<Map<String, Map<String, Object>>> compute(Instant now) {
     return repository.summary(Period.TODAY.bounds(now), now, FeedbackFilter.NONE).map(s -> {
       Map<String, Object> data = new LinkedHashMap<>();
-      data.put("today", FeedbackRoutes.countsJson(s.total()).getMap());
-      s.byDistrict().forEach((code, c) -> data.put("district." + code, FeedbackRoutes.countsJson(c).getMap()));
-      s.byChannel().forEach((channel, c) -> data.put("channel." + channel, FeedbackRoutes.countsJson(c).getMap()));
-      s.byCategory().forEach((category, c) -> data.put("category." + category, FeedbackRoutes.countsJson(c).getMap()));
+      data.put("today", FeedbackJson.counts(s.total()).getMap());
+      s.byDistrict().forEach((code, c) -> data.put("district." + code, FeedbackJson.counts(c).getMap()));
+      s.byChannel().forEach((channel, c) -> data.put("channel." + channel, FeedbackJson.counts(c).getMap()));
+      s.byCategory().forEach((category, c) -> data.put("category." + category, FeedbackJson.counts(c).getMap()));
       return Map.of(TOPIC, data);
     });
   }

@@ -5,6 +5,7 @@ import io.vertx.sqlclient.Pool;
 import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.bus.EventSink;
 import vn.hanoi.cityops.capability.Capability;
+import vn.hanoi.cityops.capability.Panel;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.live.Connections;
 import vn.hanoi.cityops.live.FeedListener;
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
  * The health of the city's systems. Needs the pool (and a small one of its own for the {@code systems} topic, read
  * on the feed's loop), the reference data, the guard, the live hub, the event sink the silence watchdog stores its
  * down events through, and {@code health.silenceFactor}. Offers {@code /api/v1/systems}, the {@code systems} topic,
- * the repair of status changes after each feed batch, and the silence watchdog.
+ * the repair of status changes after each feed batch, the silence watchdog, and the briefing panel {@code systems}.
  */
 public final class HealthModule implements Capability {
   private final Pool pool;
@@ -52,5 +53,10 @@ public final class HealthModule implements Capability {
   @Override
   public List<Supplier<Deployable>> verticles() {
     return List.of(() -> new SilenceWatchdog(pool, events, silenceFactor));
+  }
+
+  @Override
+  public List<Panel> panels() {
+    return List.of(new SystemsPanel(new SystemStatusRepository(pool)));
   }
 }

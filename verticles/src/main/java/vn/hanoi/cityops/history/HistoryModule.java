@@ -4,6 +4,7 @@ import io.vertx.core.Deployable;
 import io.vertx.sqlclient.Pool;
 import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.capability.Capability;
+import vn.hanoi.cityops.capability.Panel;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.web.Routes;
 
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * KPI history. Needs the pool, the reference data and the guard. Offers {@code /api/v1/series} and the rollup
- * verticle that keeps the per-minute and hourly series.
+ * KPI history. Needs the pool, the reference data and the guard. Offers {@code /api/v1/series}, the rollup
+ * verticle that keeps the per-minute and hourly series, and the briefing panel {@code kpi-trend}.
  */
 public final class HistoryModule implements Capability {
   private final Pool pool;
@@ -33,5 +34,10 @@ public final class HistoryModule implements Capability {
   @Override
   public List<Supplier<Deployable>> verticles() {
     return List.of(() -> new RollupVerticle(pool));
+  }
+
+  @Override
+  public List<Panel> panels() {
+    return List.of(new KpiTrendPanel(new SeriesRepository(pool), reference));
   }
 }

@@ -1,6 +1,5 @@
 package vn.hanoi.cityops.history;
 
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -12,6 +11,7 @@ import vn.hanoi.cityops.city.Period;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.QueryParams;
+import vn.hanoi.cityops.web.Requests;
 import vn.hanoi.cityops.web.Routes;
 
 import java.time.Instant;
@@ -52,19 +52,22 @@ public final class HistoryRoutes implements Routes {
   }
 
   private void series(RoutingContext ctx) {
-    Future.succeededFuture()
-        .compose(start -> {
-          Request q = request(ctx);
-          if (q.scope().isCity()) {
-            guard.check(ctx, Action.READ_CITY_DATA, null);
-          } else {
-            guard.check(ctx, Action.READ_AGENCY_DATA, q.scope().district());
-          }
-          return repository.series(q.kpi(), q.scope(), q.window()).map(points -> body(q, points));
-        })
+    Requests.checked(() -> allowed(ctx, request(ctx)))
+        .compose(q -> repository.series(q.kpi(), q.scope(), q.window()).map(points -> body(q, points)))
         .onSuccess(body -> JsonBodies.ok(ctx, body))
         .onFailure(ctx::fail);
   }
+
+  /** {@code q}, when the caller may read its scope: the city needs city data, a district that district's (403). */
+  private Request allowed(RoutingContext ctx, Request q) {
+    if (q.scope().isCity()) {
+      guard.check(ctx, Action.READ_CITY_DATA, null);
+    } else {
+      guard.check(ctx, Action.READ_AGENCY_DATA, q.scope().district());
+    }
+    return q;
+  }
+
 
   private Request request(RoutingContext ctx) {
     Kpi kpi = Kpi.of(required(ctx, "kpi"))

@@ -7,7 +7,8 @@
  * late events' minutes and any gap — and once a minute rolls minutes into hours and applies retention
  * ({@code sql/history/}). {@link vn.hanoi.cityops.history.Buckets} is the pure bucket arithmetic;
  * {@link vn.hanoi.cityops.history.HistoryRoutes} serves {@code GET /api/v1/series} and
- * {@code GET /api/v1/series/kpis}, read through {@link vn.hanoi.cityops.history.SeriesRepository}.
+ * {@code GET /api/v1/series/kpis}, read through {@link vn.hanoi.cityops.history.SeriesRepository}, which
+ * {@link vn.hanoi.cityops.history.KpiTrendPanel} (the briefing panel {@code kpi-trend}) reads too.
  *
  * <p>Listens to no address and publishes on none: the history is read from the event log, not the event bus.
  */

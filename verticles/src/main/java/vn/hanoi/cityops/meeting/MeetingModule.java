@@ -7,50 +7,58 @@ import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.bus.FeedSignal;
 import vn.hanoi.cityops.bus.Topics;
 import vn.hanoi.cityops.capability.Capability;
+import vn.hanoi.cityops.capability.Panel;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.live.Audience;
 import vn.hanoi.cityops.live.Connections;
 import vn.hanoi.cityops.live.FeedListener;
 import vn.hanoi.cityops.web.Routes;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Online briefings and their tasks. Needs the pool, the reference data, the guard, the audit log, the live hub, the
- * feed signal and {@code meeting.presenceTimeoutMs}. Offers {@code /api/v1/meetings} and {@code /api/v1/tasks}, the
- * {@code meeting.<id>} topics with who may follow them (the participants), and the presence sweep.
+ * feed signal, {@code meeting.presenceTimeoutMs} and the data panels the other capabilities offer. Offers
+ * {@code /api/v1/meetings} and {@code /api/v1/tasks}, the {@code meeting.<id>} topics with who may follow them (the
+ * participants), the presence sweep, and the briefing panel {@code previous-tasks}.
  */
 public final class MeetingModule implements Capability {
-  private final Pool pool;
   private final ReferenceData reference;
   private final Guard guard;
   private final AuditLog audit;
   private final FeedSignal signal;
   private final long presenceTimeoutMs;
   private final MeetingRepository meetings;
+  private final TaskRepository tasks;
   private final Panels panels;
   private final MeetingTopics topics;
+  private final Panel previousTasks;
 
+  /** {@code offered}: the data panels of the other capabilities; this one adds its own. */
   public MeetingModule(Pool pool, ReferenceData reference, Guard guard, AuditLog audit, Connections hub,
-                       FeedSignal signal, long presenceTimeoutMs) {
-    this.pool = pool;
+                       FeedSignal signal, long presenceTimeoutMs, List<Panel> offered) {
     this.reference = reference;
     this.guard = guard;
     this.audit = audit;
     this.signal = signal;
     this.presenceTimeoutMs = presenceTimeoutMs;
     this.meetings = new MeetingRepository(pool);
-    this.panels = new Panels(pool, reference);
+    this.tasks = new TaskRepository(pool);
+    this.previousTasks = new PreviousTasksPanel(tasks);
+    List<Panel> all = new ArrayList<>(offered);
+    all.add(previousTasks);
+    this.panels = new Panels(all);
     this.topics = new MeetingTopics(meetings, panels, hub, guard.access());
   }
 
   @Override
   public List<Routes> routes() {
     return List.of(
-        router -> new MeetingRoutes(pool, meetings, panels, reference, audit, guard, signal, presenceTimeoutMs).mount(router),
-        router -> new TaskRoutes(pool, meetings, reference, guard, signal).mount(router));
+        router -> new MeetingRoutes(meetings, tasks, panels, reference, audit, guard, signal, presenceTimeoutMs).mount(router),
+        router -> new TaskRoutes(meetings, tasks, reference, guard, signal).mount(router));
   }
 
   @Override
@@ -66,5 +74,10 @@ public final class MeetingModule implements Capability {
   @Override
   public List<Supplier<Deployable>> verticles() {
     return List.of(() -> new PresenceSweep(meetings, signal, presenceTimeoutMs));
+  }
+
+  @Override
+  public List<Panel> panels() {
+    return List.of(previousTasks);
   }
 }

@@ -1,68 +1,83 @@
 package vn.hanoi.cityops.meeting;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import vn.hanoi.cityops.failure.Failure;
+import vn.hanoi.cityops.meeting.MeetingState.Phase;
+import vn.hanoi.cityops.meeting.MeetingState.Step;
+import vn.hanoi.cityops.store.Sql;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Meetings, their agenda, attendance, decisions and tasks in PostgreSQL. Every change of what participants see
- * ({@link #change}) is one transaction: a conditional update that bumps {@code meeting.version}, then an event
- * of type {@code meeting} carrying the meeting's live state ({@link #LIVE}), so every node's topic numbers it the
- * same. A condition that does not hold (wrong state) is {@code 409 illegal_transition}.
+ * Meetings, their agenda, attendance and decisions in PostgreSQL ({@code sql/meeting/*.sql}, read once), as records.
+ * Every change of what participants see is one transaction: a conditional write that applies only when the change is
+ * legal (PostgreSQL decides, whichever node asks) and bumps {@code meeting.version}, then an event of type
+ * {@code meeting} whose payload is the meeting's live state ({@link MeetingJson#live}), so every node's topic numbers
+ * it the same. A write that does not apply fails as {@link MeetingState#illegal} says, or {@code not_found}.
  */
 public final class MeetingRepository {
-  /** The live state of a meeting: what its topic shows (but the panel's data) and what the event carries. */
-  static final String LIVE = """
-      SELECT jsonb_build_object(
-        'id', m.id, 'version', m.version, 'title', m.title, 'level', m.level, 'state', m.state,
-        'scheduledAt', m.scheduled_at, 'chair', m.chair, 'secretary', m.secretary,
-        'startedAt', m.started_at, 'endedAt', m.ended_at,
-        'invitedAgencies', coalesce((SELECT jsonb_agg(agency_code ORDER BY agency_code) FROM meeting_agency WHERE meeting_id = m.id), '[]'),
-        'invitedPeople', coalesce((SELECT jsonb_agg(username ORDER BY username) FROM meeting_person WHERE meeting_id = m.id), '[]'),
-        'currentItem', (SELECT jsonb_build_object('id', a.id, 'position', a.position, 'title', a.title, 'presenter', a.presenter)
-                        FROM agenda_item a WHERE a.id = m.current_item),
-        'panel', m.panel, 'highlight', m.highlight, 'hands', to_jsonb(m.raised_hands),
-        'presence', coalesce((SELECT jsonb_agg(jsonb_build_object('username', t.username, 'agency', t.agency,
-                        'joinedAt', t.joined_at, 'late', m.started_at IS NOT NULL AND t.joined_at > m.started_at) ORDER BY t.joined_at)
-                        FROM meeting_attendance t WHERE t.meeting_id = m.id AND t.left_at IS NULL), '[]'),
-        'decisions', coalesce((SELECT jsonb_agg(jsonb_build_object('id', d.id, 'item', d.item_id, 'text', d.text,
-                        'recordedBy', d.recorded_by, 'recordedAt', d.recorded_at) ORDER BY d.id)
-                        FROM meeting_decision d WHERE d.meeting_id = m.id), '[]'),
-        'tasks', coalesce((SELECT jsonb_agg(jsonb_build_object('id', k.id, 'item', k.item_id, 'agency', k.agency_code,
-                        'description', k.description, 'deadline', k.deadline, 'priority', k.priority, 'state', k.state,
-                        'progress', k.progress, 'overdue', k.state <> 'done' AND k.deadline < now()) ORDER BY k.id)
-                        FROM meeting_task k WHERE k.meeting_id = m.id), '[]'))
-      FROM meeting m WHERE m.id = $1""";
-  /** Opens a stay, or renews the open one ({@code inserted} false): a renewal changes nothing participants see. */
-  private static final String JOIN = """
-      INSERT INTO meeting_attendance (meeting_id, username, agency)
-      SELECT id, $2, $3 FROM meeting WHERE id = $1 AND state <> 'ended'
-      ON CONFLICT (meeting_id, username) WHERE left_at IS NULL DO UPDATE SET last_seen = now()
-      RETURNING (xmax = 0) AS inserted""";
-  /** Closes every open stay of a meeting not ended that was not renewed for $1 milliseconds, as of when last seen. */
-  private static final String EXPIRE = """
-      UPDATE meeting_attendance t SET left_at = t.last_seen FROM meeting m
-      WHERE m.id = t.meeting_id AND m.state <> 'ended' AND t.left_at IS NULL
-        AND t.last_seen < now() - make_interval(secs => $1::bigint / 1000.0)
-      RETURNING t.meeting_id, t.username""";
-  /** Only one node sweeps at a time; the conditional update above keeps it right even if two did. */
+  private static final String MEETING = Sql.load("meeting/meeting.sql");
+  private static final String PRESENCE = Sql.load("meeting/presence.sql");
+  private static final String ATTENDANCE = Sql.load("meeting/attendance.sql");
+  private static final String DECISIONS = Sql.load("meeting/decisions.sql");
+  private static final String DECISIONS_WITH_PANELS = Sql.load("meeting/decisions-with-panels.sql");
+  private static final String AGENDA = Sql.load("meeting/agenda.sql");
+  private static final String AGENDA_ITEM = Sql.load("meeting/agenda-item.sql");
+  private static final String LIST = Sql.load("meeting/list.sql");
+  private static final String CURRENT = Sql.load("meeting/current.sql");
+  private static final String LAST_ENDED = Sql.load("meeting/last-ended.sql");
+  private static final String STATE = Sql.load("meeting/state.sql");
+  private static final String ACTIVE_USERS = Sql.load("meeting/active-users.sql");
+  private static final String CREATE = Sql.load("meeting/create.sql");
+  private static final String INVITE_AGENCY = Sql.load("meeting/invite-agency.sql");
+  private static final String INVITE_PERSON = Sql.load("meeting/invite-person.sql");
+  private static final String ADD_AGENDA_ITEM = Sql.load("meeting/add-agenda-item.sql");
+  private static final String RECORD_EVENT = Sql.load("meeting/record-event.sql");
+  private static final String VERSION = Sql.load("meeting/version.sql");
+  private static final String START = Sql.load("meeting/start.sql");
+  private static final String ACTIVATE_ITEM = Sql.load("meeting/activate-item.sql");
+  private static final String SHARE_PANEL = Sql.load("meeting/share-panel.sql");
+  private static final String HIGHLIGHT = Sql.load("meeting/highlight.sql");
+  private static final String HAND = Sql.load("meeting/hand.sql");
+  private static final String SECRETARY = Sql.load("meeting/secretary.sql");
+  private static final String JOIN = Sql.load("meeting/join.sql");
+  private static final String LEAVE = Sql.load("meeting/leave.sql");
+  private static final String LEAVE_HAND = Sql.load("meeting/leave-hand.sql");
+  private static final String END = Sql.load("meeting/end.sql");
+  private static final String END_STAYS = Sql.load("meeting/end-stays.sql");
+  private static final String DECIDE = Sql.load("meeting/decide.sql");
+  private static final String SWEEP_LOCK_SQL = Sql.load("meeting/sweep-lock.sql");
+  private static final String EXPIRE_STAYS = Sql.load("meeting/expire-stays.sql");
+  private static final String EXPIRE_HANDS = Sql.load("meeting/expire-hands.sql");
+  /** Only one node sweeps presence at a time; the conditional update keeps it right even if two did. */
   private static final long SWEEP_LOCK = 0x6d656574_70726573L;
-  private static final String RECORD_EVENT = """
-      INSERT INTO event (source, event_id, type, occurred_at, status, payload)
-      VALUES ('cityops-meetings', 'meeting-' || $1::bigint || '-v' || $2::integer, 'meeting', now(), $3, $4::jsonb)
-      ON CONFLICT ON CONSTRAINT event_source_id_unique DO NOTHING""";
+
+  /** A briefing to create: its agenda in order; the invitations may repeat (each is stored once). */
+  record NewMeeting(String title, String level, OffsetDateTime scheduledAt, String chair, String secretary,
+                    String createdBy, List<String> invitedAgencies, List<String> invitedPeople, List<NewItem> agenda) {
+  }
+
+  /** An agenda item to create, with its prepared panel's spec (or null). */
+  record NewItem(String title, String presenter, JsonObject panel) {
+  }
 
   private final Pool pool;
 
@@ -70,166 +85,182 @@ public final class MeetingRepository {
     this.pool = pool;
   }
 
-  /** Creates a meeting with its invitations and agenda; answers its live state (the event is stored too). */
-  Future<JsonObject> create(JsonObject body, String chair, String secretary, String createdBy) {
-    return pool.withTransaction(conn -> conn.preparedQuery("""
-            INSERT INTO meeting (title, level, scheduled_at, chair, secretary, created_by)
-            VALUES ($1, $2, $3, $4, $5, $6) RETURNING id""")
-        .execute(Tuple.of(body.getString("title"), body.getString("level"),
-            OffsetDateTime.parse(body.getString("scheduledAt")), chair, secretary, createdBy))
+  /** Creates a meeting with its invitations and agenda, and its first event; answers its live state. */
+  Future<Meeting> create(NewMeeting m) {
+    return pool.withTransaction(conn -> conn.preparedQuery(CREATE)
+        .execute(Tuple.of(m.title(), m.level(), m.scheduledAt(), m.chair(), m.secretary(), m.createdBy()))
         .compose(rows -> {
           long id = rows.iterator().next().getLong(0);
-          List<Tuple> agencies = new ArrayList<>();
-          body.getJsonArray("invitedAgencies", new JsonArray()).stream().distinct()
-              .forEach(a -> agencies.add(Tuple.of(id, a)));
-          List<Tuple> people = new ArrayList<>();
-          body.getJsonArray("invitedPeople", new JsonArray()).stream().distinct()
-              .forEach(p -> people.add(Tuple.of(id, p)));
+          List<Tuple> agencies = m.invitedAgencies().stream().distinct().map(a -> Tuple.of(id, a)).toList();
+          List<Tuple> people = m.invitedPeople().stream().distinct().map(p -> Tuple.of(id, p)).toList();
           List<Tuple> items = new ArrayList<>();
-          JsonArray agenda = body.getJsonArray("agenda", new JsonArray());
-          for (int i = 0; i < agenda.size(); i++) {
-            JsonObject item = agenda.getJsonObject(i);
-            items.add(Tuple.of(id, i + 1, item.getString("title"), item.getString("presenter"), item.getJsonObject("panel")));
+          for (int i = 0; i < m.agenda().size(); i++) {
+            NewItem item = m.agenda().get(i);
+            items.add(Tuple.of(id, i + 1, item.title(), item.presenter(), item.panel()));
           }
-          Future<?> a = agencies.isEmpty() ? Future.succeededFuture()
-              : conn.preparedQuery("INSERT INTO meeting_agency (meeting_id, agency_code) VALUES ($1, $2)").executeBatch(agencies);
-          return a.compose(x -> people.isEmpty() ? Future.succeededFuture()
-                  : conn.preparedQuery("INSERT INTO meeting_person (meeting_id, username) VALUES ($1, $2)").executeBatch(people))
-              .compose(x -> items.isEmpty() ? Future.succeededFuture()
-                  : conn.preparedQuery("INSERT INTO agenda_item (meeting_id, position, title, presenter, panel) VALUES ($1, $2, $3, $4, $5)")
-                  .executeBatch(items))
+          return batch(conn, INVITE_AGENCY, agencies)
+              .compose(x -> batch(conn, INVITE_PERSON, people))
+              .compose(x -> batch(conn, ADD_AGENDA_ITEM, items))
               .compose(x -> recordEvent(conn, id, null));
         }));
   }
 
-  /**
-   * Applies {@code update} (parameters: $1 = meeting id, then {@code params}) inside a transaction; it must answer a
-   * row only when the change is legal (and bump {@code version}). Then stores the meeting's event, with
-   * {@code panelData} when the shared panel changed. Answers the live state; 404 or 409 when nothing changed.
-   */
-  Future<JsonObject> change(long id, String update, List<Object> params, JsonObject panelData, String illegal) {
-    List<Object> all = new ArrayList<>();
-    all.add(id);
-    all.addAll(params);
-    return pool.withTransaction(conn -> conn.preparedQuery(update).execute(Tuple.from(all))
-        .compose(rows -> rows.rowCount() > 0 ? recordEvent(conn, id, panelData) : explain(conn, id, illegal)));
+  /** The meeting's live state; empty when there is no such meeting. */
+  Future<Optional<Meeting>> live(long id) {
+    return pool.withConnection(conn -> live(conn, id));
   }
 
-  /** Like {@link #change}, for a change made of several statements. */
-  Future<JsonObject> changeWith(long id, Function<SqlConnection, Future<Boolean>> work, JsonObject panelData, String illegal) {
-    return pool.withTransaction(conn -> work.apply(conn)
-        .compose(done -> done ? recordEvent(conn, id, panelData) : explain(conn, id, illegal)));
-  }
-
-  private Future<JsonObject> explain(SqlConnection conn, long id, String illegal) {
-    return conn.preparedQuery("SELECT state FROM meeting WHERE id = $1").execute(Tuple.of(id)).compose(rows -> {
-      if (rows.size() == 0) {
-        return Future.failedFuture(Failure.notFound("no meeting " + id));
-      }
-      String state = rows.iterator().next().getString(0);
-      return Future.failedFuture(new Failure(Failure.Kind.CONFLICT, "illegal_transition", illegal + " (the meeting is " + state + ")"));
+  /** The meeting with its agenda, every stay, the decisions with their panels and the tasks with their notes. */
+  Future<Optional<Meeting.Full>> full(long id) {
+    return pool.withConnection(conn -> {
+      Future<RowSet<Row>> row = conn.preparedQuery(MEETING).execute(Tuple.of(id));
+      Future<List<Stay>> attendance = conn.preparedQuery(ATTENDANCE).execute(Tuple.of(id))
+          .map(rows -> list(rows, MeetingRepository::stay));
+      Future<List<AgendaItem>> agenda = conn.preparedQuery(AGENDA).execute(Tuple.of(id))
+          .map(rows -> list(rows, MeetingRepository::item));
+      Future<List<Decision.Recorded>> decisions = conn.preparedQuery(DECISIONS_WITH_PANELS).execute(Tuple.of(id))
+          .map(rows -> list(rows, r -> new Decision.Recorded(decision(r), r.getJsonObject("panel"))));
+      Future<List<Task.Noted>> tasks = TaskRepository.ofMeeting(conn, id).compose(list -> TaskRepository.noted(conn, list));
+      return Future.all(row, attendance, agenda, decisions, tasks).map(all -> {
+        if (row.result().size() == 0) {
+          return Optional.<Meeting.Full>empty();
+        }
+        List<Stay> presence = attendance.result().stream().filter(s -> s.leftAt() == null).toList();
+        Meeting live = meeting(row.result().iterator().next(), presence,
+            decisions.result().stream().map(Decision.Recorded::decision).toList(),
+            tasks.result().stream().map(Task.Noted::task).toList());
+        return Optional.of(new Meeting.Full(live, agenda.result(), attendance.result(), decisions.result(), tasks.result()));
+      });
     });
-  }
-
-  private Future<JsonObject> recordEvent(SqlConnection conn, long id, JsonObject panelData) {
-    return conn.preparedQuery(LIVE).execute(Tuple.of(id)).compose(rows -> {
-      JsonObject live = live(rows);
-      JsonObject payload = live.copy();
-      if (panelData != null) {
-        payload.put("panelData", panelData);
-      }
-      return conn.preparedQuery(RECORD_EVENT)
-          .execute(Tuple.of(id, live.getInteger("version"), live.getString("state"), payload))
-          .map(payload);
-    });
-  }
-
-  Future<Optional<JsonObject>> live(long id) {
-    return pool.preparedQuery(LIVE).execute(Tuple.of(id)).map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(live(rows)));
   }
 
   /** Every meeting not ended (and those ended in the last day), for a node's topics at start. */
-  Future<List<JsonObject>> current() {
-    return pool.query("SELECT id FROM meeting WHERE state <> 'ended' OR ended_at > now() - interval '1 day'").execute()
-        .compose(rows -> {
-          List<Future<Optional<JsonObject>>> all = new ArrayList<>();
-          rows.forEach(r -> all.add(live(r.getLong(0))));
-          return Future.all(all).map(x -> all.stream().map(f -> f.result()).filter(Optional::isPresent).map(Optional::get).toList());
-        });
-  }
-
-  /** The meeting with its agenda, attendance (every stay), decisions and tasks. */
-  Future<Optional<JsonObject>> full(long id) {
-    return live(id).compose(found -> {
-      if (found.isEmpty()) {
-        return Future.succeededFuture(Optional.<JsonObject>empty());
-      }
-      JsonObject m = found.get();
-      Future<JsonArray> agenda = array("""
-          SELECT jsonb_build_object('id', id, 'position', position, 'title', title, 'presenter', presenter, 'panel', panel)
-          FROM agenda_item WHERE meeting_id = $1 ORDER BY position""", id);
-      Future<JsonArray> attendance = array("""
-          SELECT jsonb_build_object('username', t.username, 'agency', t.agency, 'joinedAt', t.joined_at, 'leftAt', t.left_at,
-                 'late', m.started_at IS NOT NULL AND t.joined_at > m.started_at)
-          FROM meeting_attendance t JOIN meeting m ON m.id = t.meeting_id WHERE t.meeting_id = $1 ORDER BY t.joined_at, t.id""", id);
-      Future<JsonArray> decisions = array("""
-          SELECT jsonb_build_object('id', id, 'item', item_id, 'text', text, 'recordedBy', recorded_by, 'recordedAt', recorded_at, 'panel', panel)
-          FROM meeting_decision WHERE meeting_id = $1 ORDER BY id""", id);
-      Future<JsonArray> tasks = array(TaskRepository.SELECT + " WHERE t.meeting_id = $1 ORDER BY t.id", id);
-      return Future.all(agenda, attendance, decisions, tasks).map(x -> Optional.of(m.put("agenda", agenda.result())
-          .put("attendance", attendance.result()).put("decisions", decisions.result()).put("tasks", tasks.result())));
+  Future<List<Meeting>> current() {
+    return pool.query(CURRENT).execute().compose(rows -> {
+      List<Future<Optional<Meeting>>> all = new ArrayList<>();
+      rows.forEach(r -> all.add(live(r.getLong(0))));
+      return Future.all(all).map(x -> all.stream().map(Future::result).flatMap(Optional::stream).toList());
     });
   }
 
   /** Meetings newest first; {@code username}/{@code agencies}: only those this person is part of (null: all). */
-  Future<JsonArray> list(String state, String username, List<String> agencies, int limit) {
-    return pool.preparedQuery("""
-            SELECT jsonb_build_object('id', m.id, 'title', m.title, 'level', m.level, 'state', m.state,
-                   'scheduledAt', m.scheduled_at, 'chair', m.chair, 'startedAt', m.started_at, 'endedAt', m.ended_at)
-            FROM meeting m
-            WHERE ($1::text IS NULL OR m.state = $1)
-              AND ($2::text IS NULL OR m.chair = $2 OR m.secretary = $2
-                   OR EXISTS (SELECT 1 FROM meeting_person p WHERE p.meeting_id = m.id AND p.username = $2)
-                   OR EXISTS (SELECT 1 FROM meeting_agency a WHERE a.meeting_id = m.id AND a.agency_code = ANY($3::text[])))
-            ORDER BY m.scheduled_at DESC, m.id DESC LIMIT $4""")
+  Future<List<Meeting.Listed>> list(String state, String username, List<String> agencies, int limit) {
+    return pool.preparedQuery(LIST)
         .execute(Tuple.of(state, username, agencies == null ? new String[0] : agencies.toArray(String[]::new), limit))
-        .map(MeetingRepository::objects);
+        .map(rows -> list(rows, r -> new Meeting.Listed(r.getLong("id"), r.getString("title"), r.getString("level"),
+            Phase.of(r.getString("state")), r.getOffsetDateTime("scheduled_at"), r.getString("chair"),
+            r.getOffsetDateTime("started_at"), r.getOffsetDateTime("ended_at"))));
   }
 
-  Future<JsonObject> addDecision(long id, Long item, String text, String by, JsonObject panel) {
-    return record(id, conn -> conn.preparedQuery("""
-            INSERT INTO meeting_decision (meeting_id, item_id, text, recorded_by, panel)
-            SELECT m.id, coalesce($2, m.current_item), $3, $4, $5 FROM meeting m
-            WHERE m.id = $1 AND m.state = 'in_progress' AND ($2 IS NULL OR EXISTS (SELECT 1 FROM agenda_item a WHERE a.id = $2 AND a.meeting_id = m.id))
-            RETURNING jsonb_build_object('id', id, 'item', item_id, 'text', text, 'recordedBy', recorded_by, 'recordedAt', recorded_at, 'panel', panel)""")
-        .execute(Tuple.of(id, item, text, by, panel))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(json(rows.iterator().next().getValue(0)))),
-        "decisions are recorded while the meeting is in progress, on one of its agenda items");
+  /** The first item of the meeting's agenda, if it has one. */
+  Future<Optional<AgendaItem>> firstItem(long meetingId) {
+    return pool.preparedQuery(AGENDA).execute(Tuple.of(meetingId))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(item(rows.iterator().next())));
+  }
+
+  /** Item {@code itemId} of the meeting's agenda, if it is one of its items. */
+  Future<Optional<AgendaItem>> agendaItem(long meetingId, long itemId) {
+    return pool.preparedQuery(AGENDA_ITEM).execute(Tuple.of(meetingId, itemId))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(item(rows.iterator().next())));
+  }
+
+  /** The last meeting of this level and chair that ended: the one whose tasks the next briefing opens with. */
+  Future<Optional<Long>> lastEnded(String level, String chair) {
+    return pool.preparedQuery(LAST_ENDED).execute(Tuple.of(level, chair))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
+  }
+
+  /** Which of {@code usernames} are active users. */
+  Future<Set<String>> activeUsers(Collection<String> usernames) {
+    return pool.preparedQuery(ACTIVE_USERS).execute(Tuple.of(usernames.toArray(String[]::new))).map(rows -> {
+      Set<String> found = new HashSet<>();
+      rows.forEach(r -> found.add(r.getString(0)));
+      return found;
+    });
+  }
+
+  /** Starts the meeting on its first item, sharing that item's prepared {@code panel} (with its data) or none. */
+  Future<Meeting> start(long id, JsonObject panel, JsonObject panelData) {
+    return change(id, Step.START, START, Tuple.of(id, panel), panelData);
+  }
+
+  /** Moves the meeting to agenda item {@code item}, sharing its prepared {@code panel} (with its data) when it has one. */
+  Future<Meeting> activate(long id, long item, JsonObject panel, JsonObject panelData) {
+    return change(id, Step.ACTIVATE_ITEM, ACTIVATE_ITEM, Tuple.of(id, item, panel), panelData);
+  }
+
+  Future<Meeting> sharePanel(long id, JsonObject spec, JsonObject panelData) {
+    return change(id, Step.SHARE_PANEL, SHARE_PANEL, Tuple.of(id, spec), panelData);
+  }
+
+  /** Highlights {@code highlight} for everyone, or clears it (null). */
+  Future<Meeting> highlight(long id, JsonObject highlight) {
+    return change(id, Step.HIGHLIGHT, HIGHLIGHT, Tuple.of(id, highlight), null);
+  }
+
+  /** Raises {@code username}'s hand (last in line) or lowers it. */
+  Future<Meeting> hand(long id, String username, boolean raised) {
+    return change(id, Step.HAND, HAND, Tuple.of(id, raised, username), null);
+  }
+
+  /** Designates {@code username} the secretary, or none (null). */
+  Future<Meeting> designateSecretary(long id, String username) {
+    return change(id, Step.DESIGNATE_SECRETARY, SECRETARY, Tuple.of(id, username), null);
+  }
+
+  /** A participant joins, or renews an open stay (no event then: nobody sees a renewal). */
+  Future<Meeting> join(long id, String username, String agency) {
+    return pool.withTransaction(conn -> conn.preparedQuery(JOIN).execute(Tuple.of(id, username, agency)).compose(rows -> {
+      if (rows.size() == 0) {
+        return explain(conn, id, Step.JOIN);
+      }
+      if (rows.iterator().next().getBoolean("inserted")) {
+        return conn.preparedQuery(VERSION).execute(Tuple.of(id)).compose(x -> recordEvent(conn, id, null));
+      }
+      return live(conn, id).map(Optional::orElseThrow);
+    }));
+  }
+
+  /** A participant leaves: their stay ends and their hand is lowered. */
+  Future<Meeting> leave(long id, String username) {
+    return pool.withTransaction(conn -> conn.preparedQuery(LEAVE).execute(Tuple.of(id, username))
+        .compose(x -> conn.preparedQuery(LEAVE_HAND).execute(Tuple.of(id, username)))
+        .compose(rows -> rows.rowCount() > 0 ? recordEvent(conn, id, null) : explain(conn, id, Step.LEAVE)));
+  }
+
+  /** Ends the meeting: its panel, highlight and hands leave the screens, every open stay ends. */
+  Future<Meeting> end(long id) {
+    return pool.withTransaction(conn -> conn.preparedQuery(END).execute(Tuple.of(id)).compose(rows -> rows.rowCount() == 0
+        ? explain(conn, id, Step.END)
+        : conn.preparedQuery(END_STAYS).execute(Tuple.of(id)).compose(x -> recordEvent(conn, id, null))));
+  }
+
+  /** Records a decision on {@code item} (the current one when null) with the panel on screen now (or null). */
+  Future<Decision.Recorded> decide(long id, Long item, String text, String by, JsonObject panel) {
+    return record(id, Step.DECIDE, conn -> conn.preparedQuery(DECIDE).execute(Tuple.of(id, item, text, by, panel))
+        .map(rows -> rows.size() == 0 ? Optional.empty()
+            : Optional.of(new Decision.Recorded(decision(rows.iterator().next()), rows.iterator().next().getJsonObject("panel")))));
   }
 
   /**
-   * Runs {@code work} in a transaction; when it answers a value (a decision, a task…), bumps the meeting's version
-   * and stores its event, so the change reaches the topic; when it answers nothing, 404 or 409 ({@code illegal}).
+   * Runs {@code work} (a {@code step} recorded in another table: a decision, a task) in a transaction; when it answers
+   * a value, the meeting's version moves and its event is stored, so the change reaches the topic; when it answers
+   * nothing, the step was not legal now.
    */
-  <T> Future<T> record(long id, Function<SqlConnection, Future<Optional<T>>> work, String illegal) {
+  <T> Future<T> record(long id, Step step, Function<SqlConnection, Future<Optional<T>>> work) {
     return pool.withTransaction(conn -> work.apply(conn).compose(done -> done.isEmpty()
-        ? explain(conn, id, illegal).transform(failed -> Future.<T>failedFuture(failed.cause()))
-        : conn.preparedQuery("UPDATE meeting SET version = version + 1 WHERE id = $1").execute(Tuple.of(id))
+        ? MeetingRepository.<T>explain(conn, id, step)
+        : conn.preparedQuery(VERSION).execute(Tuple.of(id))
             .compose(x -> recordEvent(conn, id, null)).map(x -> done.get())));
   }
 
-  /** A participant joins, or renews an open stay (no event then); 409 once the meeting ended. */
-  Future<JsonObject> join(long id, String username, String agency) {
-    return pool.withTransaction(conn -> conn.preparedQuery(JOIN).execute(Tuple.of(id, username, agency)).compose(rows -> {
-      if (rows.size() == 0) {
-        return explain(conn, id, "a meeting that ended cannot be joined");
-      }
-      if (rows.iterator().next().getBoolean(0)) {
-        return conn.preparedQuery("UPDATE meeting SET version = version + 1 WHERE id = $1").execute(Tuple.of(id))
-            .compose(x -> recordEvent(conn, id, null));
-      }
-      return conn.preparedQuery(LIVE).execute(Tuple.of(id)).map(MeetingRepository::live);
-    }));
+  /**
+   * Runs {@code work}, a change of one of the meeting's tasks that fails by itself when it is not legal, in a
+   * transaction with the meeting's event: its topic and the previous-tasks panels showing the task move at once.
+   */
+  <T> Future<T> recordTaskChange(long id, Function<SqlConnection, Future<T>> work) {
+    return pool.withTransaction(conn -> work.apply(conn).compose(done -> conn.preparedQuery(VERSION).execute(Tuple.of(id))
+        .compose(x -> recordEvent(conn, id, null)).map(x -> done)));
   }
 
   /**
@@ -237,16 +268,14 @@ public final class MeetingRepository {
    * per meeting touched; answers those meetings' ids. A node that finds another sweeping skips this round.
    */
   Future<List<Long>> expireStale(long timeoutMs) {
-    return pool.withTransaction(conn -> conn.preparedQuery("SELECT pg_try_advisory_xact_lock($1)").execute(Tuple.of(SWEEP_LOCK))
+    return pool.withTransaction(conn -> conn.preparedQuery(SWEEP_LOCK_SQL).execute(Tuple.of(SWEEP_LOCK))
         .compose(locked -> !locked.iterator().next().getBoolean(0) ? Future.succeededFuture(List.<Long>of())
-            : conn.preparedQuery(EXPIRE).execute(Tuple.of(timeoutMs)).compose(rows -> {
-              java.util.SortedMap<Long, List<String>> gone = new java.util.TreeMap<>();
+            : conn.preparedQuery(EXPIRE_STAYS).execute(Tuple.of(timeoutMs)).compose(rows -> {
+              SortedMap<Long, List<String>> gone = new TreeMap<>();
               rows.forEach(r -> gone.computeIfAbsent(r.getLong(0), k -> new ArrayList<>()).add(r.getString(1)));
               Future<Void> chain = Future.succeededFuture();
-              for (var e : gone.entrySet()) {
-                chain = chain.compose(x -> conn.preparedQuery("""
-                        UPDATE meeting SET raised_hands = ARRAY(SELECT h FROM unnest(raised_hands) h WHERE h <> ALL($2::text[])),
-                               version = version + 1 WHERE id = $1""")
+              for (Map.Entry<Long, List<String>> e : gone.entrySet()) {
+                chain = chain.compose(x -> conn.preparedQuery(EXPIRE_HANDS)
                     .execute(Tuple.tuple().addLong(e.getKey()).addArrayOfString(e.getValue().toArray(String[]::new)))
                     .compose(y -> recordEvent(conn, e.getKey(), null)).mapEmpty());
               }
@@ -254,29 +283,82 @@ public final class MeetingRepository {
             })));
   }
 
-  /** The last meeting of this level and chair that ended: the one whose tasks the next briefing opens with. */
-  Future<Optional<Long>> lastEnded(String level, String chair) {
-    return pool.preparedQuery("""
-            SELECT id FROM meeting WHERE level = $1 AND chair = $2 AND state = 'ended' ORDER BY ended_at DESC, id DESC LIMIT 1""")
-        .execute(Tuple.of(level, chair))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
+  /**
+   * Applies {@code update} (it changes a row only when {@code step} is legal now, and bumps the version), then stores
+   * the meeting's event, with {@code panelData} when the shared panel changed.
+   */
+  private Future<Meeting> change(long id, Step step, String update, Tuple params, JsonObject panelData) {
+    return pool.withTransaction(conn -> conn.preparedQuery(update).execute(params)
+        .compose(rows -> rows.rowCount() > 0 ? recordEvent(conn, id, panelData) : explain(conn, id, step)));
   }
 
-  Future<JsonArray> array(String sql, Object... params) {
-    return pool.preparedQuery(sql).execute(Tuple.from(params)).map(MeetingRepository::objects);
+  /** Why a change did not apply: there is no such meeting, or its state does not allow {@code step}. */
+  private static <T> Future<T> explain(SqlConnection conn, long id, Step step) {
+    return conn.preparedQuery(STATE).execute(Tuple.of(id)).compose(rows -> Future.failedFuture(rows.size() == 0
+        ? Failure.notFound("no meeting " + id)
+        : MeetingState.illegal(step, Phase.of(rows.iterator().next().getString(0)))));
   }
 
-  static JsonArray objects(RowSet<Row> rows) {
-    JsonArray out = new JsonArray();
-    rows.forEach(r -> out.add(json(r.getValue(0))));
+  /** Stores the meeting's event: its live state, with {@code panelData} when given. Answers the live state. */
+  private static Future<Meeting> recordEvent(SqlConnection conn, long id, JsonObject panelData) {
+    return live(conn, id).map(Optional::orElseThrow).compose(m -> {
+      JsonObject payload = MeetingJson.live(m);
+      if (panelData != null) {
+        payload.put("panelData", panelData);
+      }
+      return conn.preparedQuery(RECORD_EVENT).execute(Tuple.of(id, m.version(), m.phase().code(), payload)).map(m);
+    });
+  }
+
+  /** The live state, read through one connection: its statements are pipelined, one round trip in all. */
+  private static Future<Optional<Meeting>> live(SqlClient client, long id) {
+    Future<RowSet<Row>> row = client.preparedQuery(MEETING).execute(Tuple.of(id));
+    Future<List<Stay>> presence = client.preparedQuery(PRESENCE).execute(Tuple.of(id))
+        .map(rows -> list(rows, MeetingRepository::stay));
+    Future<List<Decision>> decisions = client.preparedQuery(DECISIONS).execute(Tuple.of(id))
+        .map(rows -> list(rows, MeetingRepository::decision));
+    Future<List<Task>> tasks = TaskRepository.ofMeeting(client, id);
+    return Future.all(row, presence, decisions, tasks).map(all -> row.result().size() == 0 ? Optional.empty()
+        : Optional.of(meeting(row.result().iterator().next(), presence.result(), decisions.result(), tasks.result())));
+  }
+
+  private static Meeting meeting(Row r, List<Stay> presence, List<Decision> decisions, List<Task> tasks) {
+    AgendaItem current = r.getLong("item_id") == null ? null : new AgendaItem(r.getLong("item_id"),
+        r.getInteger("item_position"), r.getString("item_title"), r.getString("item_presenter"), r.getJsonObject("item_panel"));
+    return new Meeting(r.getLong("id"), r.getInteger("version"), r.getString("title"), r.getString("level"),
+        Phase.of(r.getString("state")), r.getOffsetDateTime("scheduled_at"), r.getString("chair"), r.getString("secretary"),
+        r.getOffsetDateTime("started_at"), r.getOffsetDateTime("ended_at"), strings(r, "invited_agencies"),
+        strings(r, "invited_people"), current, r.getJsonObject("panel"), r.getJsonObject("highlight"),
+        strings(r, "raised_hands"), presence, decisions, tasks);
+  }
+
+  private static AgendaItem item(Row r) {
+    return new AgendaItem(r.getLong("id"), r.getInteger("position"), r.getString("title"), r.getString("presenter"),
+        r.getJsonObject("panel"));
+  }
+
+  private static Stay stay(Row r) {
+    return new Stay(r.getString("username"), r.getString("agency"), r.getOffsetDateTime("joined_at"),
+        r.getOffsetDateTime("left_at"), r.getBoolean("late"));
+  }
+
+  private static Decision decision(Row r) {
+    return new Decision(r.getLong("id"), r.getLong("item_id"), r.getString("text"), r.getString("recorded_by"),
+        r.getOffsetDateTime("recorded_at"));
+  }
+
+  private static List<String> strings(Row r, String column) {
+    String[] values = r.getArrayOfStrings(column);
+    return values == null ? List.of() : Arrays.asList(values);
+  }
+
+  static <T> List<T> list(RowSet<Row> rows, Function<Row, T> read) {
+    List<T> out = new ArrayList<>(rows.size());
+    rows.forEach(r -> out.add(read.apply(r)));
     return out;
   }
 
-  private static JsonObject live(RowSet<Row> rows) {
-    return json(rows.iterator().next().getValue(0));
-  }
-
-  static JsonObject json(Object value) {
-    return value instanceof JsonObject j ? j : new JsonObject(String.valueOf(value));
+  private static Future<Void> batch(SqlConnection conn, String sql, List<Tuple> rows) {
+    return rows.isEmpty() ? Future.succeededFuture() : conn.preparedQuery(sql).executeBatch(rows).mapEmpty();
   }
 }

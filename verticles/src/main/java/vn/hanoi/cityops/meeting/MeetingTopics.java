@@ -1,7 +1,6 @@
 package vn.hanoi.cityops.meeting;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,6 @@ import vn.hanoi.cityops.live.FeedListener;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,15 +35,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MeetingTopics implements FeedListener, Audience {
   private static final Logger LOG = LoggerFactory.getLogger(MeetingTopics.class);
-  public static final String EVENT_TYPE = "meeting";
   static final long MIN_REFRESH_MS = 1_000;
 
   private final MeetingRepository meetings;
   private final Panels panels;
   private final Connections hub;
   private final AccessControl access;
-  /** The latest live state of every current meeting, by id; read by the HTTP loops for subscriptions. */
+  /** The latest live state of every current meeting, by id, as its event carried it. */
   private final Map<Long, JsonObject> known = new ConcurrentHashMap<>();
+  /** The phase and roster of every current meeting, by id; read by the HTTP loops for subscriptions. */
+  private final Map<Long, MeetingState> rosters = new ConcurrentHashMap<>();
   private final Set<String> movedTypes = new HashSet<>();
   private long pendingSeq;
   /** The instant of the latest clock tick since the last refresh: a refresh answering a tick counts as of it, as on every node. */
@@ -67,10 +66,11 @@ public final class MeetingTopics implements FeedListener, Audience {
   public Future<Void> load(long ordinal) {
     return meetings.current().compose(list -> {
       List<Future<Void>> loads = new ArrayList<>();
-      for (JsonObject m : list) {
-        known.put(m.getLong("id"), m);
+      for (Meeting meeting : list) {
+        JsonObject m = MeetingJson.live(meeting);
+        hold(m);
         loads.add(panelData(m, Instant.now()).map(data -> {
-          hub.load(topic(m.getLong("id")), ordinal, values(data == null ? m : m.copy().put("panelData", data)));
+          hub.load(topic(meeting.id()), ordinal, MeetingJson.values(data == null ? m : m.copy().put("panelData", data)));
           return null;
         }));
       }
@@ -82,17 +82,21 @@ public final class MeetingTopics implements FeedListener, Audience {
   public Future<Void> onEvents(List<EventFeed.FeedEvent> events) {
     Future<Void> published = Future.succeededFuture();
     for (EventFeed.FeedEvent e : events) {
-      if (EVENT_TYPE.equals(e.type()) && e.payload() != null) {
+      if (EventTypes.MEETING.equals(e.type())) {
+        if (e.payload() == null) {
+          continue;
+        }
         JsonObject m = e.payload();
         long id = m.getLong("id");
         JsonObject held = known.get(id);
         if (held == null || held.getInteger("version") < m.getInteger("version")) {
-          known.put(id, m);
+          hold(m);
           published = published.compose(publishChange(m, e.ordinal()));
         }
         // a change of this meeting's tasks moves the previous-tasks panels that show them
         moved(e.ordinal(), topic(id));
-      } else if (EventTypes.CLOCK.equals(e.type()) || Panels.MOVED_BY.values().stream().anyMatch(s -> s.contains(e.type()))) {
+      } else {
+        // whether this event moves a shared panel is that panel's to say (Panel.movedBy), when it is recomputed
         moved(e.ordinal(), e.type());
         Long epochMs = e.payload() == null ? null : e.payload().getLong("epochMs");
         if (EventTypes.CLOCK.equals(e.type()) && epochMs != null) {
@@ -114,7 +118,7 @@ public final class MeetingTopics implements FeedListener, Audience {
    * (smaller) ordinal would be refused by the topic, which is already past it.
    */
   private java.util.function.Function<Void, Future<Void>> publishChange(JsonObject m, long seq) {
-    Map<String, Object> values = values(m);
+    Map<String, Object> values = MeetingJson.values(m);
     JsonObject panel = m.getJsonObject("panel");
     boolean stale = pendingSeq > 0 && panel != null && "in_progress".equals(m.getString("state")) && moves(panel, movedTypes);
     Instant asOf = asOf();
@@ -133,8 +137,8 @@ public final class MeetingTopics implements FeedListener, Audience {
     return movedTypes.contains(EventTypes.CLOCK) && pendingTick != null ? pendingTick : Instant.now();
   }
 
-  private static boolean moves(JsonObject panel, Set<String> moved) {
-    return moved.contains(EventTypes.CLOCK) || Panels.movedBy(panel).stream().anyMatch(moved::contains);
+  private boolean moves(JsonObject panel, Set<String> moved) {
+    return moved.contains(EventTypes.CLOCK) || panels.movedBy(panel).stream().anyMatch(moved::contains);
   }
 
   /** Recomputes the panels the pending events move, at most once a second, at the latest such event's ordinal. */
@@ -170,36 +174,21 @@ public final class MeetingTopics implements FeedListener, Audience {
     return Future.all(refreshes).mapEmpty();
   }
 
+  private void hold(JsonObject live) {
+    long id = live.getLong("id");
+    known.put(id, live);
+    rosters.put(id, MeetingJson.state(live));
+  }
+
+  /** Whether {@code who} takes part in meeting {@code key} ({@link MeetingState#takesPart}), as this node knows it. */
   @Override
   public boolean includes(Principal who, String key) {
     try {
-      JsonObject m = known.get(Long.parseLong(key));
-      return m != null && isParticipant(m, who, access);
+      MeetingState m = rosters.get(Long.parseLong(key));
+      return m != null && m.takesPart(who, access);
     } catch (NumberFormatException e) {
       return false;
     }
-  }
-
-  /** The chair, the secretary, an invited person, or someone of an invited agency (or of its district). */
-  static boolean isParticipant(JsonObject m, Principal who, AccessControl access) {
-    if (mayDrive(m, who)) {
-      return true;
-    }
-    JsonArray people = m.getJsonArray("invitedPeople", new JsonArray());
-    if (people.contains(who.username())) {
-      return true;
-    }
-    for (Object agency : m.getJsonArray("invitedAgencies", new JsonArray())) {
-      if (access.coversAgency(who.agency(), (String) agency)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Only the chair and the secretary drive the shared screen and record decisions and tasks. */
-  static boolean mayDrive(JsonObject m, Principal who) {
-    return who.username().equals(m.getString("chair")) || who.username().equals(m.getString("secretary"));
   }
 
   private Future<JsonObject> panelData(JsonObject m, Instant now) {
@@ -208,33 +197,5 @@ public final class MeetingTopics implements FeedListener, Audience {
       return Future.succeededFuture(null);
     }
     return panels.compute(panel, now).recover(err -> Future.succeededFuture(null));
-  }
-
-  /** The topic's keys for a live state; {@code panelData} only when the state carries it or has no panel. */
-  static Map<String, Object> values(JsonObject m) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    JsonObject meeting = new JsonObject();
-    for (String k : List.of("id", "version", "title", "level", "state", "scheduledAt", "chair", "secretary", "startedAt",
-        "endedAt", "invitedAgencies", "invitedPeople")) {
-      meeting.put(k, m.getValue(k));
-    }
-    v.put("meeting", meeting.getMap());
-    v.put("item", map(m.getJsonObject("currentItem")));
-    v.put("panel", map(m.getJsonObject("panel")));
-    if (m.getJsonObject("panel") == null) {
-      v.put("panelData", null);
-    } else if (m.containsKey("panelData")) {
-      v.put("panelData", map(m.getJsonObject("panelData")));
-    }
-    v.put("highlight", map(m.getJsonObject("highlight")));
-    v.put("hands", m.getJsonArray("hands", new JsonArray()).getList());
-    v.put("presence", m.getJsonArray("presence", new JsonArray()).getList());
-    v.put("decisions", m.getJsonArray("decisions", new JsonArray()).getList());
-    v.put("tasks", m.getJsonArray("tasks", new JsonArray()).getList());
-    return v;
-  }
-
-  private static Map<String, Object> map(JsonObject o) {
-    return o == null ? null : o.getMap();
   }
 }

@@ -1,11 +1,9 @@
 package vn.hanoi.cityops.meeting;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
 import vn.hanoi.cityops.auth.AccessControl;
 import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.Guard;
@@ -15,11 +13,11 @@ import vn.hanoi.cityops.bus.FeedSignal;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.web.JsonBodies;
+import vn.hanoi.cityops.web.Requests;
 import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,9 +35,9 @@ final class TaskRoutes implements Routes {
   private final FeedSignal signal;
   private final SchemaCheck taskUpdateSchema = SchemaCheck.of("task-update.schema.json");
 
-  TaskRoutes(Pool pool, MeetingRepository meetings, ReferenceData reference, Guard guard, FeedSignal signal) {
+  TaskRoutes(MeetingRepository meetings, TaskRepository tasks, ReferenceData reference, Guard guard, FeedSignal signal) {
     this.meetings = meetings;
-    this.tasks = new TaskRepository(pool);
+    this.tasks = tasks;
     this.reference = reference;
     this.guard = guard;
     this.access = guard.access();
@@ -52,57 +50,68 @@ final class TaskRoutes implements Routes {
     router.patch(TASKS + "/:id").handler(guard.signedIn()).handler(this::updateTask);
   }
 
+  private record Query(List<String> agencies, String state, Boolean overdue) {
+  }
+
   private void listTasks(RoutingContext ctx) {
-    Future.succeededFuture().compose(v -> {
-      Principal who = Guard.principal(ctx);
-      String agency = ctx.request().getParam("agency");
-      String state = ctx.request().getParam("state");
-      if (state != null && !Set.of("open", "in_progress", "done").contains(state)) {
-        throw Failure.invalid("invalid_parameter", "state must be open, in_progress or done");
+    Requests.checked(() -> query(ctx))
+        .compose(q -> tasks.list(q.agencies(), q.state(), q.overdue(), 500))
+        .onSuccess(items -> JsonBodies.ok(ctx, new JsonObject().put("items", MeetingJson.array(items, TaskJson::full))))
+        .onFailure(ctx::fail);
+  }
+
+  /** The filters asked for and the agencies whose tasks the caller may read (400 for a bad filter, 403 when none). */
+  private Query query(RoutingContext ctx) {
+    Principal who = Guard.principal(ctx);
+    String agency = ctx.request().getParam("agency");
+    String state = ctx.request().getParam("state");
+    if (state != null && !Set.of("open", "in_progress", "done").contains(state)) {
+      throw Failure.invalid("invalid_parameter", "state must be open, in_progress or done");
+    }
+    String overdueParam = ctx.request().getParam("overdue");
+    if (overdueParam != null && !Set.of("true", "false").contains(overdueParam)) {
+      throw Failure.invalid("invalid_parameter", "overdue must be true or false");
+    }
+    Boolean overdue = overdueParam == null ? null : Boolean.valueOf(overdueParam);
+    List<String> scope;
+    if (access.allows(who, Action.READ_CITY_DATA)) {
+      scope = agency == null ? null : List.of(agency);
+    } else if (who.has(Role.AGENCY)) {
+      if (agency != null && !access.coversAgency(who.agency(), agency)) {
+        throw Failure.forbidden("an agency officer sees the tasks of their agency (and a district's communes)");
       }
-      String overdueParam = ctx.request().getParam("overdue");
-      if (overdueParam != null && !Set.of("true", "false").contains(overdueParam)) {
-        throw Failure.invalid("invalid_parameter", "overdue must be true or false");
-      }
-      Boolean overdue = overdueParam == null ? null : Boolean.valueOf(overdueParam);
-      List<String> scope;
-      if (access.allows(who, Action.READ_CITY_DATA)) {
-        scope = agency == null ? null : List.of(agency);
-      } else if (who.has(Role.AGENCY)) {
-        if (agency != null && !access.coversAgency(who.agency(), agency)) {
-          throw Failure.forbidden("an agency officer sees the tasks of their agency (and a district's communes)");
-        }
-        scope = agency != null ? List.of(agency) : reference.agencies().keySet().stream()
-            .filter(a -> access.coversAgency(who.agency(), a)).toList();
-      } else {
-        throw Failure.forbidden("your role does not allow reading tasks");
-      }
-      return tasks.list(scope, state, overdue, 500);
-    }).onSuccess(items -> JsonBodies.ok(ctx, new JsonObject().put("items", items))).onFailure(ctx::fail);
+      scope = agency != null ? List.of(agency) : reference.agencies().keySet().stream()
+          .filter(a -> access.coversAgency(who.agency(), a)).toList();
+    } else {
+      throw Failure.forbidden("your role does not allow reading tasks");
+    }
+    return new Query(scope, state, overdue);
   }
 
   private void updateTask(RoutingContext ctx) {
-    Future.succeededFuture().compose(v -> {
-      long id = JsonBodies.longParam(ctx, "id");
-      JsonObject body = JsonBodies.object(ctx, taskUpdateSchema);
-      return tasks.one(id).compose(found -> {
-        JsonObject task = found.orElseThrow(() -> Failure.notFound("no task " + id));
-        if (!access.allows(Guard.principal(ctx), Action.UPDATE_AGENCY_TASK, task.getString("agency"))) {
-          throw Failure.forbidden("only the officers of " + task.getString("agency") + " update this task");
-        }
-        if ("done".equals(body.getString("state")) && body.getString("note") == null) {
-          throw new Failure(Failure.Kind.INVALID, "validation_failed", "a task is marked done with a note",
-              new JsonArray().add(new JsonObject().put("field", "note").put("reason", "is required with state done")));
-        }
-        // one event of the task's meeting: its topic and the previous-tasks panels showing it move at once
-        return meetings.record(task.getLong("meetingId"), conn -> TaskRepository.update(conn, id, body.getString("state"),
-                body.getInteger("progress"), body.getString("note"), Guard.principal(ctx).username()), "no such meeting")
-            .compose(x -> tasks.one(id)).map(Optional::orElseThrow);
-      });
-    }).onSuccess(t -> {
-      signal.changed();
-      JsonBodies.ok(ctx, t);
-    }).onFailure(ctx::fail);
+    Principal who = Guard.principal(ctx);
+    Requests.checked(() -> JsonBodies.longParam(ctx, "id")).compose(id -> Requests.checked(() -> update(ctx))
+        .compose(update -> tasks.one(id).compose(found -> {
+          Task task = found.orElseThrow(() -> Failure.notFound("no task " + id)).task();
+          if (!access.allows(who, Action.UPDATE_AGENCY_TASK, task.agency())) {
+            return Future.failedFuture(Failure.forbidden("only the officers of " + task.agency() + " update this task"));
+          }
+          if ("done".equals(update.state()) && update.note() == null) {
+            return Future.failedFuture(Failure.invalidField("a task is marked done with a note", "note",
+                "is required with state done"));
+          }
+          // one event of the task's meeting: its topic and the previous-tasks panels showing it move at once
+          return meetings.recordTaskChange(task.meetingId(), conn -> TaskRepository.update(conn, id, update, who.username()))
+              .compose(x -> tasks.one(id)).map(again -> again.orElseThrow());
+        })))
+        .onSuccess(t -> {
+          signal.changed();
+          JsonBodies.ok(ctx, TaskJson.full(t));
+        }).onFailure(ctx::fail);
   }
 
+  private TaskRepository.Update update(RoutingContext ctx) {
+    JsonObject body = JsonBodies.object(ctx, taskUpdateSchema);
+    return new TaskRepository.Update(body.getString("state"), body.getInteger("progress"), body.getString("note"));
+  }
 }

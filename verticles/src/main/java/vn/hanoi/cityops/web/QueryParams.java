@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The query parameters of the KPI routes (dossier and feedback): a missing one takes its default, a bad one
- * is a 400 {@code invalid_parameter} naming the field and what it must be.
+ * The query parameters of every route: a missing one takes its default, a bad one is a 400
+ * {@code invalid_parameter} naming the field and what it must be. The KPI routes refuse an empty one; the filters of
+ * a list ({@link #filter}) take an empty one for "no filter".
  */
 public final class QueryParams {
   private QueryParams() {
@@ -25,7 +26,11 @@ public final class QueryParams {
   /** A parameter read by {@code parse}; {@code fallback} when absent. */
   public static <T> T choice(RoutingContext ctx, String name, T fallback, Function<String, Optional<T>> parse,
                              String rule) {
-    String value = ctx.request().getParam(name);
+    return choice(name, ctx.request().getParam(name), fallback, parse, rule);
+  }
+
+  /** {@code value} of parameter {@code name} read by {@code parse}; {@code fallback} when null. */
+  public static <T> T choice(String name, String value, T fallback, Function<String, Optional<T>> parse, String rule) {
     if (value == null) {
       return fallback;
     }
@@ -34,7 +39,11 @@ public final class QueryParams {
 
   /** A whole number in {@code [min, max]}; {@code fallback} when absent. */
   public static int integer(RoutingContext ctx, String name, int fallback, int min, int max) {
-    String value = ctx.request().getParam(name);
+    return integer(name, ctx.request().getParam(name), fallback, min, max);
+  }
+
+  /** {@code value} of parameter {@code name} as a whole number in {@code [min, max]}; {@code fallback} when null. */
+  public static int integer(String name, String value, int fallback, int min, int max) {
     if (value == null) {
       return fallback;
     }
@@ -47,6 +56,16 @@ public final class QueryParams {
       // answered below
     }
     throw invalid(name, "must be a whole number from " + min + " to " + max);
+  }
+
+  /**
+   * A filter of a list: absent or left blank (as a search form sends it, {@code ?state=&system=CG}) means no filter
+   * (null). Read it with {@link #choice(String, String, Object, Function, String)} or
+   * {@link #integer(String, String, int, int, int)} to check its value.
+   */
+  public static String filter(RoutingContext ctx, String name) {
+    String value = ctx.request().getParam(name);
+    return value == null || value.isBlank() ? null : value;
   }
 
   /** A parameter that may be absent (null) but not empty. */

@@ -329,6 +329,9 @@ class AlertsIT {
         .anyMatch(x -> ((JsonObject) x).getLong("id").equals(a.getLong("id"))));
     assertTrue(sre.alerts("?state=resolved&system=ZALO-PAKN").isEmpty());
     assertTrue(sre.alerts("?severity=info&system=ZALO-PAKN").isEmpty());
+    assertTrue(sre.alerts("?state=&severity=&system=ZALO-PAKN&limit=").stream()
+            .anyMatch(x -> ((JsonObject) x).getLong("id").equals(a.getLong("id"))),
+        "a filter left blank in a search form is no filter");
     assertEquals(400, sre.send(HttpMethod.GET, "/api/v1/alerts?state=burning", null).statusCode());
     assertEquals(400, sre.send(HttpMethod.GET, "/api/v1/alerts?limit=0", null).statusCode());
     assertEquals(404, sre.send(HttpMethod.GET, "/api/v1/alerts/424242", null).statusCode());

@@ -16,32 +16,40 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Who drives a meeting and who may follow its topic, as the roster decides from the meeting's live state. */
+/** Who drives a meeting and who may follow its topic, as the roster decides from the meeting's live state (its event's payload). */
 class MeetingRosterTest {
   private static final Map<String, String> DISTRICT_OF = Map.of("CG", "CG", "CG-02", "CG", "DA", "DA");
   private final AccessControl access = new AccessControl(DISTRICT_OF::get);
-  private final JsonObject meeting = new JsonObject().put("id", 7).put("chair", "leader").put("secretary", "thuky")
+  private final JsonObject meeting = new JsonObject().put("id", 7).put("state", "in_progress").put("chair", "leader").put("secretary", "thuky")
       .put("invitedAgencies", new JsonArray().add("CG-02")).put("invitedPeople", new JsonArray().add("sre"));
 
   private static Principal as(String username, String agency, Role... roles) {
     return new Principal(1, username, username, agency, "vi", Set.of(roles), "t", Instant.now().plusSeconds(60));
   }
 
+  private static boolean mayDrive(JsonObject live, Principal who) {
+    return MeetingJson.state(live).drives(who.username());
+  }
+
+  private static boolean isParticipant(JsonObject live, Principal who, AccessControl access) {
+    return MeetingJson.state(live).takesPart(who, access);
+  }
+
   @Test
   void chairAndSecretaryDriveNobodyElse() {
-    assertTrue(MeetingTopics.mayDrive(meeting, as("leader", "HN", Role.LEADER)));
-    assertTrue(MeetingTopics.mayDrive(meeting, as("thuky", "HN", Role.AGENCY)));
-    assertFalse(MeetingTopics.mayDrive(meeting, as("leader2", "HN", Role.LEADER)), "another leader is not the chair");
-    assertFalse(MeetingTopics.mayDrive(meeting, as("cg-officer", "CG-02", Role.AGENCY)));
+    assertTrue(mayDrive(meeting, as("leader", "HN", Role.LEADER)));
+    assertTrue(mayDrive(meeting, as("thuky", "HN", Role.AGENCY)));
+    assertFalse(mayDrive(meeting, as("leader2", "HN", Role.LEADER)), "another leader is not the chair");
+    assertFalse(mayDrive(meeting, as("cg-officer", "CG-02", Role.AGENCY)));
   }
 
   @Test
   void invitedPeopleAndOfficersOfInvitedAgenciesOrTheirDistrictTakePart() {
-    assertTrue(MeetingTopics.isParticipant(meeting, as("sre", "STTTT", Role.SRE), access));
-    assertTrue(MeetingTopics.isParticipant(meeting, as("x", "CG-02", Role.AGENCY), access));
-    assertTrue(MeetingTopics.isParticipant(meeting, as("y", "CG", Role.AGENCY), access), "the district of an invited commune");
-    assertFalse(MeetingTopics.isParticipant(meeting, as("z", "DA", Role.AGENCY), access));
-    assertFalse(MeetingTopics.isParticipant(meeting, as("operator", "HN", Role.OPERATOR), access), "reading city data is no invitation");
+    assertTrue(isParticipant(meeting, as("sre", "STTTT", Role.SRE), access));
+    assertTrue(isParticipant(meeting, as("x", "CG-02", Role.AGENCY), access));
+    assertTrue(isParticipant(meeting, as("y", "CG", Role.AGENCY), access), "the district of an invited commune");
+    assertFalse(isParticipant(meeting, as("z", "DA", Role.AGENCY), access));
+    assertFalse(isParticipant(meeting, as("operator", "HN", Role.OPERATOR), access), "reading city data is no invitation");
   }
 
   @Test
@@ -49,7 +57,7 @@ class MeetingRosterTest {
     Principal officer = as("x", "CG-02", Role.AGENCY);
     assertFalse(new TopicAccess(access, Map.of()).mayFollow(officer, "meeting.7"), "no roster installed: nobody");
     TopicAccess topics = new TopicAccess(access, Map.of(Topics.MEETING,
-        (who, key) -> "7".equals(key) && MeetingTopics.isParticipant(meeting, who, access)));
+        (who, key) -> "7".equals(key) && isParticipant(meeting, who, access)));
     assertTrue(topics.mayFollow(officer, "meeting.7"));
     assertFalse(topics.mayFollow(officer, "meeting.8"));
     assertFalse(topics.mayFollow(officer, "meeting.abc"));

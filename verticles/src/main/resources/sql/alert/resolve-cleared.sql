@@ -1,0 +1,7 @@
+-- The condition of deduplication key $1 cleared: its open alert resolves, by $2 with note $3. Answers the alert
+-- after the change with its state before (old_state).
+UPDATE alert a SET state = 'resolved', resolved_at = now(), resolved_by = $2, resolve_note = $3, updated_at = now(),
+                   version = a.version + 1
+FROM (SELECT id, state AS old_state FROM alert WHERE dedup_key = $1 AND state <> 'resolved' FOR UPDATE) o
+WHERE a.id = o.id AND a.state <> 'resolved'
+RETURNING a.*, o.old_state

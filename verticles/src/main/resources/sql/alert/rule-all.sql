@@ -1,0 +1,2 @@
+-- Every alert rule.
+SELECT * FROM alert_rule ORDER BY id

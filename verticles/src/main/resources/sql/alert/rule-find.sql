@@ -1,0 +1,2 @@
+-- Alert rule $1.
+SELECT * FROM alert_rule WHERE id = $1
