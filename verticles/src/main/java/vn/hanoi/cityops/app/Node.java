@@ -67,11 +67,7 @@ public final class Node {
   private final Notifier notifier;
 
   private Node(Vertx vertx, AppConfig config, String nodeId, PrometheusMeterRegistry meters, Database database,
-<<<<<<< HEAD
-               List<Routes> routes, Notifier notifier) {
-=======
-               ReferenceData reference, List<Routes> routes) {
->>>>>>> main
+               ReferenceData reference, List<Routes> routes, Notifier notifier) {
     this.vertx = vertx;
     this.config = config;
     this.nodeId = nodeId;
@@ -132,11 +128,7 @@ public final class Node {
     }
     routes.add(new LiveRoutes(vertx, config, auth.guard().tokens(), new TopicAccess(auth.guard().access(), audiences), hub));
 
-<<<<<<< HEAD
-    Node node = new Node(vertx, config, nodeId, meters, db, List.copyOf(routes), notify.notifier());
-=======
-    Node node = new Node(vertx, config, nodeId, meters, db, reference, List.copyOf(routes));
->>>>>>> main
+    Node node = new Node(vertx, config, nodeId, meters, db, reference, List.copyOf(routes), notify.notifier());
     return vertx.deployVerticle(() -> new HttpVerticle(config.http(), node.routes),
             new DeploymentOptions().setInstances(config.httpInstances()))
         .compose(v -> vertx.deployVerticle(new FeedVerticle(db.dedicatedPool(FEED_CONNECTIONS), listeners)))
@@ -193,15 +185,14 @@ public final class Node {
     return database;
   }
 
-<<<<<<< HEAD
-  /** How this node sends messages to people (no capability sends yet: the on-call engine will). */
+  /** How this node sends messages to people. */
   public Notifier notifier() {
     return notifier;
-=======
+  }
+
   /** The agencies and systems the node loaded at start. */
   public ReferenceData reference() {
     return reference;
->>>>>>> main
   }
 
   /** A router with every route of the node, as each HTTP verticle instance mounts them: for a test to walk. */
