@@ -111,7 +111,8 @@ public final class Node {
                                        Database db, ReferenceData reference, AuthModule auth, NotifyModule notify) {
     Connections hub = Connections.onNode(vertx, meters);
     FeedSignal signal = new FeedSignal(vertx);
-    List<Capability> capabilities = Capabilities.of(vertx, config, db, reference, auth, hub, signal, meters);
+    List<Capability> capabilities = Capabilities.of(vertx, config, db, reference, auth, notify.notifier(), hub, signal,
+        meters, nodeId);
 
     List<FeedListener> listeners = new ArrayList<>();
     Map<Topics, Audience> audiences = new HashMap<>();
