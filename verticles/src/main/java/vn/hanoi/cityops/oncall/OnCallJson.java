@@ -164,7 +164,7 @@ final class OnCallJson {
             ? "is required when the step pages a named user" : "is only for a step that pages a named user"),
             field + ".username", username == null ? "is required for target user" : "only for target user");
       }
-      parsed.add(new Escalation.Step(durationOf(field + ".after", s.getString("after")), target, username));
+      parsed.add(new Escalation.Step(delay(field + ".after", s.getString("after")), target, username));
     }
     return new PolicyFields(code, body.getString("name"), parsed, optionalDuration(body, "repeatEvery"),
         body.getInteger("repeats", 0), optionalDuration(body, "remindEvery"));
@@ -203,6 +203,16 @@ final class OnCallJson {
   private static Duration optionalDuration(JsonObject body, String key) {
     String value = body.getString(key);
     return value == null ? null : durationOf(key, value);
+  }
+
+  /** A step's delay: from PT0S to {@link OnCallRules#LONGEST}. */
+  private static Duration delay(String field, String value) {
+    Duration d = durationOf(field, value);
+    if (d.isNegative() || d.compareTo(OnCallRules.LONGEST) > 0) {
+      throw Failure.invalidField("the policy is not valid: " + field + " must be from PT0S to P7D", field,
+          "must be from PT0S to P7D");
+    }
+    return d;
   }
 
   private static Duration durationOf(String field, String value) {

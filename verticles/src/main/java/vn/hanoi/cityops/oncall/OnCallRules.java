@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * What on-call settings must be, beyond the shape their schema files check: a rotation has members and a weekly
- * one a handoff day; a cover, a window end after they start and not in the past; a policy has steps, delays of at
- * most a week, a repeat interval when it repeats, positive intervals; a weekly window lasts a week at most. Each
+ * one a handoff day; a cover, a window end after they start and not in the past; a policy has steps, a repeat
+ * interval when it repeats, positive intervals of at most a week (a step's delay is checked as it is read, in
+ * {@code OnCallJson}); a weekly window lasts a week at most. Each
  * breach is {@code 400 validation_failed} with every problem as a detail. (Unknown people and systems are the
  * routes' to find: they need PostgreSQL.) Pure: no Vert.x runtime, no I/O (JSON only for the details).
  */
@@ -54,12 +55,6 @@ final class OnCallRules {
     JsonArray problems = new JsonArray();
     if (f.steps().isEmpty()) {
       problem(problems, "steps", "a policy needs at least one step");
-    }
-    for (int i = 0; i < f.steps().size(); i++) {
-      Duration after = f.steps().get(i).after();
-      if (after.isNegative() || after.compareTo(LONGEST) > 0) {
-        problem(problems, "steps." + i + ".after", "must be from PT0S to P7D");
-      }
     }
     interval(problems, "repeatEvery", f.repeatEvery());
     interval(problems, "remindEvery", f.remindEvery());
