@@ -90,8 +90,8 @@ class OnCallClusterIT {
     Api api = APIS.get(0);
     assertEquals(2L * SYSTEMS.size() - 1, api.count("SELECT count(*) FROM oncall_page WHERE kind = 'page'"),
         "one claim row per page");
-    assertEquals(0L, api.count("SELECT count(*) FROM (SELECT episode_id, round, step, username FROM oncall_page "
-        + "GROUP BY 1, 2, 3, 4 HAVING count(*) > 1) d"));
+    assertEquals(0L, api.count("SELECT count(*) FROM (SELECT episode_id, kind, round, step, username FROM oncall_page "
+        + "GROUP BY 1, 2, 3, 4, 5 HAVING count(*) > 1) d"));
     System.out.println("oncall_cluster pages_by_member=" + api.row("SELECT json_object_agg(claimed_by, n) AS by "
         + "FROM (SELECT claimed_by, count(*) n FROM oncall_page GROUP BY 1) c").getValue("by"));
 
