@@ -100,9 +100,9 @@ CREATE TABLE maintenance_window (
 
 -- An outage as far as paging goes: it opens when an alert group first has an open, unsilenced alert of a system a
 -- team owns, and closes when the group has no open alert (resolved), or when its alerts joined another group's
--- outage (merged: the outage behind them, e.g. WAN, went down). escalation_from starts the escalation clock (later
--- than opened_at when a maintenance window held it). Acknowledged once every unsilenced open alert was, and stays
--- so. alert_ids: every alert seen in it; the summary columns keep what its messages say once the alerts are gone.
+-- outage (merged: the outage behind them, e.g. WAN, went down). opened_at: when its alerts fired; escalation_from
+-- starts the escalation clock: when it became pageable, later when a maintenance window held it. Acknowledged once
+-- every unsilenced open alert was, and stays so. alert_ids: every alert seen in it; the summary columns keep what its messages say once the alerts are gone.
 CREATE TABLE oncall_episode (
     id              bigserial   PRIMARY KEY,
     group_key       text        NOT NULL,

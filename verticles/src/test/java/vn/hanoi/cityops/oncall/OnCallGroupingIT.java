@@ -67,6 +67,9 @@ class OnCallGroupingIT {
     Wait.until(Duration.ofSeconds(10), () -> oncall.alerts("?state=open"), JsonArray::isEmpty, "every alert resolved");
     Wait.until(Duration.ofSeconds(10), () -> oncall.api().count("SELECT count(*) FROM oncall_episode WHERE closed_at IS NULL "
         + "OR NOT all_clear_done"), n -> n == 0, "every outage over");
+    // an all-clear claimed is not yet in the mailbox: the next test counts mails from when every one is there
+    Wait.until(Duration.ofSeconds(10), () -> oncall.api().count("SELECT count(*) FROM oncall_page WHERE state = 'claimed'"),
+        n -> n == 0, "every page and all-clear sent");
   }
 
   private static List<MimeMessage> pages(String username) {
