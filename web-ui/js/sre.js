@@ -1,5 +1,6 @@
-// The SRE console: live alerts with one-click acknowledge / resolve / silence, an alert's history, the
-// systems' status board, MTTA/MTTR per system, and a flash and a tone when a new critical alert fires.
+// The SRE console: live alerts with one-click acknowledge / resolve / silence, an alert's history and the pages
+// sent about its outage with every delivery attempt, the systems' status board, MTTA/MTTR per system, and a flash
+// and a tone when a new critical alert fires. /sre.html#alert=<id> (the link in every page) opens that alert.
 import {LiveClient} from './live.js';
 import {TOPICS} from './topics.js';
 import {api, apiPost} from './auth.js';
@@ -7,11 +8,13 @@ import {boot, every, languageButton, page, renderClock, renderConnection, render
 import {byId, el} from './panels/dom.js';
 import {SystemsPanel} from './panels/systems.js';
 import {AlertBoard, renderDetail} from './panels/alert-board.js';
+import {renderPages} from './panels/pages.js';
 
 const STALE_MS = 120_000;
 const systems = new SystemsPanel();
 const board = new AlertBoard(act, pick);
 let detail = null;
+let pages = [];
 let stats = [];
 
 async function startConsole() {
@@ -31,6 +34,16 @@ async function startConsole() {
   every(15_000, () => board.render(page.msg));
   every(30_000, refreshSystems);
   every(60_000, refreshStats);
+  window.addEventListener('hashchange', openLinkedAlert);
+  await openLinkedAlert();
+}
+
+/** The alert a page's link names ({@code #alert=<id>}), opened in the detail panel. */
+async function openLinkedAlert() {
+  const linked = /^#alert=(\d+)$/.exec(location.hash);
+  if (linked) {
+    await refreshDetail(linked[1]);
+  }
 }
 
 function onTopic(topic, data) {
@@ -50,7 +63,7 @@ function renderAll() {
   board.render(page.msg);
   systems.render(page.msg);
   renderStats();
-  if (detail) renderDetail(page.msg, detail);
+  if (detail) showDetail();
 }
 
 async function act(action, alert) {
@@ -84,8 +97,16 @@ async function pick(alert) {
 }
 
 async function refreshDetail(id) {
-  detail = await api(page.token, `/api/v1/alerts/${id}`);
+  const [alert, timeline] = await Promise.all([api(page.token, `/api/v1/alerts/${id}`),
+    api(page.token, `/api/v1/oncall/pages?alert=${id}`).catch(() => ({items: []}))]);
+  detail = alert;
+  pages = timeline.items || [];
+  showDetail();
+}
+
+function showDetail() {
   renderDetail(page.msg, detail);
+  byId('detail').append(renderPages(page.msg, pages));
 }
 
 async function refreshSystems() {

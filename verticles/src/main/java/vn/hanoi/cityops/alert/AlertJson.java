@@ -8,8 +8,12 @@ import vn.hanoi.cityops.alert.AlertRepository.Listed;
 import vn.hanoi.cityops.alert.AlertRepository.SystemStats;
 import vn.hanoi.cityops.alert.AlertRepository.Transition;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,8 +21,8 @@ import java.util.function.Function;
 /**
  * Every JSON shape of the alerts, in one place: the alert as the REST API answers it, as the {@code alert} event of
  * the log carries it and as the {@code alerts} topic shows it (the same object: the SRE console reads both), its
- * history and stats, the webhook body and the audit details of a change; rules and silences as the API reads and
- * answers them. Times are ISO-8601 instants (UTC).
+ * history and stats, the webhook body (cityops' own and Alertmanager's) and the audit details of a change; rules
+ * and silences as the API reads and answers them. Times are ISO-8601 instants (UTC).
  */
 final class AlertJson {
   private AlertJson() {
@@ -73,6 +77,59 @@ final class AlertJson {
         .put("at", iso(change.alert().updatedAt())).put("alert", alert);
   }
 
+  /** Alertmanager's "no end yet" ({@code endsAt} of a firing alert). */
+  static final String ALERTMANAGER_ZERO_TIME = "0001-01-01T00:00:00Z";
+
+  /**
+   * The Alertmanager webhook v4 payload of one alert as it now is, for a rule whose {@code webhookFormat} is
+   * {@code alertmanager}: what Alertmanager posts to a webhook receiver, so bridges written for it (Telegram, Zalo,
+   * PagerDuty, MS Teams) read it unchanged. One alert per notification (cityops notifies each change); the group
+   * is the alert's ({@code system:WAN} for everything behind WAN), {@code generatorURL} opens the alert in the SRE
+   * console under {@code publicUrl}, {@code fingerprint} is stable for the alert's rule and subject.
+   */
+  static JsonObject alertmanager(Alert a, String publicUrl) {
+    boolean resolved = Lifecycle.RESOLVED.equals(a.state());
+    String status = resolved ? "resolved" : "firing";
+    JsonObject labels = new JsonObject().put("alertname", a.kind()).put("rule", a.ruleCode())
+        .put(isSystemKind(a.kind()) ? "system" : "subject", a.subject()).put("severity", a.severity())
+        .put("group", a.groupKey());
+    JsonObject annotations = new JsonObject().put("summary", a.titleVi()).put("description", a.titleEn());
+    JsonObject alert = new JsonObject()
+        .put("status", status)
+        .put("labels", labels)
+        .put("annotations", annotations)
+        .put("startsAt", iso(a.firedAt()))
+        .put("endsAt", resolved ? iso(a.resolvedAt()) : ALERTMANAGER_ZERO_TIME)
+        .put("generatorURL", publicUrl + "/sre.html#alert=" + a.id())
+        .put("fingerprint", fingerprint(a));
+    return new JsonObject()
+        .put("version", "4")
+        .put("groupKey", "{}:{group=\"" + a.groupKey() + "\"}")
+        .put("truncatedAlerts", 0)
+        .put("status", status)
+        .put("receiver", a.ruleCode())
+        .put("groupLabels", new JsonObject().put("group", a.groupKey()))
+        .put("commonLabels", labels.copy())
+        .put("commonAnnotations", annotations.copy())
+        .put("externalURL", publicUrl + "/sre.html")
+        .put("alerts", new JsonArray().add(alert));
+  }
+
+  private static boolean isSystemKind(String kind) {
+    return Rule.Kind.of(kind).system();
+  }
+
+  /** 16 hex digits of SHA-256 over what names the alert (rule and subject), as Alertmanager's label hash is 16. */
+  static String fingerprint(Alert a) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest((a.ruleCode() + "\n" + a.subject()).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+
   /** The details of a change's audit entry. */
   static JsonObject audit(Change change, String note) {
     Alert a = change.alert();
@@ -106,7 +163,8 @@ final class AlertJson {
         .put("severity", r.severity()).put("threshold", r.threshold()).put("clearThreshold", r.clearThreshold())
         .put("windowMinutes", r.windowMinutes()).put("forSeconds", r.forSeconds()).put("clearSeconds", r.clearSeconds())
         .put("reopenSeconds", r.reopenSeconds()).put("escalateAfterSeconds", r.escalateAfterSeconds())
-        .put("webhookUrl", r.webhookUrl()).put("webhookSecretSet", r.webhookSecret() != null).put("enabled", r.enabled())
+        .put("webhookUrl", r.webhookUrl()).put("webhookSecretSet", r.webhookSecret() != null)
+        .put("webhookFormat", r.webhookFormat()).put("enabled", r.enabled())
         .put("description", r.description()).put("createdBy", r.createdBy())
         .put("createdAt", iso(r.createdAt())).put("updatedAt", iso(r.updatedAt()));
   }
@@ -117,7 +175,8 @@ final class AlertJson {
         body.getString("severity"), number(body, "threshold"), number(body, "clearThreshold"),
         body.getInteger("windowMinutes"), body.getInteger("forSeconds"), body.getInteger("clearSeconds"),
         body.getInteger("reopenSeconds"), body.getInteger("escalateAfterSeconds"), body.getString("webhookUrl"),
-        body.getString("webhookSecret"), body.getBoolean("enabled"), body.getString("description"));
+        body.getString("webhookSecret"), body.getString("webhookFormat"), body.getBoolean("enabled"),
+        body.getString("description"));
   }
 
   /** {@code stored} with {@code update} on top (it matches {@code alert-rule-update.schema.json}): a field it sends, even null, wins. */
@@ -128,6 +187,7 @@ final class AlertJson {
         .put("forSeconds", stored.forSeconds()).put("clearSeconds", stored.clearSeconds())
         .put("reopenSeconds", stored.reopenSeconds()).put("escalateAfterSeconds", stored.escalateAfterSeconds())
         .put("webhookUrl", stored.webhookUrl()).put("webhookSecret", stored.webhookSecret())
+        .put("webhookFormat", stored.webhookFormat())
         .put("enabled", stored.enabled()).put("description", stored.description())
         .mergeIn(update));
   }

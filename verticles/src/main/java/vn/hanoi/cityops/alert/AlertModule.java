@@ -1,6 +1,7 @@
 package vn.hanoi.cityops.alert;
 
 import io.vertx.core.Deployable;
+import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import vn.hanoi.cityops.auth.AuditLog;
 import vn.hanoi.cityops.auth.Guard;
@@ -13,6 +14,7 @@ import vn.hanoi.cityops.live.FeedListener;
 import vn.hanoi.cityops.web.Routes;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +22,9 @@ import java.util.function.Supplier;
  * {@code alerts.*} settings. Offers {@code /api/v1/alerts}, {@code /api/v1/alert-rules}, {@code /api/v1/silences};
  * the evaluation of the rules as events arrive (a feed listener handing each batch to the evaluation verticle), the
  * {@code alerts} topic; and two verticles, the evaluation (its sweep timer and writes on its own event loop) and the
- * webhook sender.
+ * webhook sender. To the capabilities that act on outages (on call): {@link #acknowledgeGroup} and {@link #groupOf};
+ * the open groups themselves are the view {@code alert_group_open} ({@code V0021__alert_groups.sql}), the one part
+ * of alert's tables another capability reads.
  */
 public final class AlertModule implements Capability {
   private final AppConfig config;
@@ -44,10 +48,28 @@ public final class AlertModule implements Capability {
     this.audit = audit;
     this.hub = hub;
     this.signal = new AlertSignal(signal);
-    this.alerts = new AlertRepository(pool);
+    this.alerts = new AlertRepository(pool, config.notifications().publicUrl());
     this.rules = new AlertRules(pool, alerts);
     this.evaluation = new AlertEvaluationVerticle(new AlertEvaluator(pool, alerts, rules, this.signal),
         config.alertsSweepMs());
+  }
+
+  /**
+   * Acknowledges every firing alert of group {@code groupKey} as {@code actor} (a person acknowledging the whole
+   * outage in one tap), through the alerts' lifecycle: each acknowledgement is recorded, audited and announced to
+   * every node as if made in the console; an alert already acknowledged or resolved is left as it is. Answers the ids
+   * of the alerts it acknowledged.
+   */
+  public Future<List<Long>> acknowledgeGroup(String groupKey, String actor, String note) {
+    return alerts.acknowledgeGroup(groupKey, actor, note).map(changes -> {
+      signal.changed(changes);
+      return changes.stream().map(c -> c.alert().id()).toList();
+    });
+  }
+
+  /** The group alert {@code alertId} belongs to (e.g. {@code system:WAN}); empty when there is no such alert. */
+  public Future<Optional<String>> groupOf(long alertId) {
+    return alerts.groupOf(alertId);
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import vn.hanoi.cityops.alert.Lifecycle.Action;
+import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.store.Sql;
 
 import java.time.Duration;
@@ -46,6 +47,8 @@ public final class AlertRepository {
   private static final String HISTORY = sql("history");
   private static final String STATS = sql("stats");
   private static final String SHOWN = sql("shown");
+  private static final String GROUP_FIRING = sql("group-firing");
+  private static final String GROUP_OF = sql("group-of");
 
   /** One change made: the alert after it, what was done, and the state it was in before. */
   public record Change(Alert alert, Action action, String fromState) {
@@ -70,9 +73,12 @@ public final class AlertRepository {
   }
 
   private final Pool pool;
+  /** Where people reach the node ({@code notify.publicUrl}): the Alertmanager payload links into the console under it. */
+  private final String publicUrl;
 
-  public AlertRepository(Pool pool) {
+  public AlertRepository(Pool pool, String publicUrl) {
     this.pool = pool;
+    this.publicUrl = publicUrl;
   }
 
   private static String sql(String name) {
@@ -166,6 +172,34 @@ public final class AlertRepository {
         }));
   }
 
+  /**
+   * Acknowledges every firing alert of group {@code groupKey} by {@code actor}, one {@link #acknowledge} each (so each
+   * is recorded, audited and on the feed like any other); an alert someone else acknowledged or resolved meanwhile is
+   * left as it is. Answers the changes made, oldest alert first.
+   */
+  public Future<List<Change>> acknowledgeGroup(String groupKey, String actor, String note) {
+    return pool.preparedQuery(GROUP_FIRING).execute(Tuple.of(groupKey)).compose(rows -> {
+      Future<List<Change>> chain = Future.succeededFuture(new ArrayList<>());
+      for (Row r : rows) {
+        long id = r.getLong("id");
+        chain = chain.compose(changes -> acknowledge(id, actor, note)
+            .map(change -> {
+              changes.add(change);
+              return changes;
+            })
+            .recover(failure -> failure instanceof Failure refused && refused.kind() != Failure.Kind.INTERNAL
+                ? Future.succeededFuture(changes) : Future.failedFuture(failure)));
+      }
+      return chain;
+    });
+  }
+
+  /** The group of alert {@code id}; empty when there is no such alert. */
+  public Future<Optional<String>> groupOf(long id) {
+    return pool.preparedQuery(GROUP_OF).execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
+  }
+
   private Future<Change> refuse(SqlClient c, long id, Action action) {
     return c.preparedQuery(ONE).execute(Tuple.of(id)).compose(rows -> Future.failedFuture(Lifecycle.refusal(id, action,
         rows.size() == 0 ? Optional.empty() : Optional.of(alert(rows.iterator().next())))));
@@ -210,7 +244,8 @@ public final class AlertRepository {
     JsonObject json = AlertJson.alert(a);
     return c.preparedQuery(RECORD).execute(Tuple.from(new Object[]{a.id(), actor, actorKind, change.action().code(),
             change.fromState(), a.state(), a.severity(), note, a.version(), json, a.ruleId(), a.silenced(),
-            AlertJson.webhook(change, json, actor, note), AlertJson.audit(change, note)}))
+            AlertJson.webhook(change, json, actor, note), AlertJson.audit(change, note),
+            AlertJson.alertmanager(a, publicUrl)}))
         .map(x -> change);
   }
 

@@ -85,18 +85,18 @@ public final class AlertRules {
         .compose(v -> alerts.resolveOfRule(c, rule.id(), actor, note)).mapEmpty();
   }
 
-  /** $1 … $15 of {@code rule-insert.sql} and {@code rule-update.sql}. */
+  /** $1 … $16 of {@code rule-insert.sql} and {@code rule-update.sql}. */
   private static Tuple values(RuleFields r) {
     return Tuple.from(new Object[]{r.code(), r.kind().code(), r.subject(), r.severity(), r.threshold(),
         r.clearThreshold(), r.windowMinutes(), r.forSeconds(), r.clearSeconds(), r.reopenSeconds(),
-        r.escalateAfterSeconds(), r.webhookUrl(), r.webhookSecret(), r.enabled(), r.description()});
+        r.escalateAfterSeconds(), r.webhookUrl(), r.webhookSecret(), r.enabled(), r.description(), r.webhookFormat()});
   }
 
   static Rule rule(Row r) {
     return new Rule(r.getLong("id"), r.getString("code"), Rule.Kind.of(r.getString("kind")), r.getString("subject"),
         r.getString("severity"), r.getDouble("threshold"), r.getDouble("clear_threshold"), r.getInteger("window_minutes"),
         r.getInteger("for_seconds"), r.getInteger("clear_seconds"), r.getInteger("reopen_seconds"),
-        r.getInteger("escalate_after_seconds"), r.getString("webhook_url"), r.getString("webhook_secret"),
+        r.getInteger("escalate_after_seconds"), r.getString("webhook_url"), r.getString("webhook_secret"), r.getString("webhook_format"),
         r.getBoolean("enabled"), r.getString("description"), r.getString("created_by"),
         r.getOffsetDateTime("created_at"), r.getOffsetDateTime("updated_at"));
   }

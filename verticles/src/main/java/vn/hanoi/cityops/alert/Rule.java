@@ -5,11 +5,12 @@ import java.time.OffsetDateTime;
 /**
  * One alert rule as stored in {@code alert_rule}. {@code subject} null means every subject its kind applies to
  * (every system, agency or district). The webhook secret never leaves the server: {@link AlertJson#rule} says only
- * whether one is set.
+ * whether one is set. {@code webhookFormat}: {@code cityops} (its own body) or {@code alertmanager} (the Alertmanager
+ * webhook v4 payload, {@link AlertJson#alertmanager}).
  */
 public record Rule(long id, String code, Kind kind, String subject, String severity, Double threshold,
                    Double clearThreshold, Integer windowMinutes, int forSeconds, int clearSeconds, int reopenSeconds,
-                   Integer escalateAfterSeconds, String webhookUrl, String webhookSecret, boolean enabled,
+                   Integer escalateAfterSeconds, String webhookUrl, String webhookSecret, String webhookFormat, boolean enabled,
                    String description, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
   /** What a rule watches, and which way its threshold points. */

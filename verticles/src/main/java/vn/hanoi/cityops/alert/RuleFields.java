@@ -8,10 +8,12 @@ package vn.hanoi.cityops.alert;
 public record RuleFields(String code, Rule.Kind kind, String subject, String severity, Double threshold,
                          Double clearThreshold, Integer windowMinutes, Integer forSeconds, Integer clearSeconds,
                          Integer reopenSeconds, Integer escalateAfterSeconds, String webhookUrl, String webhookSecret,
-                         Boolean enabled, String description) {
+                         String webhookFormat, Boolean enabled, String description) {
   /** A degraded system fires after five minutes unless told otherwise; everything else at once. */
   static final int DEGRADED_FOR_SECONDS = 300;
   static final int REOPEN_SECONDS = 600;
+  /** The webhook body a rule sends unless told otherwise: cityops' own. */
+  static final String CITYOPS_FORMAT = "cityops";
 
   /** The fields a new rule leaves out, as a new rule has them. */
   public RuleFields withDefaults() {
@@ -20,6 +22,7 @@ public record RuleFields(String code, Rule.Kind kind, String subject, String sev
         clearSeconds != null ? clearSeconds : 0,
         reopenSeconds != null ? reopenSeconds : REOPEN_SECONDS,
         escalateAfterSeconds, webhookUrl, webhookSecret,
+        webhookFormat != null ? webhookFormat : CITYOPS_FORMAT,
         enabled != null ? enabled : Boolean.TRUE,
         description);
   }

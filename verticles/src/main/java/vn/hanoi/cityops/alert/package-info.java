@@ -3,7 +3,7 @@
  * <ul>
  *   <li>HTTP: {@link vn.hanoi.cityops.alert.AlertRoutes} ({@code /api/v1/alerts}),
  *       {@link vn.hanoi.cityops.alert.RuleRoutes} ({@code /alert-rules}), {@link vn.hanoi.cityops.alert.SilenceRoutes}
- *       ({@code /silences}), reading requests through {@link vn.hanoi.cityops.alert.Requests} and answering in
+ *       ({@code /silences}), reading requests through {@link vn.hanoi.cityops.web.Requests} and answering in
  *       {@link vn.hanoi.cityops.alert.AlertJson}'s shapes, the one JSON mapper of the REST answers, the {@code alert}
  *       event payload, the {@code alerts} topic and the webhook body.</li>
  *   <li>Pure rules, unit-tested: {@link vn.hanoi.cityops.alert.Lifecycle} (firing → acknowledged → resolved, reopen,
@@ -16,8 +16,11 @@
  *   <li>Evaluation: {@link vn.hanoi.cityops.alert.AlertEvaluator} applies the rules to each batch of the feed and lets
  *       time act every {@code alerts.sweepMs}; it runs in {@link vn.hanoi.cityops.alert.AlertEvaluationVerticle}, on an
  *       event loop of its own, to which the feed hands each batch in order.</li>
- *   <li>Out: the {@code alerts} topic ({@link vn.hanoi.cityops.alert.AlertsTopic}, a feed listener) and signed
- *       webhooks ({@link vn.hanoi.cityops.alert.WebhookSender}, a verticle).</li>
+ *   <li>Out: the {@code alerts} topic ({@link vn.hanoi.cityops.alert.AlertsTopic}, a feed listener), signed
+ *       webhooks ({@link vn.hanoi.cityops.alert.WebhookSender}, a verticle) in cityops' body or, per rule, the
+ *       Alertmanager webhook v4 payload; and for the capabilities acting on outages (on call) the read-only view of the
+ *       open groups {@code alert_group_open} ({@code V0021__alert_groups.sql}) with
+ *       {@link vn.hanoi.cityops.alert.AlertModule#acknowledgeGroup} and {@link vn.hanoi.cityops.alert.AlertModule#groupOf}.</li>
  * </ul>
  *
  * <p>Correct in a cluster without the bus: every node evaluates every event, and each change is a conditional write

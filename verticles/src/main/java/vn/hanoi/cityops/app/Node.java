@@ -111,7 +111,8 @@ public final class Node {
                                        Database db, ReferenceData reference, AuthModule auth, NotifyModule notify) {
     Connections hub = Connections.onNode(vertx, meters);
     FeedSignal signal = new FeedSignal(vertx);
-    List<Capability> capabilities = Capabilities.of(vertx, config, db, reference, auth, hub, signal, meters);
+    List<Capability> capabilities = Capabilities.of(vertx, config, db, reference, auth, notify.notifier(), hub, signal,
+        meters, nodeId);
 
     List<FeedListener> listeners = new ArrayList<>();
     Map<Topics, Audience> audiences = new HashMap<>();
@@ -185,14 +186,14 @@ public final class Node {
     return database;
   }
 
+  /** How this node sends messages to people. */
+  public Notifier notifier() {
+    return notifier;
+  }
+
   /** The agencies and systems the node loaded at start. */
   public ReferenceData reference() {
     return reference;
-  }
-
-  /** How this node sends messages to people (no capability sends yet: the on-call engine will). */
-  public Notifier notifier() {
-    return notifier;
   }
 
   /** A router with every route of the node, as each HTTP verticle instance mounts them: for a test to walk. */

@@ -9,6 +9,8 @@ public enum Action {
   ACKNOWLEDGE_ALERT,
   /** Resolve, silence, manage alert rules. */
   MANAGE_ALERTS,
+  /** Manage on-call teams, rotations, covers, escalation policies and maintenance windows. */
+  MANAGE_ONCALL,
   /** Create and chair briefings, record decisions, assign tasks. */
   RUN_MEETINGS,
   /** Update a task assigned to an agency (the resource is its code). */

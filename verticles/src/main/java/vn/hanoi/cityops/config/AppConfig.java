@@ -48,6 +48,10 @@ public final class AppConfig {
   public record Remote(String url, String secret) {
   }
 
+  /** What the on-call engine needs: its tick, the lease of a claimed page, how long an acknowledge link lives. */
+  public record OnCall(int tickMs, int leaseSeconds, int ackLinkMinutes) {
+  }
+
   /** The VAPID subject and key pair (both keys blank: made once and kept in PostgreSQL). */
   public record WebPush(String subject, String publicKey, String privateKey) {
   }
@@ -94,6 +98,7 @@ public final class AppConfig {
   private final int alertsWebhookTimeoutMs;
   private final int meetingPresenceTimeoutMs;
   private final Notify notify;
+  private final OnCall onCall;
 
   private AppConfig(JsonObject values) {
     this.values = values;
@@ -141,6 +146,8 @@ public final class AppConfig {
     this.alertsWebhookTimeoutMs = integer(ALERTS_WEBHOOK_TIMEOUT_MS, 100, 600_000);
     this.meetingPresenceTimeoutMs = integer(MEETING_PRESENCE_TIMEOUT_MS, 1_000, 86_400_000);
     this.notify = notifySettings();
+    this.onCall = new OnCall(integer(ONCALL_TICK_MS, 10, 3_600_000), integer(ONCALL_LEASE_SECONDS, 1, 3_600),
+        integer(ONCALL_ACK_LINK_MINUTES, 1, 10_080));
   }
 
   private Notify notifySettings() {
@@ -299,6 +306,8 @@ public final class AppConfig {
 
   /** The notify floor's settings (not {@code notify()}: that name is {@code Object}'s). */
   public Notify notifications() { return notify; }
+
+  public OnCall onCall() { return onCall; }
 
   private String string(String key) {
     Object v = values.getValue(key);

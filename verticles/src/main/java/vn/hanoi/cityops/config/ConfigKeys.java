@@ -67,6 +67,13 @@ public final class ConfigKeys {
    */
   public static final String MEETING_PRESENCE_TIMEOUT_MS = "meeting.presenceTimeoutMs";
 
+  /** How often every node's on-call engine looks at the open outages (besides when an alert changes). */
+  public static final String ONCALL_TICK_MS = "oncall.tickMs";
+  /** How long a node's claim on a page it is sending holds before another node may take it over. */
+  public static final String ONCALL_LEASE_SECONDS = "oncall.leaseSeconds";
+  /** How long a page's one-tap acknowledge link stays valid. */
+  public static final String ONCALL_ACK_LINK_MINUTES = "oncall.ackLinkMinutes";
+
   /** Where people reach the node (links in messages are made absolute against it). */
   public static final String NOTIFY_PUBLIC_URL = "notify.publicUrl";
   /** The SMTP server mail goes through; blank: no email from this node. */

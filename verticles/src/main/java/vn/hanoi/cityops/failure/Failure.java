@@ -22,6 +22,8 @@ public final class Failure extends RuntimeException {
     NOT_FOUND,
     /** The resource's state does not allow this now (an illegal transition, a duplicate, the last admin). */
     CONFLICT,
+    /** What the request names existed but is gone for good (an expired one-time link). */
+    GONE,
     /** Well-formed, but names something unknown or cannot be processed. */
     UNPROCESSABLE,
     /** The body is larger than allowed. */

@@ -96,11 +96,17 @@ public record Rotation(List<String> members, Length length, LocalTime handoff, D
     return regularAt(t).map(s -> clip(s, t));
   }
 
-  /** The shifts from {@code t} on, {@code count} of them: who is on now, who is next, and so on. */
+  /**
+   * The shifts from {@code t} on, {@code count} of them: who is on now, who is next, and so on. A person on call for
+   * several shifts in a row has one shift; looking stops after {@code count} plus as many shifts as the rotation has
+   * members and covers, so a rotation of one member answers one shift (nobody is next), not an endless search.
+   */
   public List<Shift> upcoming(Instant t, int count) {
     List<Shift> shifts = new ArrayList<>();
     Instant at = t.isBefore(firstHandoff()) ? firstHandoff() : t;
-    while (shifts.size() < count) {
+    int steps = 0;
+    int most = count + members.size() + covers.size();
+    while (shifts.size() < count && steps++ < most) {
       Optional<Shift> s = at(at);
       if (s.isEmpty()) {
         break;

@@ -55,6 +55,7 @@ public final class ErrorHandler implements Handler<RoutingContext> {
       case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;
       case CONFLICT -> 409;
+      case GONE -> 410;
       case TOO_LARGE -> 413;
       case UNSUPPORTED_FORMAT -> 415;
       case UNPROCESSABLE -> 422;

@@ -122,16 +122,47 @@ class AlertJsonTest {
   }
 
   @Test
+  void theAlertmanagerPayloadHasVersionFourShapeWithTheConsoleLinkAndAStableFingerprint() {
+    JsonObject firing = AlertJson.alertmanager(alert("acknowledged", 0, null, null), "https://cityops.hanoi.gov.vn");
+    assertEquals(Set.of("version", "groupKey", "truncatedAlerts", "status", "receiver", "groupLabels", "commonLabels",
+        "commonAnnotations", "externalURL", "alerts"), firing.fieldNames());
+    assertEquals("4", firing.getString("version"));
+    assertEquals("firing", firing.getString("status"), "acknowledged is still firing in Alertmanager's words");
+    assertEquals("{}:{group=\"system:WAN\"}", firing.getString("groupKey"));
+    assertEquals(new JsonObject().put("group", "system:WAN"), firing.getJsonObject("groupLabels"));
+    assertEquals("https://cityops.hanoi.gov.vn/sre.html", firing.getString("externalURL"));
+    JsonObject one = firing.getJsonArray("alerts").getJsonObject(0);
+    assertEquals(Set.of("status", "labels", "annotations", "startsAt", "endsAt", "generatorURL", "fingerprint"),
+        one.fieldNames());
+    assertEquals(new JsonObject().put("alertname", "system_down").put("rule", "system-down.wan").put("system", "WAN")
+        .put("severity", "critical").put("group", "system:WAN"), one.getJsonObject("labels"));
+    assertEquals(new JsonObject().put("summary", "WAN ngừng hoạt động").put("description", "WAN is down"),
+        one.getJsonObject("annotations"));
+    assertEquals(one.getJsonObject("labels"), firing.getJsonObject("commonLabels"));
+    assertEquals("2026-11-23T01:00:00Z", one.getString("startsAt"));
+    assertEquals("0001-01-01T00:00:00Z", one.getString("endsAt"), "Alertmanager's zero time: not ended");
+    assertEquals("https://cityops.hanoi.gov.vn/sre.html#alert=42", one.getString("generatorURL"));
+    assertTrue(one.getString("fingerprint").matches("[0-9a-f]{16}"), one.getString("fingerprint"));
+
+    JsonObject resolved = AlertJson.alertmanager(alert("resolved", 2, null, FIRED.plusMinutes(30)), "http://x");
+    JsonObject gone = resolved.getJsonArray("alerts").getJsonObject(0);
+    assertEquals("resolved", resolved.getString("status"));
+    assertEquals("2026-11-23T01:30:00Z", gone.getString("endsAt"));
+    assertEquals(one.getString("fingerprint"), gone.getString("fingerprint"), "the same alert, the same fingerprint");
+  }
+
+  @Test
   void aRuleNeverShowsItsSecret() {
     Rule r = new Rule(3, "hook.wan", Rule.Kind.SYSTEM_DOWN, "WAN", "critical", null, null, null, 0, 0, 600, 300,
-        "http://127.0.0.1:9/hook", "0123456789abcdef0123", true, null, "sre", FIRED, FIRED);
+        "http://127.0.0.1:9/hook", "0123456789abcdef0123", "alertmanager", true, null, "sre", FIRED, FIRED);
     JsonObject json = AlertJson.rule(r);
     assertFalse(json.containsKey("webhookSecret"));
     assertTrue(json.getBoolean("webhookSecretSet"));
     assertEquals("system_down", json.getString("kind"));
+    assertEquals("alertmanager", json.getString("webhookFormat"));
     assertEquals("2026-11-23T01:00:00Z", json.getString("createdAt"));
     assertFalse(AlertJson.rule(new Rule(3, "x", Rule.Kind.SYSTEM_DOWN, null, "info", null, null, null, 0, 0, 600, null,
-        null, null, true, null, "sre", null, null)).getBoolean("webhookSecretSet"));
+        null, null, "cityops", true, null, "sre", null, null)).getBoolean("webhookSecretSet"));
   }
 
   @Test
@@ -151,7 +182,7 @@ class AlertJsonTest {
   @Test
   void anUpdateOverwritesTheFieldsItSendsEvenWithNull() {
     Rule stored = new Rule(3, "latency.lgsp", Rule.Kind.LATENCY_HIGH, "LGSP", "info", 1000.0, 500.0, null, 2, 0, 600,
-        null, "http://h/x", "0123456789abcdef0123", true, "d", "sre", FIRED, FIRED);
+        null, "http://h/x", "0123456789abcdef0123", "cityops", true, "d", "sre", FIRED, FIRED);
     RuleFields merged = AlertJson.ruleFields(stored, new JsonObject().put("threshold", 20).put("severity", "critical")
         .putNull("clearThreshold").put("enabled", false));
     assertEquals("latency.lgsp", merged.code());

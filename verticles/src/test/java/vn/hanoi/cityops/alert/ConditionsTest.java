@@ -18,7 +18,7 @@ class ConditionsTest {
 
   private static Rule rule(Rule.Kind kind, Double threshold, Double clear, int forSeconds, int clearSeconds) {
     return new Rule(1, "r", kind, "WAN", "warning", threshold, clear, null, forSeconds, clearSeconds, 600, null,
-        null, null, true, null, "test", null, null);
+        null, null, "cityops", true, null, "test", null, null);
   }
 
   private static Conditions.State run(Rule rule, Conditions.State s, double value, Instant at, Conditions.Effect expected) {

@@ -27,7 +27,7 @@ class LifecycleTest {
   }
 
   private static Rule rule(Rule.Kind kind) {
-    return new Rule(1, "r", kind, null, "warning", null, null, null, 0, 0, 600, null, null, null, true, null, "test",
+    return new Rule(1, "r", kind, null, "warning", null, null, null, 0, 0, 600, null, null, null, "cityops", true, null, "test",
         null, null);
   }
 

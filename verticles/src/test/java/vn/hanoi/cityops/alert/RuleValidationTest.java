@@ -26,13 +26,13 @@ class RuleValidationTest {
 
   private static RuleFields rule(Rule.Kind kind, String subject, Double threshold, Double clear) {
     return new RuleFields("r.test", kind, subject, "warning", threshold, clear, null, null, null, null, null, null, null,
-        null, null).withDefaults();
+        null, null, null).withDefaults();
   }
 
   private static RuleFields window(RuleFields r, Integer minutes) {
     return new RuleFields(r.code(), r.kind(), r.subject(), r.severity(), r.threshold(), r.clearThreshold(), minutes,
         r.forSeconds(), r.clearSeconds(), r.reopenSeconds(), r.escalateAfterSeconds(), r.webhookUrl(), r.webhookSecret(),
-        r.enabled(), r.description());
+        r.webhookFormat(), r.enabled(), r.description());
   }
 
   private static List<String> fields(JsonArray problems) {
@@ -90,17 +90,17 @@ class RuleValidationTest {
     assertEquals(300, degraded.forSeconds());
     assertEquals(List.of(), fields(RuleValidation.problems(degraded)));
     RuleFields zero = new RuleFields("d", Rule.Kind.SYSTEM_DEGRADED, null, "info", null, null, null, 0, null, null, null,
-        null, null, null, null).withDefaults();
+        null, null, null, null, null).withDefaults();
     assertEquals(List.of("forSeconds"), fields(RuleValidation.problems(zero)));
   }
 
   @Test
   void aWebhookSecretNeedsAUrl() {
     RuleFields secretOnly = new RuleFields("h", Rule.Kind.SYSTEM_DOWN, null, "info", null, null, null, null, null, null,
-        null, null, "0123456789abcdef0123", null, null).withDefaults();
+        null, null, "0123456789abcdef0123", null, null, null).withDefaults();
     assertEquals(List.of("webhookSecret"), fields(RuleValidation.problems(secretOnly)));
     RuleFields both = new RuleFields("h", Rule.Kind.SYSTEM_DOWN, null, "info", null, null, null, null, null, null,
-        null, "http://127.0.0.1:9/hook", "0123456789abcdef0123", null, null).withDefaults();
+        null, "http://127.0.0.1:9/hook", "0123456789abcdef0123", null, null, null).withDefaults();
     assertEquals(List.of(), fields(RuleValidation.problems(both)));
   }
 
@@ -147,7 +147,7 @@ class RuleValidationTest {
     assertEquals(600, r.reopenSeconds());
     assertTrue(r.enabled());
     RuleFields given = new RuleFields("x", Rule.Kind.LATENCY_HIGH, null, "info", 1.0, null, null, 5, 6, 7, null, null,
-        null, false, null).withDefaults();
+        null, null, false, null).withDefaults();
     assertEquals(List.of(5, 6, 7), List.of(given.forSeconds(), given.clearSeconds(), given.reopenSeconds()));
     assertFalse(given.enabled());
   }
@@ -155,13 +155,13 @@ class RuleValidationTest {
   @Test
   void storingDisabledFieldsOverAnEnabledRuleDisablesIt() {
     Rule enabled = new Rule(1, "x", Rule.Kind.LATENCY_HIGH, null, "info", 1.0, null, null, 0, 0, 600, null, null, null,
-        true, null, "sre", OffsetDateTime.now(), OffsetDateTime.now());
+        "cityops", true, null, "sre", OffsetDateTime.now(), OffsetDateTime.now());
     Rule disabled = new Rule(1, "x", Rule.Kind.LATENCY_HIGH, null, "info", 1.0, null, null, 0, 0, 600, null, null, null,
-        false, null, "sre", OffsetDateTime.now(), OffsetDateTime.now());
+        "cityops", false, null, "sre", OffsetDateTime.now(), OffsetDateTime.now());
     RuleFields off = new RuleFields("x", Rule.Kind.LATENCY_HIGH, null, "info", 1.0, null, null, 0, 0, 600, null, null,
-        null, false, null);
+        null, null, false, null);
     RuleFields on = new RuleFields("x", Rule.Kind.LATENCY_HIGH, null, "info", 1.0, null, null, 0, 0, 600, null, null,
-        null, true, null);
+        null, null, true, null);
     assertTrue(off.disables(enabled));
     assertFalse(on.disables(enabled));
     assertFalse(off.disables(disabled), "already disabled: its alerts were resolved then");

@@ -132,4 +132,20 @@ class AppConfigTest {
     assertEquals(2.5, config.simulatorRate());
     assertEquals(config.httpPort(), config.http().port());
   }
+
+  @Test
+  void onCallSettingsAreReadTypedWithTheirDefaultsAndOutOfRangeOnesStopTheStart() {
+    AppConfig.OnCall defaults = AppConfig.load(Map.of()).onCall();
+    assertEquals(1000, defaults.tickMs());
+    assertEquals(30, defaults.leaseSeconds());
+    assertEquals(60, defaults.ackLinkMinutes());
+    AppConfig.OnCall set = AppConfig.load(Map.of("CITYOPS_ONCALL_TICK_MS", "250", "CITYOPS_ONCALL_LEASE_SECONDS", "5",
+        "CITYOPS_ONCALL_ACK_LINK_MINUTES", "15")).onCall();
+    assertEquals(new AppConfig.OnCall(250, 5, 15), set);
+    for (Map<String, Object> bad : java.util.List.<Map<String, Object>>of(Map.of("oncall.tickMs", 0),
+        Map.of("oncall.leaseSeconds", 0), Map.of("oncall.ackLinkMinutes", 20_000), Map.of("oncall.tickMs", "soon"))) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> AppConfig.of(bad), bad.toString());
+      assertTrue(e.getMessage().contains(bad.keySet().iterator().next()), e.getMessage());
+    }
+  }
 }

@@ -101,4 +101,13 @@ class RotationTest {
     assertThrows(IllegalArgumentException.class, () -> new Rotation.Cover("a", at("2026-12-02T12:00:00"),
         at("2026-12-02T12:00:00")));
   }
+
+  @Test
+  void aLoneMemberIsOnCallWithNobodyNextAndTheSearchEnds() {
+    Rotation r = daily(List.of(), "an");
+    List<Rotation.Shift> upcoming = r.upcoming(at("2026-12-05T12:00:00"), 2);
+    assertEquals(1, upcoming.size(), upcoming.toString());
+    assertEquals("an", upcoming.get(0).username());
+    assertTrue(r.handoffs(at("2026-12-05T12:00:00"), at("2026-12-09T12:00:00")).isEmpty(), "nobody to hand over to");
+  }
 }

@@ -48,6 +48,15 @@ public final class Api {
     return await(body == null ? req.send() : req.sendJsonObject(body));
   }
 
+  /** {@code body} as it is, with {@code contentType}: for a test of what a malformed body gets. */
+  public HttpResponse<Buffer> sendRaw(HttpMethod method, String path, String token, String contentType, String body) {
+    HttpRequest<Buffer> req = client.request(method, path).putHeader("Content-Type", contentType);
+    if (token != null) {
+      req.putHeader("Authorization", "Bearer " + token);
+    }
+    return await(req.sendBuffer(Buffer.buffer(body)));
+  }
+
   /** Signs in a demo user (development node, password {@link TestNodes#DEMO_PASSWORD}) and answers the token. */
   public String token(String username) {
     HttpResponse<Buffer> r = login(username, TestNodes.DEMO_PASSWORD);

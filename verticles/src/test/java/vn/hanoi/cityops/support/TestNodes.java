@@ -104,18 +104,28 @@ public final class TestNodes {
 
   /** The configurations of two members of a cluster of their own (free ports), sharing one fresh database. */
   public static AppConfig[] pairConfigs(Map<String, ?> overrides) {
+    return clusterConfigs(2, overrides);
+  }
+
+  /** The configurations of {@code size} members of a cluster of their own (free ports), sharing one fresh database. */
+  public static AppConfig[] clusterConfigs(int size, Map<String, ?> overrides) {
     String cluster = "cityops-test-" + java.util.UUID.randomUUID();
-    int portA = freePort();
-    int portB = freePort();
-    String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
+    int[] ports = new int[size];
+    StringBuilder members = new StringBuilder();
+    for (int i = 0; i < size; i++) {
+      ports[i] = freePort();
+      members.append(i == 0 ? "" : ",").append("127.0.0.1:").append(ports[i]);
+    }
     String db = freshDatabaseUrl();
     Map<String, Object> common = new HashMap<>(overrides);
-    common.putAll(Map.of("cluster", "on", "cluster.name", cluster, "cluster.members", members, "pg.url", db));
-    Map<String, Object> configA = new HashMap<>(common);
-    configA.put("cluster.port", portA);
-    Map<String, Object> configB = new HashMap<>(common);
-    configB.put("cluster.port", portB);
-    return new AppConfig[]{config(configA), config(configB)};
+    common.putAll(Map.of("cluster", "on", "cluster.name", cluster, "cluster.members", members.toString(), "pg.url", db));
+    AppConfig[] configs = new AppConfig[size];
+    for (int i = 0; i < size; i++) {
+      Map<String, Object> member = new HashMap<>(common);
+      member.put("cluster.port", ports[i]);
+      configs[i] = config(member);
+    }
+    return configs;
   }
 
   /** {@code key=value} overrides (as {@link NodeTest#config()} takes them) as a map; values stay text, as from the environment. */

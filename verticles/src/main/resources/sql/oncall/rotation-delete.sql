@@ -1,0 +1,2 @@
+-- Deletes rotation $1 with its covers.
+DELETE FROM oncall_rotation WHERE id = $1 RETURNING id
