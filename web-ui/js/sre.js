@@ -7,12 +7,20 @@ import {boot, every, languageButton, page, renderClock, renderConnection, render
 import {byId, el} from './panels/dom.js';
 import {SystemsPanel} from './panels/systems.js';
 import {AlertBoard, renderDetail} from './panels/alert-board.js';
+import {renderPages} from './panels/pages-timeline.js';
+import {DevicePush} from './panels/device-push.js';
+import {registerWorker} from './push.js';
 
 const STALE_MS = 120_000;
 const systems = new SystemsPanel();
 const board = new AlertBoard(act, pick);
 let detail = null;
+/** The pages of the alert in the detail: {alertId, items} (items null: could not be read). */
+let pages = null;
+/** The selected alert as the live topic last had it: a change refreshes the detail. */
+let detailSeen = null;
 let stats = [];
+let device = null;
 
 async function startConsole() {
   byId('console').classList.remove('hidden');
@@ -25,12 +33,29 @@ async function startConsole() {
   page.live = new LiveClient(page.token, [TOPICS.ALERTS, TOPICS.SYSTEMS], {onTopic, onState: renderConnection,
     onAuthFailed: () => showBanner('revoked')});
   page.live.start();
-  await Promise.allSettled([refreshSystems(), refreshStats()]);
+  device = new DevicePush(byId('device-push'));
+  registerWorker().catch(e => console.info('service worker', e.message));
+  navigator.serviceWorker?.addEventListener('message', event => {
+    if (event.data && event.data.type === 'open') openLinked(event.data.url);
+  });
+  await Promise.allSettled([refreshSystems(), refreshStats(), device.refresh(page.msg, page.token)]);
   renderAll();
+  openLinked(location.href);
   every(1000, () => { renderClock(); renderFreshness(STALE_MS); systems.render(page.msg); });
   every(15_000, () => board.render(page.msg));
   every(30_000, refreshSystems);
+  every(30_000, refreshPages);
   every(60_000, refreshStats);
+}
+
+/** A link to an alert (/sre.html?alert=<id>: a page's message, the service worker's click) shows its detail. */
+function openLinked(url) {
+  const id = new URL(url, location.href).searchParams.get('alert');
+  if (!id || !/^\d+$/.test(id)) return;
+  board.selected = id;
+  board.render(page.msg);
+  refreshDetail(id).then(() => byId('detail').scrollIntoView({block: 'nearest'}))
+      .catch(e => console.info('linked alert', id, e.message));
 }
 
 function onTopic(topic, data) {
@@ -38,7 +63,11 @@ function onTopic(topic, data) {
     const fresh = board.update(data);
     board.render(page.msg);
     if (fresh.length) alarm();
-    if (detail && data[detail.id]) refreshDetail(detail.id);
+    const seen = detail && data[detail.id] ? JSON.stringify(data[detail.id]) : null;
+    if (seen && seen !== detailSeen) {
+      detailSeen = seen;
+      refreshDetail(detail.id);
+    }
   } else if (topic === TOPICS.SYSTEMS) {
     systems.update(data);
     systems.render(page.msg);
@@ -50,7 +79,11 @@ function renderAll() {
   board.render(page.msg);
   systems.render(page.msg);
   renderStats();
-  if (detail) renderDetail(page.msg, detail);
+  if (detail) {
+    renderDetail(page.msg, detail);
+    renderPages(page.msg, byId('pages'), pages);
+  }
+  device?.render(page.msg);
 }
 
 async function act(action, alert) {
@@ -84,8 +117,33 @@ async function pick(alert) {
 }
 
 async function refreshDetail(id) {
-  detail = await api(page.token, `/api/v1/alerts/${id}`);
+  const [alert, itsPages] = await Promise.all([api(page.token, `/api/v1/alerts/${id}`), loadPages(id)]);
+  detail = alert;
+  pages = itsPages;
+  const live = board.alerts[String(id)];
+  detailSeen = live ? JSON.stringify(live) : null;
   renderDetail(page.msg, detail);
+  renderPages(page.msg, byId('pages'), pages);
+}
+
+/** The pages the on-call engine sent for the alert and their delivery attempts; items null when unreadable. */
+async function loadPages(id) {
+  try {
+    return {alertId: String(id), items: (await api(page.token, `/api/v1/oncall/pages?alert=${encodeURIComponent(id)}`)).items || []};
+  } catch (e) {
+    console.info('pages of alert', id, e.message);
+    return {alertId: String(id), items: null};
+  }
+}
+
+/** New attempts (a fallback, the next step of the escalation) arrive without the alert changing: read them again. */
+async function refreshPages() {
+  if (!detail) return;
+  const id = detail.id;
+  const fresh = await loadPages(id);
+  if (!detail || String(detail.id) !== String(id)) return;
+  pages = fresh;
+  renderPages(page.msg, byId('pages'), pages);
 }
 
 async function refreshSystems() {

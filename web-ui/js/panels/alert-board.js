@@ -92,7 +92,7 @@ export class AlertBoard {
   }
 }
 
-/** The history and facts of one alert (REST /api/v1/alerts/{id}). */
+/** The history and facts of one alert (REST /api/v1/alerts/{id}); its pages go into #pages (panels/pages-timeline.js). */
 export function renderDetail(msg, alert, onNote) {
   const body = byId('detail');
   if (!alert) return;
@@ -118,8 +118,10 @@ export function renderDetail(msg, alert, onNote) {
   note.placeholder = msg.t('sre.note');
   const error = el('p', 'error');
   error.id = 'action-error';
+  const pages = el('div', 'pages');
+  pages.id = 'pages';
   body.replaceChildren(el('h3', '', msg.lang === 'en' ? alert.titleEn : alert.titleVi), facts,
-      el('h3', '', msg.t('sre.history')), history, note, error);
+      el('h3', '', msg.t('sre.history')), history, el('h3', '', msg.t('pages.title')), pages, note, error);
   onNote?.(note);
 }
 
