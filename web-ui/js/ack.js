@@ -146,7 +146,7 @@ function renderGroup() {
     const li = el('li', a.severity || '');
     li.dataset.id = a.id;
     const title = msg.lang === 'en' ? (a.titleEn || a.title || a.titleVi) : (a.titleVi || a.title || a.titleEn);
-    li.append(el('span', 'system', a.system ? msg.name(a.system) : a.subject || ''), el('span', 'title', title || ''));
+    li.append(el('span', 'ack-system', a.system ? msg.name(a.system) : a.subject || ''), el('span', 'title', title || ''));
     if (a.severity && msg.has(`severity.${a.severity}`)) li.append(' ', el('span', `badge ${a.severity}`, msg.t(`severity.${a.severity}`)));
     return li;
   }));
