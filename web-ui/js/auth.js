@@ -65,8 +65,13 @@ export async function apiPut(token, path, body) {
   return send('PUT', token, path, body);
 }
 
+/** DELETE, like {@link apiPost} (no body). */
+export async function apiDelete(token, path) {
+  return send('DELETE', token, path, undefined);
+}
+
 async function send(method, token, path, body) {
-  const response = await fetch(path, {method,
+  const response = await fetch(path, method === 'DELETE' ? {method, headers: {Authorization: `Bearer ${token}`}} : {method,
     headers: {Authorization: `Bearer ${token}`, 'Content-Type': 'application/json'}, body: JSON.stringify(body || {})});
   const text = await response.text();
   return {status: response.status, body: text ? JSON.parse(text) : null};

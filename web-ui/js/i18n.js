@@ -86,9 +86,10 @@ export class Messages {
     return this.lang === 'en' ? (o.nameEn || o.nameVi) : (o.nameVi || o.nameEn);
   }
 
-  /** Every element with data-i18n gets its message. */
+  /** Every element with data-i18n gets its message (data-i18n-placeholder: its placeholder). */
   apply(root) {
     document.documentElement.lang = this.lang;
     root.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = this.t(el.dataset.i18n); });
+    root.querySelectorAll('[data-i18n-placeholder]').forEach(el => { el.placeholder = this.t(el.dataset.i18nPlaceholder); });
   }
 }

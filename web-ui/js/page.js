@@ -28,6 +28,7 @@ export async function boot(start) {
   showBanner(null);
   document.body.classList.remove('loading');
   if (page.me) {
+    profileLink();
     await start();
   } else if (isDisplay()) {
     showBanner('revoked');
@@ -67,8 +68,23 @@ function signInForm(start) {
     page.token = token;
     page.me = await whoAmI(token);
     form.remove();
+    profileLink();
     await start();
   };
+}
+
+/** A signed-in person (not a wall screen) reaches their profile from every page's header. */
+function profileLink() {
+  const header = document.querySelector('header.top');
+  if (!header || isDisplay() || (page.me.roles || []).includes('display') || byId('profile-link')
+      || location.pathname === '/profile.html') {
+    return;
+  }
+  const link = el('a', 'profile-link', page.msg.t('nav.profile'));
+  link.id = 'profile-link';
+  link.href = '/profile.html';
+  link.dataset.i18n = 'nav.profile';
+  header.insertBefore(link, byId('lang'));
 }
 
 export function renderClock() {

@@ -9,13 +9,18 @@ import {byId, el} from './panels/dom.js';
 import {SystemsPanel} from './panels/systems.js';
 import {AlertBoard, renderDetail} from './panels/alert-board.js';
 import {renderPages} from './panels/pages.js';
+import {DevicePush} from './panels/device-push.js';
+import {registerWorker} from './push.js';
 
 const STALE_MS = 120_000;
 const systems = new SystemsPanel();
 const board = new AlertBoard(act, pick);
 let detail = null;
 let pages = [];
+/** The selected alert as the live topic last had it: a change refreshes the detail. */
+let detailSeen = null;
 let stats = [];
+let device = null;
 
 async function startConsole() {
   byId('console').classList.remove('hidden');
@@ -28,11 +33,18 @@ async function startConsole() {
   page.live = new LiveClient(page.token, [TOPICS.ALERTS, TOPICS.SYSTEMS], {onTopic, onState: renderConnection,
     onAuthFailed: () => showBanner('revoked')});
   page.live.start();
-  await Promise.allSettled([refreshSystems(), refreshStats()]);
+  device = new DevicePush(byId('device-push'));
+  registerWorker().catch(e => console.info('service worker', e.message));
+  navigator.serviceWorker?.addEventListener('message', event => {
+    if (event.data && event.data.type === 'open') openLinked(event.data.url);
+  });
+  await Promise.allSettled([refreshSystems(), refreshStats(), device.refresh(page.msg, page.token)]);
   renderAll();
+  openLinked(location.href);
   every(1000, () => { renderClock(); renderFreshness(STALE_MS); systems.render(page.msg); });
   every(15_000, () => board.render(page.msg));
   every(30_000, refreshSystems);
+  every(30_000, refreshPages);
   every(60_000, refreshStats);
   window.addEventListener('hashchange', openLinkedAlert);
   await openLinkedAlert();
@@ -46,12 +58,26 @@ async function openLinkedAlert() {
   }
 }
 
+/** A link to an alert (/sre.html?alert=<id>: a page's message, the service worker's click) shows its detail. */
+function openLinked(url) {
+  const id = new URL(url, location.href).searchParams.get('alert');
+  if (!id || !/^\d+$/.test(id)) return;
+  board.selected = id;
+  board.render(page.msg);
+  refreshDetail(id).then(() => byId('detail').scrollIntoView({block: 'nearest'}))
+      .catch(e => console.info('linked alert', id, e.message));
+}
+
 function onTopic(topic, data) {
   if (topic === TOPICS.ALERTS) {
     const fresh = board.update(data);
     board.render(page.msg);
     if (fresh.length) alarm();
-    if (detail && data[detail.id]) refreshDetail(detail.id);
+    const seen = detail && data[detail.id] ? JSON.stringify(data[detail.id]) : null;
+    if (seen && seen !== detailSeen) {
+      detailSeen = seen;
+      refreshDetail(detail.id);
+    }
   } else if (topic === TOPICS.SYSTEMS) {
     systems.update(data);
     systems.render(page.msg);
@@ -64,6 +90,7 @@ function renderAll() {
   systems.render(page.msg);
   renderStats();
   if (detail) showDetail();
+  device?.render(page.msg);
 }
 
 async function act(action, alert) {
@@ -102,6 +129,11 @@ async function refreshDetail(id) {
   detail = alert;
   pages = timeline.items || [];
   showDetail();
+}
+
+/** New attempts (a fallback, the next step of the escalation) arrive without the alert changing: read them again. */
+async function refreshPages() {
+  if (detail) await refreshDetail(detail.id);
 }
 
 function showDetail() {

@@ -3,6 +3,7 @@ package vn.hanoi.cityops.web;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -48,6 +49,11 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     // Chart library and font, from WebJars on the classpath (versioned paths, so browsers may keep them a day).
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
+    // The SRE console's web app manifest has a type of its own, which the static handler's table lacks.
+    router.getWithRegex(".*\\.webmanifest").handler(ctx -> {
+      ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/manifest+json");
+      ctx.next();
+    });
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(new ErrorHandler());
     return router;

@@ -9,11 +9,15 @@ import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Browser;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.NodeTest;
+import vn.hanoi.cityops.support.Screen;
 import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.UiMessages;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The SRE console in headless Chromium: an outage ingested over HTTP shows up as a firing alert (with the
  * flash), acknowledging on one open page changes the state on another within a second, the history shows
- * each step, and a silence takes the alert off the live list.
+ * each step, and a silence takes the alert off the live list; on a phone the console stacks its panels. (The
+ * alert's pages and their delivery attempts: {@code oncall/OnCallPagesIT}, with real outages.)
  */
 @NodeTest
 class SreConsoleIT {
@@ -92,6 +97,22 @@ class SreConsoleIT {
     }
   }
 
+  @Test
+  void onAPhoneTheConsoleStacksItsPanelsWithReadableTextAndNoSidewaysScrolling() {
+    try (Browser phone = console("sre", 390, 844)) {
+      down("OPENDATA", "sre-down-5");
+      String row = "tr.alert-row[data-subject='OPENDATA'][data-state='firing']";
+      phone.await(Duration.ofSeconds(3), "the open-data outage", d -> !phone.all(row).isEmpty());
+      phone.one(row).click();
+      phone.await(LOAD, "its detail", d -> !phone.all("#detail li[data-action='fire']").isEmpty());
+      assertEquals(List.of(), Screen.sidewaysScroll(phone));
+      assertEquals(List.of(), Screen.textSmallerThan(phone, 14));
+      assertEquals(List.of(), Screen.touchTargetsSmallerThan(phone, 44));
+      phone.screenshot("sre-console-390x844.png");
+      assertEquals(List.of(), phone.consoleErrors());
+    }
+  }
+
   private static void down(String system, String id) {
     assertEquals(202, api.postEvents(Events.array(Events.health(id, system, "down")
         .put("occurredAt", OffsetDateTime.now().toString()).put("message", "timeout"))).statusCode());
@@ -99,7 +120,11 @@ class SreConsoleIT {
 
   /** The console signed in through its own form. */
   private static Browser console(String user) {
-    Browser browser = new Browser(1600, 1000, Browser.newProfile());
+    return console(user, 1600, 1000);
+  }
+
+  private static Browser console(String user, int width, int height) {
+    Browser browser = new Browser(width, height, Browser.newProfile());
     browser.signIn(base + "/sre.html", user, TestNodes.DEMO_PASSWORD);
     browser.await(LOAD, "the console live", d -> "live".equals(browser.attr("body", "data-connection"))
         && browser.all("#system-tiles .system").size() == SYSTEMS.size());

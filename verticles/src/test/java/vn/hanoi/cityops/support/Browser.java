@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.support;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -16,10 +18,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.logging.Level;
 
@@ -53,7 +66,7 @@ public final class Browser implements AutoCloseable {
     this.driver = new ChromeDriver(service, options);
     // The window size includes the browser's frame; the page must see exactly width × height.
     driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-        java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
   }
 
   public static Path newProfile() {
@@ -134,6 +147,75 @@ public final class Browser implements AutoCloseable {
 
   public ChromeDriver driver() {
     return driver;
+  }
+
+  /** A Chrome DevTools Protocol command on the page (e.g. {@code Browser.grantPermissions}); answers its result. */
+  public Map<String, Object> cdp(String method, Map<String, Object> params) {
+    return driver.executeCdpCommand(method, params);
+  }
+
+  /**
+   * The DevTools id of the service worker registration for {@code scopeUrl} (what {@code ServiceWorker.deliverPushMessage}
+   * takes). DevTools says it only as an event, which ChromeDriver's command channel drops, so this listens on a
+   * DevTools connection of its own to the browser ChromeDriver started.
+   */
+  public String serviceWorkerRegistration(String scopeUrl, Duration timeout) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> chrome = (Map<String, Object>) driver.getCapabilities().getCapability("goog:chromeOptions");
+    String address = String.valueOf(chrome.get("debuggerAddress"));
+    HttpClient http = HttpClient.newHttpClient();
+    try {
+      JsonArray targets = new JsonArray(http.send(HttpRequest.newBuilder(URI.create("http://" + address + "/json/list"))
+          .timeout(timeout).build(), HttpResponse.BodyHandlers.ofString()).body());
+      String socket = targets.stream().map(JsonObject.class::cast).filter(t -> "page".equals(t.getString("type")))
+          .filter(t -> t.getString("url").equals(driver.getCurrentUrl())).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no DevTools target for " + driver.getCurrentUrl() + ": " + targets))
+          .getString("webSocketDebuggerUrl");
+      CompletableFuture<String> id = new CompletableFuture<>();
+      WebSocket ws = http.newWebSocketBuilder().connectTimeout(timeout)
+          .buildAsync(URI.create(socket), new RegistrationListener(scopeUrl, id)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        ws.sendText(new JsonObject().put("id", 1).put("method", "ServiceWorker.enable").encode(), true);
+        return id.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } finally {
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("no service worker registration for " + scopeUrl + " within " + timeout, e);
+    }
+  }
+
+  /** Waits for {@code ServiceWorker.workerRegistrationUpdated} naming a live registration of the scope. */
+  private static final class RegistrationListener implements WebSocket.Listener {
+    private final String scope;
+    private final CompletableFuture<String> id;
+    private final StringBuilder text = new StringBuilder();
+
+    RegistrationListener(String scope, CompletableFuture<String> id) {
+      this.scope = scope;
+      this.id = id;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+      text.append(data);
+      if (last) {
+        JsonObject message = new JsonObject(text.toString());
+        text.setLength(0);
+        if ("ServiceWorker.workerRegistrationUpdated".equals(message.getString("method"))) {
+          message.getJsonObject("params").getJsonArray("registrations").stream().map(JsonObject.class::cast)
+              .filter(r -> scope.equals(r.getString("scopeURL")) && !r.getBoolean("isDeleted", false))
+              .findFirst().ifPresent(r -> id.complete(r.getString("registrationId")));
+        }
+      }
+      socket.request(1);
+      return null;
+    }
   }
 
   @Override
