@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -62,6 +63,12 @@ final class Alerting {
   JsonObject await(String system, Predicate<JsonObject> wanted) {
     return Wait.until(Duration.ofSeconds(10), () -> alerts("?system=" + system),
         list -> !list.isEmpty() && wanted.test(list.getJsonObject(0)), "a matching alert of " + system).getJsonObject(0);
+  }
+
+  /** Waits until any alert of the system (not only the newest) matches: two rules can fire in the same instant. */
+  JsonObject awaitAny(String system, Predicate<JsonObject> wanted) {
+    return Wait.until(Duration.ofSeconds(10), () -> alerts("?system=" + system).stream().map(JsonObject.class::cast)
+        .filter(wanted).findFirst(), Optional::isPresent, "an alert of " + system + " as wanted").get();
   }
 
   static Predicate<JsonObject> state(String state) {

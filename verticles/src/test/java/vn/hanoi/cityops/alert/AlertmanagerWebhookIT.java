@@ -99,7 +99,7 @@ class AlertmanagerWebhookIT {
     assertEquals(new JsonObject().put("group", "system:OPENDATA"), firing.getJsonObject("groupLabels"));
     Instant.parse(alert.getString("startsAt"));
     assertEquals("0001-01-01T00:00:00Z", alert.getString("endsAt"));
-    long id = sre.await("OPENDATA", a -> "am.opendata".equals(a.getString("rule"))).getLong("id");
+    long id = sre.awaitAny("OPENDATA", a -> "am.opendata".equals(a.getString("rule"))).getLong("id");
     assertEquals("https://cityops.hanoi.gov.vn/sre.html#alert=" + id, alert.getString("generatorURL"));
     assertTrue(alert.getString("fingerprint").matches("[0-9a-f]{16}"), alert.getString("fingerprint"));
 

@@ -119,7 +119,7 @@ class AlertsIT {
 
     Instant high = Instant.now();
     sre.health("LGSP", "up", 1500);
-    JsonObject firing = sre.await("LGSP", a -> "latency-test.lgsp".equals(a.getString("rule")));
+    JsonObject firing = sre.awaitAny("LGSP", a -> "latency-test.lgsp".equals(a.getString("rule")));
     long heldMs = Duration.between(high, Instant.parse(firing.getString("firedAt"))).toMillis();
     assertTrue(heldMs >= 1_900 && heldMs < 3_500, "fired after " + heldMs + " ms");
     OffsetDateTime above = OffsetDateTime.now();
@@ -129,7 +129,7 @@ class AlertsIT {
         firing.getLong("id"), above) == 1, "the 800 ms report evaluated");
     assertEquals("firing", sre.alert(firing.getLong("id")).getString("state"), "800 ms is above the clear threshold");
     sre.health("LGSP", "up", 400);
-    sre.await("LGSP", a -> "latency-test.lgsp".equals(a.getString("rule")) && "resolved".equals(a.getString("state")));
+    sre.awaitAny("LGSP", a -> "latency-test.lgsp".equals(a.getString("rule")) && "resolved".equals(a.getString("state")));
     assertEquals(204, sre.send(HttpMethod.DELETE, "/api/v1/alert-rules/" + rule.getLong("id"), null).statusCode());
   }
 

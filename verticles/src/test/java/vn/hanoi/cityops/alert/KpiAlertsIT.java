@@ -35,12 +35,12 @@ class KpiAlertsIT {
     for (String id : new String[]{"kpi-1", "kpi-2"}) {
       assertEquals(202, api.postEvents(dossier(id, "received", now).encode()).statusCode());
     }
-    JsonObject firing = sre.await("CG", a -> "overdue.cg".equals(a.getString("rule")) && "firing".equals(a.getString("state")));
+    JsonObject firing = sre.awaitAny("CG", a -> "overdue.cg".equals(a.getString("rule")) && "firing".equals(a.getString("state")));
     assertEquals(2.0, firing.getDouble("value"));
     assertEquals("Cầu Giấy: hơn 1 hồ sơ quá hạn", firing.getString("title"));
 
     assertEquals(202, api.postEvents(dossier("kpi-1", "completed", now.plusSeconds(1)).put("id", "kpi-1-done").encode()).statusCode());
-    sre.await("CG", a -> "overdue.cg".equals(a.getString("rule")) && "resolved".equals(a.getString("state")));
+    sre.awaitAny("CG", a -> "overdue.cg".equals(a.getString("rule")) && "resolved".equals(a.getString("state")));
   }
 
   private static JsonObject dossier(String id, String stage, OffsetDateTime at) {
