@@ -27,6 +27,7 @@ export class Messages {
     this.lang = lang;
     this.messages = messages;
     this.locale = messages.locale;
+    this.plurals = new Intl.PluralRules(this.locale);
     this.integer = new Intl.NumberFormat(this.locale, {maximumFractionDigits: 0});
     this.decimal = new Intl.NumberFormat(this.locale, {minimumFractionDigits: 1, maximumFractionDigits: 1});
     this.time = new Intl.DateTimeFormat(this.locale, {hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: 'Asia/Ho_Chi_Minh'});
@@ -42,6 +43,17 @@ export class Messages {
       return key;
     }
     return text.replace(/\{(\d)\}/g, (m, i) => args[Number(i)]);
+  }
+
+  /**
+   * The message for {@code n} things: `<key>.one`, `<key>.other`… as Intl.PluralRules picks for the language
+   * (Vietnamese has only `other`: "3 hệ thống"; English "1 system", "3 systems"), {0} being the formatted number and
+   * {1}… the further {@code args}; the plain {@code key} when the language has no plural forms for it.
+   */
+  count(key, n, ...args) {
+    const form = `${key}.${this.plurals.select(n)}`;
+    const chosen = this.has(form) ? form : this.has(`${key}.other`) ? `${key}.other` : key;
+    return this.t(chosen, this.int(n), ...args);
   }
 
   has(key) {
