@@ -39,7 +39,7 @@ export class PoliciesPanel {
     const steps = el('ol', 'steps-summary');
     for (const s of policy.steps) {
       const after = minutes(s.after);
-      const li2 = el('li', '', `${after ? msg.t('oc.step.after', msg.dec(after).replace(/[,.]0$/, '')) : msg.t('oc.step.atOnce')} → ${
+      const li2 = el('li', '', `${after ? msg.t('oc.step.afterShown', msg.dec(after).replace(/[,.]0$/, '')) : msg.t('oc.step.atOnce')} → ${
         s.target === 'user' ? msg.t('oc.target.userNamed', s.username) : msg.t(`oc.target.${s.target}`)}`);
       li2.dataset.target = s.target;
       steps.append(li2);
