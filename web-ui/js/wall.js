@@ -19,7 +19,8 @@ import {AlertTone} from './panels/tone.js';
 const STALE_MS = 1000 * Number(new URLSearchParams(location.search).get('staleSeconds') || 60);
 
 let strip;
-const systems = new SystemsPanel({order: 'state', statusPrefix: 'wall.status', acknowledged: code => strip.acknowledged(code)});
+const systems = new SystemsPanel({order: 'state', statusPrefix: 'wall.status', inStateKey: 'wall.inState',
+  acknowledged: code => strip.acknowledged(code)});
 const alerts = new AlertsPanel(4);
 strip = new OutageStrip(systems, alerts);
 const tone = new AlertTone();

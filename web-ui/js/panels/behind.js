@@ -1,5 +1,6 @@
 // Overdue today: the city's overdue dossiers and feedback as two big figures, and the districts furthest behind
-// (most overdue dossiers, then most overdue feedback), each row with both counts; "no data yet" before any figure.
+// (most overdue dossiers, then most overdue feedback), each row with both counts; "no data yet" before any figure,
+// and "nothing overdue" rather than a list of zeros.
 import {byId, el} from './dom.js';
 import {figure} from './figures.js';
 
@@ -58,13 +59,14 @@ export class BehindPanel {
     const rows = this.districtCodes()
         .map(code => ({code, dossiers: (this.figures(code) || {}).overdueNow ?? null,
           feedback: (this.feedback[code] || {}).overdue ?? null}))
-        .filter(r => r.dossiers !== null || r.feedback !== null)
+        .filter(r => r.dossiers > 0 || r.feedback > 0)
         .sort((a, b) => (b.dossiers || 0) - (a.dossiers || 0) || (b.feedback || 0) - (a.feedback || 0)
             || a.code.localeCompare(b.code))
         .slice(0, ROWS);
     const body = byId('district-ranking').tBodies[0];
     if (!rows.length) {
-      const td = el('td', 'no-data', msg.t('wall.noData'));
+      const known = this.districtCodes().some(code => this.figures(code) || this.feedback[code]);
+      const td = el('td', 'no-data', msg.t(known ? 'wall.noneOverdue' : 'wall.noData'));
       td.colSpan = 3;
       const tr = el('tr', 'empty');
       tr.append(td);

@@ -1,6 +1,6 @@
 // The 14 city systems: a tile each with status colour, time in the current state and latency.
 // Options (the wall's): order 'state' puts down, then degraded systems first; statusPrefix names shorter state
-// labels; acknowledged(code) marks a down tile whose outage someone has taken (it stops flashing).
+// labels and inStateKey a shorter time in state; acknowledged(code) marks a down tile whose outage someone has taken (it stops flashing).
 import {byId, el} from './dom.js';
 
 const STATE_ORDER = {down: 0, degraded: 1, up: 2};
@@ -55,7 +55,7 @@ export class SystemsPanel {
       const meta = el('div', 'meta');
       meta.append(el('span', 'state', msg.t(`${prefix}.${s.status}`)));
       const since = this.since[code];
-      meta.append(el('span', 'since', since ? msg.t('inStateFor', msg.duration(Date.now() - since)) : ''));
+      meta.append(el('span', 'since', since ? msg.t(this.options.inStateKey || 'inStateFor', msg.duration(Date.now() - since)) : ''));
       meta.append(el('span', 'latency', s.latencyMs === null || s.latencyMs === undefined ? '' : msg.t('latency', msg.int(s.latencyMs))));
       tile.append(meta);
       return tile;

@@ -47,7 +47,7 @@ export class ThroughputPanel {
     for (const map of [this.received, this.completed]) {
       for (const t of map.keys()) if (t < times[0]) map.delete(t);
     }
-    const empty = this.received.size === 0 && this.completed.size === 0;
+    const empty = ![...this.received.values(), ...this.completed.values()].some(v => v > 0); // nothing yet, or all zero
     byId('throughput-empty')?.classList.toggle('hidden', !empty);
     byId('throughput-chart').classList.toggle('empty', empty);
     const axisFont = {color: '#93a4c3', fontSize: rem(1.5), fontFamily: 'Roboto'};
