@@ -53,7 +53,7 @@ export class ThroughputPanel {
     const axisFont = {color: '#93a4c3', fontSize: rem(1.5), fontFamily: 'Roboto'};
     this.chart.setOption({
       animation: false,
-      grid: {left: rem(3.6), right: rem(1.2), top: rem(2.8), bottom: rem(2.6)},
+      grid: {left: rem(0.4), right: rem(1.6), top: rem(3), bottom: rem(0.4), containLabel: true},
       legend: {top: 0, right: 0, itemWidth: rem(1.6), itemHeight: rem(1), textStyle: {...axisFont, color: '#e8eef9'},
         data: [msg.t('chart.received'), msg.t('chart.completed')]},
       xAxis: {type: 'category', data: times.map(t => msg.shortTime.format(new Date(t))),
