@@ -236,6 +236,29 @@ class WallDisplayIT {
   }
 
   @Test
+  void aCriticalAlertOnASystemStillUpIsInTheStripToo() {
+    String sre = api.token("sre");
+    var rule = api.send(HttpMethod.POST, "/api/v1/alert-rules", sre, new JsonObject().put("code", "wd-latency.hop")
+        .put("kind", "latency_high").put("subject", "HOP").put("severity", "critical").put("threshold", 1000)
+        .put("clearThreshold", 500).put("forSeconds", 0));
+    assertEquals(201, rule.statusCode(), rule.bodyAsString());
+    try (Browser browser = new Browser(1920, 1080, Browser.newProfile())) {
+      signedInWall(browser);
+      assertEquals(202, api.postEvents(Events.array(Events.health("wd-hop-slow", "HOP", "up").put("latencyMs", 4000)
+          .put("occurredAt", OffsetDateTime.now().toString()))).statusCode());
+      String css = ".outage[data-key^='alert-']";
+      browser.await(Duration.ofSeconds(5), "the critical latency alert in the strip", d -> !browser.all(css).isEmpty());
+      String item = browser.text(css);
+      assertTrue(item.contains("Nghiêm trọng") && item.contains("từ ") && item.contains("Chưa ai nhận"), item);
+      assertEquals("up", browser.attr(".system[data-code='HOP']", "data-status"), "the system itself is up");
+    } finally {
+      api.postEvents(Events.array(Events.health("wd-hop-fast", "HOP", "up").put("latencyMs", 100)
+          .put("occurredAt", OffsetDateTime.now().toString())));
+      api.send(HttpMethod.DELETE, "/api/v1/alert-rules/" + rule.bodyAsJsonObject().getLong("id"), sre, null);
+    }
+  }
+
+  @Test
   void reducedMotionStopsTheFlashingOfTheStripAndTheTile() {
     try (Browser browser = new Browser(1920, 1080, Browser.newProfile())) {
       browser.cdp("Emulation.setEmulatedMedia", Map.of("features",
