@@ -33,7 +33,7 @@ export class AlertsPanel {
       list.replaceChildren(el('li', 'none', msg.t('alertsNone')));
       return;
     }
-    const shown = active.slice(0, this.limit).map(a => {
+    const items = active.slice(0, this.limit).map(a => {
       const item = el('li', `alert ${a.severity || ''} ${a.state || ''}`);
       item.dataset.id = a.id;
       const head = el('div', 'head');
@@ -48,7 +48,16 @@ export class AlertsPanel {
       item.append(head, sub);
       return item;
     });
-    if (active.length > this.limit) shown.push(el('li', 'more', msg.count('wall.moreAlerts', active.length - this.limit)));
-    list.replaceChildren(...shown);
+    this.fit(msg, list, items, active.length);
+  }
+
+  /** Shows as many of {@code items} as the list has room for (at least one), and how many more there are. */
+  fit(msg, list, items, total) {
+    for (let shown = items.length; shown >= 1; shown--) {
+      const rows = items.slice(0, shown);
+      if (total > shown) rows.push(el('li', 'more', msg.count('wall.moreAlerts', total - shown)));
+      list.replaceChildren(...rows);
+      if (list.scrollHeight <= list.clientHeight + 1) return;
+    }
   }
 }
