@@ -1,5 +1,6 @@
 // Active alerts, most severe and newest first, with their acknowledgement state (the alerts topic).
 import {byId, el} from './dom.js';
+import {alertOrder} from './alert-order.js';
 
 const SEVERITY = {critical: 0, major: 1, warning: 2, info: 3};
 
@@ -20,7 +21,7 @@ export class AlertsPanel {
   render(msg) {
     const active = Object.values(this.alerts)
         .filter(a => a && a.state !== 'resolved' && !a.silenced)
-        .sort(bySeverityThenNewest);
+        .sort(alertOrder);
     byId('alerts-count').textContent = active.length ? msg.int(active.length) : '';
     const list = byId('alert-list');
     if (!active.length) {
