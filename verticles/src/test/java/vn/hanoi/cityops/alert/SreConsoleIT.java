@@ -121,8 +121,8 @@ class SreConsoleIT {
       down("LGSP", "sre-order-1");
       String older = "tr.alert-row[data-subject='LGSP'][data-state='firing']";
       sre.await(Duration.ofSeconds(3), "the older outage", d -> !sre.all(older).isEmpty());
-      down("CKS", "sre-order-2");
-      String newer = "tr.alert-row[data-subject='CKS']";
+      down("HOP", "sre-order-2"); // both internal systems: a warning when down
+      String newer = "tr.alert-row[data-subject='HOP']";
       sre.await(Duration.ofSeconds(3), "the newer outage", d -> !sre.all(newer).isEmpty());
       assertEquals(sre.attr(older, "data-severity"), sre.attr(newer, "data-severity"), "the same severity");
       String newerId = sre.attr(newer, "data-id");
@@ -131,7 +131,7 @@ class SreConsoleIT {
       sre.await(Duration.ofSeconds(3), "the newer one acknowledged",
           d -> "acknowledged".equals(sre.attr("tr.alert-row[data-id='" + newerId + "']", "data-state")));
       List<String> order = sre.all("tr.alert-row").stream().map(r -> r.getAttribute("data-subject")).toList();
-      assertTrue(order.indexOf("LGSP") < order.indexOf("CKS"), "the unacknowledged one first: " + order);
+      assertTrue(order.indexOf("LGSP") < order.indexOf("HOP"), "the unacknowledged one first: " + order);
       sre.screenshot("sre-console-unacknowledged-first.png");
     }
   }
@@ -149,8 +149,8 @@ class SreConsoleIT {
       note.sendKeys("Đang kiểm tra đường truyền tới trung tâm dữ liệu");
       String typed = "Đang kiểm tra đường truyền tới trung tâm dữ liệu";
 
-      down("HOP", "sre-note-2"); // another alert: the list moves
-      sre.await(Duration.ofSeconds(3), "the other outage listed", d -> !sre.all("tr.alert-row[data-subject='HOP']").isEmpty());
+      down("GIAOBAN", "sre-note-2"); // another alert: the list moves
+      sre.await(Duration.ofSeconds(3), "the other outage listed", d -> !sre.all("tr.alert-row[data-subject='GIAOBAN']").isEmpty());
       assertEquals(typed, sre.one("#note").getAttribute("value"), "the note after another alert changed");
 
       health("BAOCAO", "up", "sre-note-3"); // the same alert resolves and fires again: its count goes to 2
