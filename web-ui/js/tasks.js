@@ -73,7 +73,13 @@ function build(msg, t) {
     form.append(...controls(msg, t));
     update.append(form);
   }
-  tr.append(el('td', 'agency'), el('td', 'what'), el('td', 'deadline'), el('td', 'priority'), el('td', 'progress-cell'), update);
+  const cell = (className, label) => {
+    const td = el('td', className);
+    if (label) td.dataset.label = msg.t(label); // shown before the value on a phone, where the table is cards
+    return td;
+  };
+  tr.append(cell('agency', 'mtg.assignee'), cell('what'), cell('deadline', 'mtg.deadline'), cell('priority', 'mtg.priority'),
+      cell('progress-cell', 'tasks.col.progress'), update);
   return refresh(msg, tr, t);
 }
 
