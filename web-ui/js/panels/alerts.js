@@ -1,12 +1,6 @@
-// Active alerts, most severe and newest first, with their acknowledgement state (the alerts topic).
+// Active alerts in the order of alert-order.js (most severe, unacknowledged, newest first), with their acknowledgement state (the alerts topic).
 import {byId, el} from './dom.js';
-
-const SEVERITY = {critical: 0, major: 1, warning: 2, info: 3};
-
-/** The order every alert list uses: most severe first, then newest first. */
-export function bySeverityThenNewest(a, b) {
-  return (SEVERITY[a.severity] ?? 9) - (SEVERITY[b.severity] ?? 9) || String(b.firedAt || '').localeCompare(String(a.firedAt || ''));
-}
+import {alertOrder} from './alert-order.js';
 
 export class AlertsPanel {
   constructor(limit = 4) {
@@ -22,7 +16,7 @@ export class AlertsPanel {
   active() {
     return Object.values(this.alerts)
         .filter(a => a && a.state !== 'resolved' && !a.silenced)
-        .sort(bySeverityThenNewest);
+        .sort(alertOrder);
   }
 
   render(msg) {
