@@ -301,18 +301,27 @@ public final class MeetingRoutes implements Routes {
     })).onSuccess(live -> changed(ctx, live)).onFailure(ctx::fail);
   }
 
-  /** Who the meeting's usernames are: display name and agency, for the pages to name people (not by username). */
+  /**
+   * Who the meeting's usernames are ({@code items}: username, display name, agency) and the names of its agencies
+   * ({@code agencies}: the invited ones, their communes, those of its tasks and people), for the pages to name people
+   * and agencies rather than show codes.
+   */
   private void people(RoutingContext ctx) {
-    meeting(ctx, Step.READ).compose(m -> meetings.people(m.id()))
-        .onSuccess(items -> {
-          JsonArray out = new JsonArray();
-          items.forEach(p -> {
-            ReferenceData.Agency agency = reference.agencies().get(p.getString("agency"));
-            out.add(agency == null ? p : p.put("agencyNameVi", agency.nameVi()).put("agencyNameEn", agency.nameEn()));
-          });
-          JsonBodies.ok(ctx, new JsonObject().put("items", out));
-        })
-        .onFailure(ctx::fail);
+    meeting(ctx, Step.READ).compose(m -> meetings.people(m.id()).map(items -> {
+      java.util.Set<String> codes = new java.util.TreeSet<>(m.invitedAgencies());
+      reference.agencies().values().stream().filter(a -> a.parentCode() != null && m.invitedAgencies().contains(a.parentCode()))
+          .forEach(a -> codes.add(a.code()));
+      m.tasks().forEach(t -> codes.add(t.agency()));
+      items.forEach(p -> { if (p.getString("agency") != null) codes.add(p.getString("agency")); });
+      JsonObject agencies = new JsonObject();
+      codes.forEach(code -> {
+        ReferenceData.Agency a = reference.agencies().get(code);
+        if (a != null) {
+          agencies.put(code, new JsonObject().put("nameVi", a.nameVi()).put("nameEn", a.nameEn()));
+        }
+      });
+      return new JsonObject().put("items", new JsonArray(new ArrayList<>(items))).put("agencies", agencies);
+    })).onSuccess(json -> JsonBodies.ok(ctx, json)).onFailure(ctx::fail);
   }
 
   /** Joins, or renews presence (the page calls it every {@code presenceRenewMs}; a stay not renewed expires). */
