@@ -60,7 +60,7 @@ class MeetingJsonIT {
     long previous = ok(api, leader, "POST", "/api/v1/meetings", district.copy()).getLong("id");
     ok(api, leader, "POST", "/api/v1/meetings/" + previous + "/start", null);
     long late = ok(api, leader, "POST", "/api/v1/meetings/" + previous + "/tasks", new JsonObject().put("agency", "CG-02")
-        .put("description", "Giải quyết hồ sơ quá hạn").put("deadline", Instant.now().minus(Duration.ofDays(1)).toString())
+        .put("description", "Giải quyết hồ sơ quá hạn").put("deadline", Instant.now().plus(Duration.ofDays(1)).toString())
         .put("priority", "urgent")).getLong("id");
     ok(api, leader, "POST", "/api/v1/meetings/" + previous + "/tasks", new JsonObject().put("agency", "CG")
         .put("description", "Báo cáo <phản ánh> \"môi trường\"").put("deadline", "2031-01-01T17:00:00.5+07:00"));

@@ -42,7 +42,9 @@ class TaskPageIT {
     String base = "/api/v1/meetings/" + meeting.getLong("id");
     assertEquals(200, api.send(HttpMethod.POST, base + "/start", leader, new JsonObject()).statusCode());
     onTime = task(leader, base, "Rà soát hồ sơ tồn đọng của phường Dịch Vọng", OffsetDateTime.now().plusDays(5));
-    overdue = task(leader, base, "Báo cáo kết quả xử lý phản ánh về trật tự đô thị", OffsetDateTime.now().minusDays(1));
+    // a deadline in the past is refused: this one passes in two seconds
+    overdue = task(leader, base, "Báo cáo kết quả xử lý phản ánh về trật tự đô thị", OffsetDateTime.now().plusSeconds(2));
+    Meetings.awaitOverdue(api, leader, overdue);
   }
 
   private static long task(String leader, String base, String description, OffsetDateTime deadline) {
