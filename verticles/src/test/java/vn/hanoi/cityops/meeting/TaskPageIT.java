@@ -47,7 +47,9 @@ class TaskPageIT {
     meetingPath = base;
     onTime = task(leader, base, "Rà soát hồ sơ tồn đọng của phường Dịch Vọng", OffsetDateTime.now().plusDays(5));
     elsewhere = task(leader, base, "Kiểm tra việc niêm yết thủ tục tại bộ phận một cửa", OffsetDateTime.now().plusDays(3));
-    overdue = task(leader, base, "Báo cáo kết quả xử lý phản ánh về trật tự đô thị", OffsetDateTime.now().minusDays(1));
+    // a deadline in the past is refused: this one passes in two seconds
+    overdue = task(leader, base, "Báo cáo kết quả xử lý phản ánh về trật tự đô thị", OffsetDateTime.now().plusSeconds(2));
+    Meetings.awaitOverdue(api, leader, overdue);
   }
 
   @Test
