@@ -47,7 +47,7 @@ async function startSummary() {
   const districtCodes = tiles.tiles.map(t => t.code);
   const ownDistrict = !state.city && districtCodes.includes(me.agency);
   byId('overdue-feedback').parentElement.classList.toggle('hidden', !state.city && !ownDistrict);
-  languageButton(() => { markDirty('all'); flush(); });
+  languageButton(() => { renderFreshness(STALE_MS); markDirty('all'); flush(); });
 
   const topics = state.city
       ? [TOPICS.SYSTEMS, TOPICS.ALERTS, TOPICS.KPI_CITY, TOPICS.FEEDBACK, ...districtCodes.map(c => TOPICS.KPI_DISTRICT + c)]

@@ -36,7 +36,7 @@ export function renderKpis(msg, headline) {
         : kpi.met ? msg.t('targetMet') : msg.t('targetGap', msg.percent(Math.abs(kpi.gap ?? target - value)));
     const sub = el('div', 'row-sub');
     sub.append(el('span', '', target === null ? '' : msg.t('target', msg.percent(target))),
-        el('span', kpi.met ? 'met' : 'unmet', verdict));
+        el('span', value === null || target === null ? 'unknown' : kpi.met ? 'met' : 'unmet', verdict));
     item.append(head, bar, sub);
     return item;
   }));

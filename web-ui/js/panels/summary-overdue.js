@@ -39,7 +39,7 @@ export function renderOverdue(msg, dossiers, feedback, worst, known) {
     list.replaceChildren(el('li', 'none', msg.t('sum.nothingOverdue')));
   } else {
     list.replaceChildren(...worst.map(d => {
-      const item = el('li', 'district');
+      const item = el('li', 'worst-row');
       item.dataset.code = d.code;
       item.append(el('span', 'what', d.name ? msg.name(d.name) : d.code),
           el('span', 'figures', `${msg.count('sum.dossierCount', d.dossiers)} · ${msg.count('sum.feedbackCount', d.feedback)}`));
