@@ -3,6 +3,8 @@
 import {byId, el} from './dom.js';
 
 const ORDER = {down: 0, critical: 1, degraded: 2};
+/** One glance: the first few (unacknowledged and down first), then how many more the console lists. */
+const SHOWN = 4;
 
 /** Open, unsilenced alerts of the alerts topic. */
 function openAlerts(alerts) {
@@ -45,7 +47,7 @@ export function renderOutages(msg, rows, known) {
     list.replaceChildren(el('li', 'none all-clear', msg.t('sum.noOutages')));
     return;
   }
-  list.replaceChildren(...rows.map(r => {
+  const shown = rows.slice(0, SHOWN).map(r => {
     const item = el('li', `outage ${r.kind}`);
     item.dataset.key = r.key;
     const head = el('div', 'row-head');
@@ -60,5 +62,7 @@ export function renderOutages(msg, rows, known) {
     sub.append(el('span', ack ? 'ack' : 'unack', ack ? msg.t('sum.ackBy', ack) : msg.t('sum.notAcked')));
     item.append(head, sub);
     return item;
-  }));
+  });
+  if (rows.length > SHOWN) shown.push(el('li', 'none', msg.count('sum.moreOutages', rows.length - SHOWN)));
+  list.replaceChildren(...shown);
 }

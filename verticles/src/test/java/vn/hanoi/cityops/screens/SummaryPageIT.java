@@ -183,6 +183,35 @@ class SummaryPageIT {
   }
 
   @Test
+  void whileTheLiveConnectionIsLostTheLiveSectionsSaySoAndStopSayingItOnceReconnected() {
+    try (Browser b = new Browser(390, 844, Browser.newProfile())) {
+      // The page's WebSockets, kept where the test can close them, and sent nowhere while blocked.
+      b.cdp("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", """
+          const Native = WebSocket;
+          window.testSockets = [];
+          window.testBlockSockets = false;
+          window.WebSocket = function (url, protocols) {
+            const ws = new Native(window.testBlockSockets ? url.replace(/\\/ws$/, '/ws-blocked') : url, protocols);
+            window.testSockets.push(ws);
+            return ws;
+          };
+          window.WebSocket.prototype = Native.prototype;"""));
+      b.signIn(base + "/summary.html", "leader", TestNodes.DEMO_PASSWORD);
+      b.await(LOAD, "the summary with its outages", d -> !b.all(LOADED).isEmpty());
+      assertFalse(b.one("#sum-outages .stale-note").isDisplayed());
+      b.script("window.testBlockSockets = true; window.testSockets.forEach(ws => ws.close());");
+      b.await(Duration.ofSeconds(5), "the stale marks", d -> b.one("#sum-outages .stale-note").isDisplayed()
+          && b.one("#sum-overdue .stale-note").isDisplayed() && b.one("#banner").isDisplayed());
+      assertTrue(b.all(LOADED).size() >= 1, "what was shown stays, marked");
+      assertEquals(UiMessages.vi("disconnected"), b.text("#connection"));
+      b.screenshot("summary/phone-lost.png");
+      b.script("window.testBlockSockets = false;");
+      b.await(Duration.ofSeconds(15), "live again", d -> !b.one("#sum-outages .stale-note").isDisplayed()
+          && UiMessages.vi("connected").equals(b.text("#connection")));
+    }
+  }
+
+  @Test
   void theEnglishSwitchLeavesNoVietnameseOutsideWhatPeopleTyped() {
     try (Browser b = leaderOnSummary(390, 844)) {
       b.await(LOAD, "tasks and briefings", d -> !b.all("#tasks li.task").isEmpty() && !b.all("#briefings li.briefing").isEmpty());
