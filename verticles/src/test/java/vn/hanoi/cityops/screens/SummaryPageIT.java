@@ -133,6 +133,7 @@ class SummaryPageIT {
       assertEquals(UiMessages.vi("sum.tasksCity"), b.script("return document.getElementById('tasks-heading').textContent;"),
           "HN, the city: every agency's tasks");
       long height = (Long) b.script("return document.documentElement.scrollHeight;");
+      System.out.println("summary_phone_height px=" + height);
       assertTrue(height <= 3 * 844, "one thumb-scroll: the page is " + height + " px long on a 844 px phone");
       assertEquals(List.of(), b.consoleErrors());
     }
