@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * Online briefings and their tasks. Needs the pool, the reference data, the guard, the audit log, the live hub, the
  * feed signal, {@code meeting.presenceTimeoutMs} and the data panels the other capabilities offer. Offers
  * {@code /api/v1/meetings} and {@code /api/v1/tasks}, the {@code meeting.<id>} topics with who may follow them (the
- * participants), the presence sweep, and the briefing panel {@code previous-tasks}.
+ * participants), the {@code tasks} and {@code tasks.agency.<code>} topics, the presence sweep, and the briefing panel {@code previous-tasks}.
  */
 public final class MeetingModule implements Capability {
   private final ReferenceData reference;
@@ -35,6 +35,7 @@ public final class MeetingModule implements Capability {
   private final TaskRepository tasks;
   private final Panels panels;
   private final MeetingTopics topics;
+  private final TaskTopics taskTopics;
   private final Panel previousTasks;
 
   /** {@code offered}: the data panels of the other capabilities; this one adds its own. */
@@ -52,6 +53,7 @@ public final class MeetingModule implements Capability {
     all.add(previousTasks);
     this.panels = new Panels(all);
     this.topics = new MeetingTopics(meetings, panels, hub, guard.access());
+    this.taskTopics = new TaskTopics(tasks, reference, hub);
   }
 
   @Override
@@ -63,7 +65,7 @@ public final class MeetingModule implements Capability {
 
   @Override
   public List<FeedListener> feedListeners() {
-    return List.of(topics);
+    return List.of(topics, taskTopics);
   }
 
   @Override
