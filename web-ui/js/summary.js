@@ -1,7 +1,7 @@
 // A leader's one-glance summary: outages now, today's overdue dossiers and feedback with the worst districts, the
 // headline KPIs against their targets, today's and the next briefings, the overdue tasks of one's agency. Live over
-// the wall's topics (systems, alerts, kpi.city, feedback, kpi.district.<code>); KPIs, briefings and tasks, which no
-// topic carries, are re-read every 30–60 s. An agency officer sees their own agency's figures (what the node lets
+// the wall's topics (systems, alerts, kpi.city, feedback, kpi.district.<code>) and the tasks page's (tasks,
+// tasks.agency.<code>); KPIs and briefings, which no topic carries, are re-read every minute. An agency officer sees their own agency's figures (what the node lets
 // them follow) without the city-wide sections.
 import {LiveClient} from './live.js';
 import {TOPICS} from './topics.js';
@@ -12,7 +12,7 @@ import {outages, renderOutages} from './panels/summary-outages.js';
 import {renderOverdue, worstDistricts} from './panels/summary-overdue.js';
 import {renderKpis} from './panels/summary-kpis.js';
 import {briefings, renderBriefings} from './panels/summary-briefings.js';
-import {renderTasks, tasksQuery} from './panels/summary-tasks.js';
+import {renderTasks, tasksPath, tasksTopic} from './panels/summary-tasks.js';
 import {isCityReader} from './landing.js';
 
 /** Connected but no topic message for this long: the page says its data is stale. */
@@ -30,7 +30,7 @@ const state = {
   names: {},             // district code -> {nameVi, nameEn}
   headline: null,
   meetings: null,
-  tasks: null,
+  tasks: null,          // the agency's tasks by id (any state)
 };
 const dirty = new Set();
 
@@ -52,6 +52,7 @@ async function startSummary() {
   const topics = state.city
       ? [TOPICS.SYSTEMS, TOPICS.ALERTS, TOPICS.KPI_CITY, TOPICS.FEEDBACK, ...districtCodes.map(c => TOPICS.KPI_DISTRICT + c)]
       : [(ownDistrict ? TOPICS.KPI_DISTRICT : TOPICS.KPI_AGENCY) + me.agency];
+  topics.push(tasksTopic(me, TOPICS));
   page.live = new LiveClient(page.token, topics, {onTopic, onState, onAuthFailed: () => showBanner('revoked')});
   page.live.start();
   tick();
@@ -60,9 +61,9 @@ async function startSummary() {
   const polls = state.city
       ? [[refreshSystems, 30_000], [refreshHeadline, 60_000], [refreshNames, 300_000]]
       : [[ownDistrict ? refreshOwnFeedback : null, 30_000], [refreshOwnName, 300_000]];
-  polls.push([refreshMeetings, 60_000], [refreshTasks, 30_000]);
+  polls.push([refreshMeetings, 60_000]);
   const active = polls.filter(([fn]) => fn);
-  await Promise.allSettled(active.map(([fn]) => fn()));
+  await Promise.allSettled([...active.map(([fn]) => fn()), firstTasks()]);
   active.forEach(([fn, ms]) => every(ms, fn));
   every(1000, tick);
   every(250, flush);
@@ -95,6 +96,9 @@ function onTopic(topic, data) {
   } else if (topic === TOPICS.FEEDBACK) {
     state.feedback = data;
     markDirty('overdue');
+  } else if (topic === tasksTopic(page.me, TOPICS)) {
+    state.tasks = data || {};
+    markDirty('tasks');
   } else if (topic.startsWith(TOPICS.KPI_DISTRICT) || topic.startsWith(TOPICS.KPI_AGENCY)) {
     if (state.city) state.districts[topic.slice(TOPICS.KPI_DISTRICT.length)] = data && data.today;
     else state.today = data && data.today;
@@ -129,7 +133,7 @@ function flush() {
   }
   if (state.city && (all || dirty.has('kpis'))) renderKpis(msg, state.headline);
   if (all || dirty.has('briefings')) renderBriefings(msg, state.meetings && briefings(state.meetings));
-  if (all || dirty.has('tasks')) renderTasks(msg, page.me, state.tasks);
+  if (all || dirty.has('tasks')) renderTasks(msg, page.me, state.tasks && Object.values(state.tasks));
   if (all) renderWho();
   dirty.clear();
   document.body.dataset.rendered = String(Date.now());
@@ -182,9 +186,13 @@ async function refreshMeetings() {
   markDirty('briefings');
 }
 
-async function refreshTasks() {
-  state.tasks = (await api(page.token, tasksQuery(page.me))).items;
-  markDirty('tasks');
+/** The tasks once over REST, unless the topic has answered already. */
+async function firstTasks() {
+  const items = (await api(page.token, tasksPath(page.me))).items;
+  if (state.tasks === null) {
+    state.tasks = Object.fromEntries(items.map(t => [t.id, t]));
+    markDirty('tasks');
+  }
 }
 
 boot(startSummary).catch(e => console.error('summary failed to start', e));

@@ -1,16 +1,35 @@
-// The summary's overdue briefing tasks of the signed-in person's agency (the whole city for the city's own people).
+// The summary's overdue briefing tasks of the signed-in person's agency (the whole city for the city's own people),
+// live over the tasks topics the tasks page follows.
 import {byId, el} from './dom.js';
 
 const SHOWN = 3;
 
-/** Which tasks are "mine": the city's people (agency HN) see every agency's, anyone else their agency's. */
-export function tasksQuery(me) {
-  return !me.agency || me.agency === 'HN' || (me.roles || []).includes('agency')
-      ? '/api/v1/tasks?overdue=true' : `/api/v1/tasks?overdue=true&agency=${encodeURIComponent(me.agency)}`;
+/** Whether the person's tasks are the whole city's: the city's own people (agency HN, or none). */
+function wholeCity(me) {
+  return !me.agency || me.agency === 'HN';
 }
 
-export function renderTasks(msg, me, tasks) {
-  const whole = !me.agency || me.agency === 'HN';
+/** The topic of "my agency's" tasks: every agency's for the city's people, else their agency's (a district's with its communes). */
+export function tasksTopic(me, topics) {
+  return wholeCity(me) ? topics.TASKS : topics.TASKS_AGENCY + me.agency;
+}
+
+/** The same over REST, read once in case the topic is slow to answer. */
+export function tasksPath(me) {
+  return wholeCity(me) || (me.roles || []).includes('agency') ? '/api/v1/tasks'
+      : `/api/v1/tasks?agency=${encodeURIComponent(me.agency)}`;
+}
+
+/** Not done and past the deadline now (a task turns overdue with time alone, no event says so). */
+function overdue(t, now) {
+  return t.state !== 'done' && Date.parse(t.deadline) < now;
+}
+
+/** {@code all}: the agency's tasks, any state (null until known); the overdue ones are shown. */
+export function renderTasks(msg, me, all) {
+  const whole = wholeCity(me);
+  const now = Date.now();
+  const tasks = all && all.filter(t => overdue(t, now));
   byId('tasks-heading').textContent = whole ? msg.t('sum.tasksCity') : msg.t('sum.tasksMine', me.agency);
   const count = byId('tasks-count');
   count.textContent = tasks && tasks.length ? msg.count('sum.taskCount', tasks.length) : '';
@@ -30,7 +49,7 @@ export function renderTasks(msg, me, tasks) {
     item.dataset.id = t.id;
     const head = el('div', 'row-head');
     head.append(el('span', 'what user-text', t.description), el('span', 'badge agency', t.agency));
-    const late = Date.now() - Date.parse(t.deadline);
+    const late = now - Date.parse(t.deadline);
     item.append(head, el('div', 'row-sub', msg.t('sum.lateBy', msg.duration(late))));
     return item;
   });

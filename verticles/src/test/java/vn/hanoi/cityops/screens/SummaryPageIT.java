@@ -52,6 +52,7 @@ class SummaryPageIT {
   private static Api api;
   private static String base;
   private static String today;
+  private static long meetingToday;
 
   @BeforeAll
   static void start(Node node, Api client) {
@@ -75,6 +76,7 @@ class SummaryPageIT {
     String leader = api.token("leader");
     today = "Giao ban sáng nay " + UUID.randomUUID().toString().substring(0, 6);
     long meeting = meeting(leader, today, now());
+    meetingToday = meeting;
     meeting(leader, "Giao ban tuần sau", now().plusDays(7));
     assertEquals(200, api.send(HttpMethod.POST, "/api/v1/meetings/" + meeting + "/start", leader, new JsonObject()).statusCode());
     HttpResponse<Buffer> task = api.send(HttpMethod.POST, "/api/v1/meetings/" + meeting + "/tasks", leader, new JsonObject()
@@ -156,6 +158,19 @@ class SummaryPageIT {
       b.await(Duration.ofSeconds(5), "the outage gone", d -> b.all(row).isEmpty());
       System.out.println("summary_outage_cleared ms=" + (System.nanoTime() - sent) / 1_000_000);
       assertTrue(b.all("#outages [data-key='system:" + DOWN + "']").size() == 1, "the other outage stays");
+    }
+  }
+
+  @Test
+  void aTaskAssignedWhileTheSummaryIsOpenShowsAsOverdueOnceItsDeadlinePassesWithoutAReload() {
+    try (Browser b = leaderOnSummary(390, 844)) {
+      b.await(LOAD, "the overdue task of the setup", d -> !b.all("#tasks li.task").isEmpty());
+      String description = "Rà soát hồ sơ " + UUID.randomUUID().toString().substring(0, 6);
+      HttpResponse<Buffer> task = api.send(HttpMethod.POST, "/api/v1/meetings/" + meetingToday + "/tasks", api.token("leader"),
+          new JsonObject().put("agency", "DA").put("description", description).put("deadline", now().plusSeconds(2).toString()));
+      assertEquals(201, task.statusCode(), task.bodyAsString());
+      b.await(Duration.ofSeconds(20), "the new task overdue on screen", d -> b.text("#tasks").contains(description));
+      assertEquals(UiMessages.vi("sum.taskCount.other", 2), b.text("#tasks-count"));
     }
   }
 
