@@ -83,13 +83,17 @@ class MeetingInvitationsIT {
   }
 
   private static JsonObject briefing(String title, ZonedDateTime at) {
-    return new JsonObject().put("title", title).put("level", "district").put("scheduledAt", at.toOffsetDateTime().toString())
+    return new JsonObject().put("title", title).put("level", "district").put("scheduledAt", iso(at))
         .put("durationMinutes", 90).put("videoUrl", "https://video.hanoi.gov.vn/room/cg-42")
         .put("invitedAgencies", new JsonArray().add("CG"))
         .put("invitedPeople", new JsonArray().add("cg-officer").add("operator"))
         .put("agenda", new JsonArray()
             .add(new JsonObject().put("title", "Hồ sơ quá hạn của quận Cầu Giấy trong tuần").put("presenter", "CG"))
             .add(new JsonObject().put("title", "Phản ánh kiến nghị")));
+  }
+
+  private static String iso(ZonedDateTime t) {
+    return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
   }
 
   private static Predicate<String> titled(String title) {
@@ -183,7 +187,7 @@ class MeetingInvitationsIT {
   void theCalendarIsDownloadedOnlyByWhoMaySeeTheMeeting() {
     String leader = api.token("leader");
     long id = ok(api, leader, "POST", "/api/v1/meetings", new JsonObject().put("title", "Giao ban Ba Đình")
-        .put("level", "district").put("scheduledAt", tomorrowAt(14).toOffsetDateTime().toString())
+        .put("level", "district").put("scheduledAt", iso(tomorrowAt(14)))
         .put("invitedAgencies", new JsonArray().add("BD"))).getLong("id");
     expect(403, "forbidden", call(api, api.token("cg-officer"), "GET", "/api/v1/meetings/" + id + "/invite.ics", null));
     expect(404, "not_found", call(api, leader, "GET", "/api/v1/meetings/999999/invite.ics", null));
