@@ -119,7 +119,7 @@ final class BriefingCalendar {
     calendar.add(event);
     StringWriter out = new StringWriter();
     try {
-      new CalendarOutputter(false, Integer.MAX_VALUE / 2).output(calendar, out);
+      new CalendarOutputter(false).output(calendar, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -137,9 +137,11 @@ final class BriefingCalendar {
 
   /**
    * Folds every content line longer than 75 octets (RFC 5545 §3.1): CRLF and a space before the octet that would
-   * pass it, never inside a UTF-8 sequence or a surrogate pair. Input lines end with CRLF and are not folded.
+   * pass it, never inside a UTF-8 sequence or a surrogate pair. Lines end with CRLF; any folding already there
+   * (ical4j's, by characters) is undone first.
    */
-  static String fold(String unfolded) {
+  static String fold(String text) {
+    String unfolded = text.replace("\r\n ", "").replace("\r\n\t", "");
     StringBuilder out = new StringBuilder(unfolded.length() + unfolded.length() / 60 * 3);
     for (String line : unfolded.split("\r\n", -1)) {
       if (line.isEmpty()) {

@@ -23,6 +23,16 @@ class BriefingCalendarTest {
   }
 
   @Test
+  void aLineFoldedByCharactersIsUnfoldedThenFoldedByOctets() {
+    String line = "DESCRIPTION:Chương trình: " + "Hồ sơ quá hạn của các phường ".repeat(4);
+    String byCharacters = "BEGIN:VEVENT\r\n" + line.substring(0, 30) + "\r\n " + line.substring(30) + "\r\nEND:VEVENT\r\n";
+    String folded = BriefingCalendar.fold(byCharacters);
+    String[] lines = folded.split("\r\n");
+    assertEquals(line, (lines[1] + lines[2].substring(1) + lines[3].substring(1)), "refolded, not folded twice");
+    assertTrue(lines[1].getBytes(StandardCharsets.UTF_8).length >= 72, "the first line is filled: " + lines[1]);
+  }
+
+  @Test
   void aShortLineIsLeftAlone() {
     assertEquals("UID:meeting-7@localhost\r\n", BriefingCalendar.fold("UID:meeting-7@localhost\r\n"));
   }
