@@ -4,6 +4,7 @@
 // credential (single use, expiring).
 import {chosenLanguage, loadMessages} from './i18n.js';
 import {byId} from './panels/dom.js';
+import {refusalReason} from './panels/refusal.js';
 
 const token = new URLSearchParams(location.search).get('t') || '';
 let msg;
@@ -12,6 +13,11 @@ async function start() {
   msg = await loadMessages(chosenLanguage());
   msg.apply(document);
   document.title = `cityops — ${msg.t('ack.title')}`;
+  if (!token) { // a link cut short (a mail client, a copy): nothing to ask the node about
+    document.body.dataset.status = 'incomplete';
+    state(msg.t('ack.incomplete'));
+    return;
+  }
   const answer = await fetch(`/api/v1/oncall/ack?t=${encodeURIComponent(token)}`);
   if (!answer.ok) {
     state(msg.t('ack.invalid'));
@@ -60,7 +66,7 @@ async function acknowledge(button, link) {
     document.body.dataset.acknowledged = String(body.acknowledged.length);
   } else {
     result.className = 'ack-result refused';
-    result.textContent = msg.t('ack.failed', body.message || answer.status);
+    result.textContent = msg.t('ack.failed', refusalReason(msg, {status: answer.status, body}));
     button.disabled = false;
   }
 }

@@ -98,10 +98,17 @@ export class Messages {
     return this.lang === 'en' ? (o.nameEn || o.nameVi) : (o.nameVi || o.nameEn);
   }
 
-  /** Every element with data-i18n gets its message (data-i18n-placeholder: its placeholder). */
+  /**
+   * Every element with data-i18n gets its message (data-i18n-placeholder: its placeholder; data-i18n-label: its
+   * aria-label and title, for a button that shows only an arrow).
+   */
   apply(root) {
     document.documentElement.lang = this.lang;
     root.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = this.t(el.dataset.i18n); });
     root.querySelectorAll('[data-i18n-placeholder]').forEach(el => { el.placeholder = this.t(el.dataset.i18nPlaceholder); });
+    root.querySelectorAll('[data-i18n-label]').forEach(el => {
+      el.setAttribute('aria-label', this.t(el.dataset.i18nLabel));
+      el.title = this.t(el.dataset.i18nLabel);
+    });
   }
 }

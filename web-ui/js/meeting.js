@@ -1,37 +1,37 @@
 // A briefing (giao ban): every participant sees the current agenda item and the panel the chair shares, live;
-// the chair (or secretary) also drives: start, go to an item, share a panel, highlight a row, record a
-// conclusion, assign a task, end; the chair also designates the secretary, who drives at once. Conclusions and
-// tasks appear on every screen as they are recorded. Joins on open, renews its presence every presenceRenewMs
-// (a browser that dies stops renewing and is marked left) and leaves on close.
+// the chair (or secretary) also drives: start, go to an item, share a panel, highlight a row, re-share a district,
+// give the floor to a raised hand or lower it, record a conclusion, assign a task, end (after a confirmation); the
+// chair also designates the secretary, who drives at once. People are named by display name and agency. After the
+// end the page links the minutes. Joins on open, renews its presence every presenceRenewMs (a browser that dies stops
+// renewing and is marked left; a renewal that fails while the node is away is said, not thrown) and leaves on close.
 import {LiveClient} from './live.js';
 import {TOPICS} from './topics.js';
-import {api, apiPost, apiPut} from './auth.js';
+import {api} from './auth.js';
 import {boot, every, languageButton, page, renderClock, renderConnection, renderFreshness, showBanner} from './page.js';
 import {byId, el} from './panels/dom.js';
 import {drawPanel} from './panels/meeting-panel.js';
+import {MeetingPeople} from './panels/meeting-people.js';
+import {room} from './panels/meeting-room.js';
+import {minutesLink, wireControls} from './panels/meeting-controls.js';
 
-const id = new URLSearchParams(location.search).get('id');
-let meeting = null;   // REST: agenda, decisions…
-let live = {};        // the meeting topic's data
-let drives = false;
-let wired = false;     // the controls, wired once this person first drives
+room.id = new URLSearchParams(location.search).get('id');
 
 async function startRoom() {
   byId('room').classList.remove('hidden');
-  meeting = await api(page.token, `/api/v1/meetings/${id}`);
+  room.meeting = await api(page.token, `/api/v1/meetings/${room.id}`);
+  room.people = new MeetingPeople(page.token, room.id, render);
   byId('who').textContent = page.me.displayName || page.me.username;
   languageButton(render);
-  await driving(meeting);
-  byId('hand').onclick = () => post('hand', {raised: !raised()});
-  await post('join');
+  await driving(room.meeting);
+  byId('hand').onclick = () => room.post('hand', {raised: !raised()});
+  await room.people.load();
+  await room.post('join');
   // presence expires unless renewed; joining again renews it (or rejoins after an expiry)
-  every(meeting.presenceRenewMs || 20_000, () => {
-    if ((live.meeting || meeting).state !== 'ended') post('join');
-  });
-  window.addEventListener('pagehide', () => fetch(`/api/v1/meetings/${id}/leave`, {method: 'POST', keepalive: true,
-    headers: {Authorization: `Bearer ${page.token}`, 'Content-Type': 'application/json'}, body: '{}'}));
+  every(room.meeting.presenceRenewMs || 20_000, renewPresence);
+  window.addEventListener('pagehide', () => fetch(`/api/v1/meetings/${room.id}/leave`, {method: 'POST', keepalive: true,
+    headers: {Authorization: `Bearer ${page.token}`, 'Content-Type': 'application/json'}, body: '{}'}).catch(() => {}));
   renderClock();
-  page.live = new LiveClient(page.token, [TOPICS.MEETING + id], {onTopic, onState: renderConnection,
+  page.live = new LiveClient(page.token, [TOPICS.MEETING + room.id], {onTopic, onState: renderConnection,
     onAuthFailed: () => showBanner('revoked')});
   window.cityops = {live: page.live}; // for diagnostics from the browser console
   page.live.start();
@@ -39,80 +39,134 @@ async function startRoom() {
   render();
 }
 
-function onTopic(topic, data) {
-  live = data;
-  document.body.dataset.seq = String(page.live.seq.get(topic));
-  driving(live.meeting || meeting).then(render);
+/** Renews this person's presence; while the node is away the failure shows as the connection state, then retries. */
+async function renewPresence() {
+  if (current().state === 'ended') return;
+  const done = await room.post('join', undefined, {quiet: true});
+  document.body.dataset.presence = done ? 'renewed' : 'failed';
+  if (!done && (!page.live || page.live.state !== 'live')) showBanner('lost');
 }
 
-/** Whether this person drives now: the chair, or the secretary (whom the chair may designate at any time). */
+function onTopic(topic, data) {
+  room.live = data;
+  document.body.dataset.seq = String(page.live.seq.get(topic));
+  driving(current()).then(render).catch(e => console.info('briefing controls not ready', e.message));
+}
+
+function current() {
+  return room.live.meeting || room.meeting;
+}
+
+/** Whether this person drives now: the chair, or the secretary (whom the chair may designate), until the end. */
 async function driving(m) {
-  drives = [m.chair, m.secretary].includes(page.me.username);
-  byId('controls').classList.toggle('hidden', !drives);
+  room.drives = m.state !== 'ended' && [m.chair, m.secretary].includes(page.me.username);
+  byId('controls').classList.toggle('hidden', !room.drives);
   byId('secretary-control').classList.toggle('hidden', m.chair !== page.me.username);
-  document.querySelector('.meeting-grid').classList.toggle('participant', !drives);
-  document.body.dataset.drives = String(drives);
-  if (drives && !wired) {
-    wired = true;
-    await wireControls();
+  document.querySelector('.meeting-grid').classList.toggle('participant', !room.drives);
+  document.body.dataset.drives = String(room.drives);
+  if (room.drives && !room.wired) {
+    room.wired = true;
+    await wireControls(render);
   }
 }
 
 function raised() {
-  return (live.hands || []).includes(page.me.username);
+  return (room.live.hands || []).includes(page.me.username);
 }
 
 function render() {
   const msg = page.msg;
-  const m = live.meeting || meeting;
+  const m = current();
+  const live = room.live;
+  const who = u => room.people.label(msg, u);
+  room.people.know([m.secretary, live.floor, ...(live.hands || []), ...(live.presence || []).map(p => p.username)]);
   byId('meeting-title').textContent = m.title;
   byId('meeting-state').textContent = msg.t(`mtg.state.${m.state}`);
   document.body.dataset.state = m.state;
-  const current = live.item ? live.item.id : null;
-  byId('secretary').textContent = m.secretary || msg.t('mtg.secretaryNone');
-  byId('agenda').replaceChildren(...(meeting.agenda || []).map(item => {
-    const title = item.panel && item.panel.kind === 'previous-tasks' ? msg.t('mtg.previousTasks') : item.title;
-    const li = el('li', item.id === current ? 'current' : '', title + (item.presenter ? ` — ${item.presenter}` : ''));
-    li.dataset.item = item.id;
-    if (drives && m.state === 'in_progress' && item.id !== current) {
-      const go = el('button', '', msg.t('mtg.activate'));
-      go.type = 'button';
-      go.onclick = () => post(`agenda/${item.id}/activate`);
-      li.append(go);
-    }
-    return li;
-  }));
-  byId('presence').replaceChildren(...(live.presence || []).map(p => {
-    const li = el('li', p.late ? 'late' : '', p.username + (p.agency ? ` (${p.agency})` : ''));
+  const ended = m.state === 'ended';
+  byId('ended').classList.toggle('hidden', !ended);
+  if (ended) minutesLink();
+  byId('hand').classList.toggle('hidden', m.state !== 'in_progress');
+  byId('secretary').textContent = m.secretary ? who(m.secretary) : msg.t('mtg.secretaryNone');
+  renderAgenda(msg, m);
+  renderFloor(msg, live.floor, who);
+  byId('presence').replaceChildren(...listed((live.presence || []), p => {
+    const li = el('li', p.late ? 'late' : '', who(p.username) + (p.late ? ` · ${msg.t('mtg.late')}` : ''));
     li.dataset.user = p.username;
-    li.title = p.late ? msg.t('mtg.late') : '';
     return li;
   }));
-  byId('hands').replaceChildren(...(live.hands || []).map(u => {
-    const li = el('li', '', u);
-    li.dataset.user = u;
-    return li;
-  }));
+  byId('hands').replaceChildren(...listed(live.hands || [], u => hand(msg, u, who)));
   byId('hand').textContent = msg.t(raised() ? 'mtg.lowerHand' : 'mtg.raiseHand');
   const titled = live.panelData && live.panelData.meeting && live.panel && live.panel.kind === 'previous-tasks';
   byId('panel-title').textContent = titled ? msg.t('mtg.previousTasks') + ` — ${live.panelData.meeting.title}`
     : live.panel ? msg.t(`mtg.kind.${live.panel.kind}`)
       + (live.panelData && live.panelData.nameVi ? ` — ${msg.name(live.panelData)}` : '') : msg.t('mtg.noPanel');
-  drawPanel(msg, byId('panel'), live.panel, live.panelData, live.highlight,
-      drives ? code => post('highlight', {target: live.panel.kind === 'district-ranking' ? 'district' : 'agency', code}) : null);
+  drawPanel(msg, byId('panel'), live.panel, live.panelData, live.highlight, room.drives && !ended ? pick : null);
   // conclusions and tasks as the topic carries them (every screen), the REST copy until the first message
-  byId('decisions').replaceChildren(...listed(live.decisions || meeting.decisions, d => {
+  byId('decisions').replaceChildren(...listed(live.decisions || room.meeting.decisions, d => {
     const li = el('li', '', d.text);
+    li.append(el('span', 'by', ` — ${who(d.recordedBy)}`));
     li.dataset.decision = d.id;
     return li;
   }));
-  byId('tasks').replaceChildren(...listed(live.tasks || meeting.tasks, t => {
-    const li = el('li', t.overdue ? 'overdue' : '', `${t.agency}: ${t.description} (${t.deadline ? msg.date.format(new Date(t.deadline)) : ''}`
-      + ` · ${msg.t(`tasks.state.${t.state}`)} ${msg.int(t.progress)}%)`);
+  byId('tasks').replaceChildren(...listed(live.tasks || room.meeting.tasks, t => {
+    const li = el('li', t.overdue ? 'overdue' : '', `${room.people.agency(msg, t.agency)}: ${t.description} (${t.deadline
+      ? msg.date.format(new Date(t.deadline)) : ''} · ${msg.t(`tasks.state.${t.state}`)} ${msg.int(t.progress)}%)`);
     li.dataset.task = t.id;
     return li;
   }));
-  if (drives && m.chair === page.me.username) renderSecretaryChoice(m);
+  if (room.drives && m.chair === page.me.username) renderSecretaryChoice(m, who);
+  if (room.drives) renderAgencyChoice(msg);
+}
+
+function renderAgenda(msg, m) {
+  const currentItem = room.live.item ? room.live.item.id : null;
+  byId('agenda').replaceChildren(...(room.meeting.agenda || []).map(item => {
+    const title = item.panel && item.panel.kind === 'previous-tasks' ? msg.t('mtg.previousTasks') : item.title;
+    const li = el('li', item.id === currentItem ? 'current' : '', title
+      + (item.presenter ? ` — ${room.people.agency(msg, item.presenter)}` : ''));
+    li.dataset.item = item.id;
+    if (room.drives && m.state === 'in_progress' && item.id !== currentItem) {
+      li.append(button(msg.t('mtg.activate'), () => room.post(`agenda/${item.id}/activate`)));
+    }
+    return li;
+  }));
+}
+
+/** Who has the floor, for everyone; those who drive can take it back. */
+function renderFloor(msg, floor, who) {
+  const box = byId('floor');
+  box.classList.toggle('hidden', !floor);
+  box.dataset.user = floor || '';
+  if (!floor) return box.replaceChildren();
+  box.replaceChildren(el('span', '', msg.t('mtg.floorHas', who(floor))));
+  if (room.drives) box.append(button(msg.t('mtg.floorEnd'), () => room.post('floor', {username: null}), 'floor-end'));
+}
+
+/** A raised hand; those who drive give that person the floor or lower the hand. */
+function hand(msg, username, who) {
+  const li = el('li', 'hand-row');
+  li.dataset.user = username;
+  li.append(el('span', '', who(username)));
+  if (room.drives && username !== page.me.username) {
+    li.append(button(msg.t('mtg.giveFloor'), () => room.post('floor', {username}), 'give-floor'),
+        button(msg.t('mtg.lowerOthersHand'), () => room.post('hand', {raised: false, username}), 'lower-hand'));
+  }
+  return li;
+}
+
+/** A click in the shared panel: a district in the ranking is shared in its turn; another row is highlighted. */
+function pick(code) {
+  const kind = room.live.panel && room.live.panel.kind;
+  if (kind === 'district-ranking') return room.post('panel', {kind: 'district-dossiers', district: code});
+  return room.post('highlight', {target: kind === 'district-feedback' ? 'row' : kind === 'systems' ? 'system' : 'agency', code});
+}
+
+function button(text, onclick, className) {
+  const b = el('button', className || '', text);
+  b.type = 'button';
+  b.onclick = onclick;
+  return b;
 }
 
 function listed(items, draw) {
@@ -120,81 +174,36 @@ function listed(items, draw) {
 }
 
 /** The people the chair may designate: those invited and those present, the chair aside. */
-function renderSecretaryChoice(m) {
+function renderSecretaryChoice(m, who) {
   const select = byId('secretary-user');
-  const people = [...new Set([...(m.invitedPeople || []), ...(live.presence || []).map(p => p.username)])]
+  const people = [...new Set([...(m.invitedPeople || []), ...(room.live.presence || []).map(p => p.username)])]
     .filter(u => u !== m.chair).sort();
-  if (select.dataset.people === people.join(',')) return; // keep the chair's pick while the list is the same
-  select.dataset.people = people.join(',');
+  const key = people.map(who).join(',');
+  if (select.dataset.people === key) return; // keep the chair's pick while the list is the same
+  select.dataset.people = key;
+  const chosen = select.value;
   select.replaceChildren(...people.map(u => {
-    const option = el('option', '', u);
+    const option = el('option', '', who(u));
     option.value = u;
     return option;
   }));
+  if (people.includes(chosen)) select.value = chosen;
 }
 
-async function wireControls() {
-  const tiles = await (await fetch('/data/district-tiles.json')).json();
-  const ranking = await api(page.token, '/api/v1/rankings/districts?limit=30').catch(() => ({items: []}));
-  const names = Object.fromEntries((ranking.items || []).map(i => [i.code, i]));
-  byId('district').replaceChildren(...tiles.tiles.map(t => t.code).sort().map(code => {
-    const option = el('option', '', names[code] ? page.msg.name(names[code]) : code);
+/** The invited agencies by name, for a task. */
+function renderAgencyChoice(msg) {
+  const select = byId('task-agency');
+  const codes = room.meeting.invitedAgencies || [];
+  const key = `${msg.lang}:${codes.map(c => room.people.agency(msg, c)).join(',')}`;
+  if (select.dataset.names === key) return;
+  select.dataset.names = key;
+  const chosen = select.value;
+  select.replaceChildren(...codes.map(code => {
+    const option = el('option', '', room.people.agency(msg, code));
     option.value = code;
     return option;
   }));
-  byId('start').onclick = () => post('start');
-  byId('secretary-set').onclick = () => put('secretary', {username: byId('secretary-user').value || null});
-  byId('secretary-clear').onclick = () => put('secretary', {username: null});
-  byId('end').onclick = () => post('end');
-  byId('share').onclick = () => {
-    const kind = byId('kind').value;
-    const district = byId('district').value;
-    const panel = {kind};
-    if (kind === 'district-dossiers') panel.district = district;
-    if (kind === 'district-feedback') Object.assign(panel, {district, period: 'today'});
-    if (kind === 'district-ranking') panel.by = 'overdueNow';
-    if (kind === 'kpi-trend') Object.assign(panel, {kpi: 'dossiers_received', days: 30});
-    return post('panel', panel);
-  };
-  byId('task-agency').replaceChildren(...(meeting.invitedAgencies || []).map(code => {
-    const option = el('option', '', names[code] ? page.msg.name(names[code]) : code);
-    option.value = code;
-    return option;
-  }));
-  byId('assign').onclick = async () => {
-    const description = byId('task-text').value.trim();
-    const day = byId('task-deadline').value; // yyyy-mm-dd, due at the end of that day in Hanoi
-    if (!description || !day) return;
-    if (await post('tasks', {agency: byId('task-agency').value, description, deadline: `${day}T17:00:00+07:00`,
-      priority: byId('task-priority').value})) {
-      byId('task-text').value = ''; // the task reaches every screen on the meeting topic
-    }
-  };
-  byId('decide').onclick = async () => {
-    const text = byId('decision-text').value.trim();
-    if (text && await post('decisions', {text})) {
-      byId('decision-text').value = ''; // the conclusion reaches every screen on the meeting topic
-    }
-  };
-}
-
-/** POSTs a meeting action; a refusal is shown in words. Answers whether it was done. */
-async function post(action, body) {
-  return shown(await apiPost(page.token, `/api/v1/meetings/${id}/${action}`, body || {}));
-}
-
-async function put(action, body) {
-  return shown(await apiPut(page.token, `/api/v1/meetings/${id}/${action}`, body));
-}
-
-function shown(answer) {
-  const error = byId('control-error');
-  if (answer.status >= 400) {
-    error.textContent = page.msg.t('sre.refused', answer.body && answer.body.message ? answer.body.message : answer.status);
-    return false;
-  }
-  error.textContent = '';
-  return true;
+  if (codes.includes(chosen)) select.value = chosen;
 }
 
 boot(startRoom).catch(e => console.error('briefing page failed to start', e));

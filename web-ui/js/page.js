@@ -3,6 +3,7 @@
 import {chosenLanguage, loadMessages} from './i18n.js';
 import {adoptDisplayToken, currentToken, isDisplay, signIn, whoAmI} from './auth.js';
 import {byId, el} from './panels/dom.js';
+import {landingAfterSignIn} from './landing.js';
 
 /** The page's language, token and signed-in user; {@code live} once the page has a live connection. */
 export const page = {msg: null, token: null, me: null, live: null};
@@ -67,6 +68,11 @@ function signInForm(start) {
     }
     page.token = token;
     page.me = await whoAmI(token);
+    const landing = landingAfterSignIn(page.me, location.pathname);
+    if (landing) {
+      location.replace(landing);
+      return;
+    }
     form.remove();
     profileLink();
     await start();

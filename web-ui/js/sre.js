@@ -9,6 +9,7 @@ import {byId, el} from './panels/dom.js';
 import {SystemsPanel} from './panels/systems.js';
 import {AlertBoard, renderDetail} from './panels/alert-board.js';
 import {renderPages} from './panels/pages.js';
+import {refusalText} from './panels/refusal.js';
 import {DevicePush} from './panels/device-push.js';
 import {registerWorker} from './push.js';
 
@@ -94,17 +95,19 @@ function renderAll() {
 }
 
 async function act(action, alert) {
-  const note = byId('note') && detail && String(detail.id) === String(alert.id) ? byId('note').value.trim() : '';
+  const same = detail && String(detail.id) === String(alert.id);
+  const note = byId('note') && same ? byId('note').value.trim() : '';
   const answer = action === 'silence'
       ? await apiPost(page.token, '/api/v1/silences', {rule: alert.rule, subject: alert.subject, durationMinutes: 60,
         reason: note || page.msg.t('sre.silenceReason')})
       : await apiPost(page.token, `/api/v1/alerts/${alert.id}/${action}`, note ? {note} : {});
   if (answer.status >= 400) {
-    const message = answer.body && answer.body.message ? answer.body.message : String(answer.status);
     document.body.dataset.lastRefusal = answer.body && answer.body.error || String(answer.status);
-    showRefusal(page.msg.t('sre.refused', message));
+    showRefusal(refusalText(page.msg, answer));
   } else {
     document.body.dataset.lastRefusal = '';
+    if (same && byId('note')) byId('note').value = ''; // the note went with the action
+    if (byId('action-error')) byId('action-error').textContent = '';
   }
   await refreshDetail(alert.id);
 }
@@ -114,7 +117,9 @@ function showRefusal(text) {
   if (target) {
     target.textContent = text;
   } else {
-    byId('detail').prepend(el('p', 'error', text));
+    const error = el('p', 'error', text);
+    error.setAttribute('role', 'alert');
+    byId('detail').prepend(error);
   }
 }
 
@@ -136,9 +141,11 @@ async function refreshPages() {
   if (detail) await refreshDetail(detail.id);
 }
 
+/** Re-draws the selected alert and its pages in place: the note being typed stays. */
 function showDetail() {
   renderDetail(page.msg, detail);
-  byId('detail').append(renderPages(page.msg, pages));
+  const section = renderPages(page.msg, pages);
+  if (byId('pages')) byId('pages').replaceWith(section); else byId('detail').append(section);
 }
 
 async function refreshSystems() {
@@ -153,7 +160,10 @@ async function refreshStats() {
 function renderStats() {
   const msg = page.msg;
   const seconds = s => s === null || s === undefined ? msg.t('noData') : msg.duration(s * 1000);
-  byId('stats-table').tBodies[0].replaceChildren(...stats.filter(s => s.alerts > 0).map(s => {
+  const shown = stats.filter(s => s.alerts > 0);
+  byId('stats-table').classList.toggle('hidden', shown.length === 0);
+  byId('stats-empty').classList.toggle('hidden', shown.length > 0);
+  byId('stats-table').tBodies[0].replaceChildren(...shown.map(s => {
     const tr = el('tr');
     tr.dataset.system = s.system;
     tr.append(el('td', '', msg.name(s)), el('td', '', msg.int(s.alerts)), el('td', '', seconds(s.mttaSeconds)),

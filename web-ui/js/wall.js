@@ -1,5 +1,6 @@
 // The operations-center wall display: keeps the live topics, polls the slower REST figures, and re-renders
-// each panel when its data moves. Sign-in, clock, banner and language come from page.js.
+// each panel when its data moves; the outage strip above the panels, the optional alert tone, and the whole
+// picture dimmed while its data may be out of date. Sign-in, clock, banner and language come from page.js.
 import {LiveClient} from './live.js';
 import {TOPICS} from './topics.js';
 import {api} from './auth.js';
@@ -11,47 +12,49 @@ import {KpiPanel} from './panels/kpis.js';
 import {ThroughputPanel} from './panels/throughput.js';
 import {BehindPanel} from './panels/behind.js';
 import {FeedbackPanel} from './panels/feedback.js';
+import {OutageStrip} from './panels/outages.js';
+import {AlertTone} from './panels/tone.js';
 
 /** Connected but no topic message for this long: the screen says its data is stale. */
 const STALE_MS = 1000 * Number(new URLSearchParams(location.search).get('staleSeconds') || 60);
 
-const systems = new SystemsPanel();
-const alerts = new AlertsPanel();
+let strip;
+const systems = new SystemsPanel({order: 'state', statusPrefix: 'wall.status', inStateKey: 'wall.inState',
+  acknowledged: code => strip.acknowledged(code)});
+const alerts = new AlertsPanel(4);
+strip = new OutageStrip(systems, alerts);
+const tone = new AlertTone();
 const kpis = new KpiPanel();
 const throughput = new ThroughputPanel();
+const feedback = new FeedbackPanel();
 let behind;
-let feedback;
 const dirty = new Set();
 
 async function startWall() {
   byId('wall').classList.remove('hidden');
   const tiles = await (await fetch('/data/district-tiles.json')).json();
   behind = new BehindPanel(tiles);
-  feedback = new FeedbackPanel((m, code) => behind.shortName(m, code));
   kpis.init();
   throughput.init();
   feedback.init();
-  languageButton(() => { markDirty('all'); flush(); });
-  document.querySelectorAll('[data-map-kpi]').forEach(b => {
-    b.onclick = () => { behind.kpi = b.dataset.mapKpi; markDirty('behind'); };
-  });
+  tone.attach(byId('tone'), () => page.msg);
+  tone.render(page.msg);
+  languageButton(() => { tone.render(page.msg); markDirty('all'); flush(); });
   window.addEventListener('resize', () => markDirty('all'));
 
   tick();
   const topics = [TOPICS.SYSTEMS, TOPICS.KPI_CITY, TOPICS.FEEDBACK, TOPICS.ALERTS,
     ...behind.districtCodes().map(c => TOPICS.KPI_DISTRICT + c)];
-  page.live = new LiveClient(page.token, topics, {onTopic, onState: renderConnection, onAuthFailed: () => showBanner('revoked')});
+  page.live = new LiveClient(page.token, topics, {onTopic, onState, onAuthFailed: () => showBanner('revoked')});
   page.live.start();
 
-  await Promise.allSettled([refreshSystems(), refreshHeadline(), refreshRankings(), refreshSeries(), refreshTrend(),
-    refreshTasks()]);
+  await Promise.allSettled([refreshSystems(), refreshHeadline(), refreshRankings(), refreshSeries(), refreshTasks()]);
   markDirty('all');
   every(1000, tick);
   every(30_000, refreshSystems);
   every(30_000, refreshHeadline);
   every(30_000, refreshRankings);
   every(60_000, refreshSeries);
-  every(300_000, refreshTrend);
   every(30_000, refreshTasks);
   every(250, flush);
 }
@@ -62,19 +65,37 @@ function onTopic(topic, data) {
     markDirty('systems');
   } else if (topic === TOPICS.KPI_CITY) {
     kpis.updateToday(data);
+    behind.city(kpis.overdueNow());
     throughput.live(data.today);
-    markDirty('kpis', 'throughput');
+    markDirty('kpis', 'throughput', 'behind');
   } else if (topic === TOPICS.FEEDBACK) {
     feedback.update(data);
-    markDirty('feedback');
+    kpis.updateSatisfaction(feedback.today());
+    behind.updateFeedback(data);
+    markDirty('feedback', 'kpis', 'behind');
   } else if (topic === TOPICS.ALERTS) {
     alerts.update(data);
-    markDirty('alerts');
+    tone.observe(data);
+    markDirty('alerts', 'systems');
   } else if (topic.startsWith(TOPICS.KPI_DISTRICT)) {
     behind.district(topic.slice(TOPICS.KPI_DISTRICT.length), data);
     markDirty('behind');
   }
   renderFreshness(STALE_MS);
+}
+
+/** The connection's state: the dot and the banner (page.js), and the picture dimmed while it is not live. */
+function onState(state) {
+  renderConnection(state);
+  dimIfStale();
+}
+
+/** Dims every figure while the connection is lost or the data stale, so that no one reads old numbers as now. */
+function dimIfStale() {
+  const banner = byId('banner');
+  const stale = (page.live && page.live.state !== 'live') || (banner && banner.dataset.kind === 'stale');
+  byId('wall').classList.toggle('stale-data', Boolean(stale));
+  document.body.dataset.dimmed = String(Boolean(stale));
 }
 
 function markDirty(...panels) {
@@ -86,7 +107,10 @@ function flush() {
   if (!dirty.size || !behind) return;
   const all = dirty.has('all');
   const msg = page.msg;
-  if (all || dirty.has('systems')) systems.render(msg);
+  if (all || dirty.has('systems')) {
+    systems.render(msg);
+    strip.render(msg);
+  }
   if (all || dirty.has('alerts')) alerts.render(msg);
   if (all || dirty.has('kpis')) kpis.render(msg);
   if (all || dirty.has('throughput')) throughput.render(msg);
@@ -103,6 +127,7 @@ function tick() {
   renderClock();
   if (!page.live) return;
   renderFreshness(STALE_MS);
+  dimIfStale();
   markDirty('systems'); // time in state moves on
   if (new Date().getSeconds() === 0) markDirty('throughput', 'alerts');
 }
@@ -118,12 +143,8 @@ async function refreshHeadline() {
 }
 
 async function refreshRankings() {
-  const [districts, agencies] = await Promise.all([
-    api(page.token, '/api/v1/rankings/districts?limit=30&compare=yesterday'),
-    api(page.token, '/api/v1/rankings/agencies?level=city&limit=5&compare=yesterday')]);
-  behind.rankings(districts.items);
-  behind.agencyRankings(agencies.items);
-  markDirty('behind', 'feedback');
+  behind.rankings((await api(page.token, '/api/v1/rankings/districts?limit=30')).items);
+  markDirty('behind');
 }
 
 async function refreshSeries() {
@@ -146,13 +167,8 @@ async function refreshTasks() {
 
 function renderTasks() {
   const badge = byId('overdue-tasks');
-  badge.textContent = overdueTasks ? page.msg.t('tasksOverdue', page.msg.int(overdueTasks)) : '';
+  badge.textContent = overdueTasks ? page.msg.count('wall.tasksOverdue', overdueTasks) : '';
   badge.dataset.value = overdueTasks ?? '';
-}
-
-async function refreshTrend() {
-  feedback.updateTrend((await api(page.token, '/api/v1/feedback/summary')).satisfactionTrend);
-  markDirty('feedback');
 }
 
 boot(startWall).catch(e => console.error('wall display failed to start', e));

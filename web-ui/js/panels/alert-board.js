@@ -1,7 +1,8 @@
-// The SRE console's alert list: open alerts (or a state filter), most severe and newest first, alerts of one
-// cause shown under one group line with a count, each with one-click acknowledge, resolve and silence.
+// The SRE console's alert list: open alerts (or a state filter), most severe first, unacknowledged before
+// acknowledged, then newest (alert-order.js); alerts of one cause shown under one group line with a count, each
+// with one-click acknowledge, resolve and silence.
 import {byId, el} from './dom.js';
-import {bySeverityThenNewest} from './alerts.js';
+import {alertOrder} from './alert-order.js';
 
 export class AlertBoard {
   /** {@code act(action, alert)}: 'acknowledge' | 'resolve' | 'silence'; {@code pick(alert)}: show its detail. */
@@ -28,11 +29,16 @@ export class AlertBoard {
   shown() {
     return Object.values(this.alerts)
         .filter(a => this.filter === 'open' ? a.state !== 'resolved' : a.state === this.filter)
-        .sort(bySeverityThenNewest);
+        .sort(alertOrder);
   }
 
   render(msg) {
-    document.querySelectorAll('[data-filter]').forEach(b => b.classList.toggle('active', b.dataset.filter === this.filter));
+    document.querySelectorAll('[data-filter]').forEach(b => {
+      b.classList.toggle('active', b.dataset.filter === this.filter);
+      b.setAttribute('aria-pressed', String(b.dataset.filter === this.filter));
+    });
+    const focused = document.activeElement && document.activeElement.closest('tr.alert-row');
+    const focusedAction = focused && document.activeElement.dataset.action;
     const all = Object.values(this.alerts);
     byId('alert-counts').textContent = msg.t('sre.counts', msg.int(all.filter(a => a.state === 'firing').length),
         msg.int(all.filter(a => a.state === 'acknowledged').length));
@@ -55,6 +61,10 @@ export class AlertBoard {
       members.forEach(a => rows.push(this.row(msg, a, members.length > 1)));
     }
     byId('alerts-table').tBodies[0].replaceChildren(...rows);
+    if (focused) { // keyboard focus stays on the row (or its button) the list was re-drawn under
+      const again = byId('alerts-table').querySelector(`tr.alert-row[data-id="${focused.dataset.id}"]`);
+      (again && focusedAction ? again.querySelector(`[data-action="${focusedAction}"]`) || again : again)?.focus();
+    }
     byId('alerts-empty').classList.toggle('hidden', rows.length > 0);
   }
 
@@ -65,6 +75,13 @@ export class AlertBoard {
     tr.dataset.subject = a.subject;
     tr.dataset.severity = a.severity;
     tr.onclick = () => { this.selected = String(a.id); this.pick(a); };
+    tr.tabIndex = 0; // Enter or Space on a focused row opens its detail, as a click does
+    tr.onkeydown = event => {
+      if (event.target === tr && (event.key === 'Enter' || event.key === ' ')) {
+        event.preventDefault();
+        tr.onclick();
+      }
+    };
     const severity = el('td');
     severity.append(el('span', `badge ${a.severity}`, label(msg, 'severity', a.severity)));
     const title = el('td');
@@ -92,10 +109,33 @@ export class AlertBoard {
   }
 }
 
-/** The history and facts of one alert (REST /api/v1/alerts/{id}). */
-export function renderDetail(msg, alert, onNote) {
+/**
+ * The history and facts of one alert (REST /api/v1/alerts/{id}) in the detail panel. The note field stays as it is
+ * while the same alert is re-drawn (its count, its history or another alert changed): what is typed survives.
+ */
+export function renderDetail(msg, alert) {
   const body = byId('detail');
   if (!alert) return;
+  let note = byId('note');
+  if (!note || note.dataset.alert !== String(alert.id)) {
+    note = el('textarea');
+    note.id = 'note';
+    note.rows = 2;
+    note.dataset.alert = String(alert.id);
+    const label = el('label', 'note-label');
+    label.htmlFor = 'note';
+    label.id = 'note-label';
+    const error = el('p', 'error');
+    error.id = 'action-error';
+    error.setAttribute('role', 'alert');
+    body.replaceChildren(el('div', 'detail-view'), label, note, error);
+  }
+  note.placeholder = msg.t('sre.note');
+  byId('note-label').textContent = msg.t('sre.noteLabel');
+  body.querySelector('.detail-view').replaceChildren(...view(msg, alert));
+}
+
+function view(msg, alert) {
   const facts = el('dl');
   const fact = (key, value) => { if (value !== null && value !== undefined && value !== '') facts.append(el('dt', '', msg.t(key)), el('dd', '', value)); };
   const at = iso => iso ? `${msg.shortTime.format(new Date(iso))} (${msg.duration(Date.now() - Date.parse(iso))})` : null;
@@ -104,7 +144,9 @@ export function renderDetail(msg, alert, onNote) {
   fact('sre.field.firedAt', at(alert.firedAt));
   fact('sre.field.acknowledged', alert.acknowledgedBy ? `${alert.acknowledgedBy} · ${at(alert.acknowledgedAt)}` : null);
   fact('sre.field.resolved', alert.resolvedAt ? `${alert.resolvedBy || ''} · ${at(alert.resolvedAt)}` : null);
-  fact('sre.field.count', alert.count > 1 ? msg.int(alert.count) : null);
+  const count = el('dd', 'count', msg.int(alert.count || 1));
+  count.id = 'detail-count';
+  facts.append(el('dt', '', msg.t('sre.field.count')), count);
   const history = el('ol', 'history');
   for (const h of alert.history || []) {
     const li = el('li', '', `${msg.shortTime.format(new Date(h.at))} · ${h.actor} · ${label(msg, 'action', h.action)}`
@@ -112,15 +154,7 @@ export function renderDetail(msg, alert, onNote) {
     li.dataset.action = h.action;
     history.append(li);
   }
-  const note = el('textarea');
-  note.id = 'note';
-  note.rows = 2;
-  note.placeholder = msg.t('sre.note');
-  const error = el('p', 'error');
-  error.id = 'action-error';
-  body.replaceChildren(el('h3', '', msg.lang === 'en' ? alert.titleEn : alert.titleVi), facts,
-      el('h3', '', msg.t('sre.history')), history, note, error);
-  onNote?.(note);
+  return [el('h3', '', msg.lang === 'en' ? alert.titleEn : alert.titleVi), facts, el('h3', '', msg.t('sre.history')), history];
 }
 
 function label(msg, prefix, value) {

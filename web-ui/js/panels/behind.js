@@ -1,49 +1,46 @@
-// Who is falling behind: a tile map of the 30 districts coloured by a chosen KPI, the districts with the
-// most overdue dossiers and the departments likewise, each with its change since the same time yesterday.
-import {byId, change, el, heat} from './dom.js';
+// Overdue today: the city's overdue dossiers and feedback as two big figures, and the districts furthest behind
+// (most overdue dossiers, then most overdue feedback), each row with both counts; "no data yet" before any figure,
+// and "nothing overdue" rather than a list of zeros.
+import {byId, el} from './dom.js';
+import {figure} from './figures.js';
 
-const ROWS = 7;
-const AGENCY_ROWS = 5;
-/** How each KPI colours a tile: 0 good … 1 needs attention. */
-const SCALES = {
-  overdueNow: (v, max) => (v ?? 0) / Math.max(1, max),
-  onTimeRate: v => v === null || v === undefined ? null : (100 - v) / 20,
-  onlineShare: v => v === null || v === undefined ? null : (40 - v) / 40,
-};
-
-/** The table follows the map: most overdue first, or lowest on-time rate / online share first (unknown last). */
-const lowestFirst = key => (a, b) => (a[key] ?? 101) - (b[key] ?? 101);
-const ORDER = {
-  overdueNow: (a, b) => (b.overdueNow || 0) - (a.overdueNow || 0) || lowestFirst('onTimeRate')(a, b),
-  onTimeRate: (a, b) => lowestFirst('onTimeRate')(a, b) || (b.overdueNow || 0) - (a.overdueNow || 0),
-  onlineShare: (a, b) => lowestFirst('onlineShare')(a, b) || (b.overdueNow || 0) - (a.overdueNow || 0),
-};
+const ROWS = 5;
 
 export class BehindPanel {
   constructor(tiles) {
-    this.tiles = tiles;         // data/district-tiles.json
+    this.tiles = tiles;         // data/district-tiles.json: the 30 districts' codes
     this.live = {};             // code -> today's KPIs from kpi.district.<code>
-    this.ranked = {};           // code -> ranking item (names, previous)
-    this.agencies = [];         // ranking items of departments
-    this.kpi = 'overdueNow';
+    this.ranked = {};           // code -> ranking item (names, today's figures)
+    this.feedback = {};         // code -> today's feedback counts of the district (feedback topic's district.<code>)
+    this.cityOverdue = null;    // today's overdue dossiers, city-wide
+    this.feedbackOverdue = null;
   }
 
   districtCodes() {
     return this.tiles.tiles.map(t => t.code);
   }
 
-  /** REST rankings of the districts with compare=yesterday: names and yesterday's figures. */
+  /** REST rankings of the districts: their names and figures until the live topics say more. */
   rankings(items) {
     for (const item of items) this.ranked[item.code] = item;
-  }
-
-  agencyRankings(items) {
-    this.agencies = items;
   }
 
   /** The kpi.district.<code> topic's data. */
   district(code, data) {
     if (data && data.today) this.live[code] = data.today;
+  }
+
+  /** The city's overdue dossiers now (kpi.city) and the feedback topic's data (today and district.<code>). */
+  city(overdueNow) {
+    this.cityOverdue = overdueNow;
+  }
+
+  updateFeedback(data) {
+    this.feedbackOverdue = data && data.today ? data.today.overdue ?? null : null;
+    this.feedback = {};
+    for (const [key, value] of Object.entries(data || {})) {
+      if (key.startsWith('district.')) this.feedback[key.slice('district.'.length)] = value;
+    }
   }
 
   figures(code) {
@@ -57,56 +54,37 @@ export class BehindPanel {
   }
 
   render(msg) {
-    document.querySelectorAll('[data-map-kpi]').forEach(b => b.classList.toggle('active', b.dataset.mapKpi === this.kpi));
-    const values = this.districtCodes().map(code => (this.figures(code) || {})[this.kpi]);
-    const max = Math.max(0, ...values.filter(v => typeof v === 'number'));
-    const map = byId('district-map');
-    map.replaceChildren(...this.tiles.tiles.map(t => {
-      const f = this.figures(t.code) || {};
-      const value = f[this.kpi];
-      const tile = el('div', 'district');
-      tile.dataset.code = t.code;
-      tile.dataset.value = value ?? '';
-      tile.style.gridColumn = String(t.col + 1);
-      tile.style.gridRow = String(t.row + 1);
-      const level = SCALES[this.kpi](value, max);
-      tile.style.background = level === null ? '#2a3a5a' : heat(level);
-      tile.title = `${this.shortName(msg, t.code)}: ${this.kpi === 'overdueNow' ? msg.int(value) : msg.percent(value)}`;
-      tile.append(el('span', 'n', this.shortName(msg, t.code)),
-          el('span', 'v', this.kpi === 'overdueNow' ? msg.int(value) : msg.dec(value)));
-      return tile;
-    }));
-    this.renderDistricts(msg);
-    this.renderAgencies(msg);
-  }
-
-  renderDistricts(msg) {
+    figure(document.querySelector('#overdue-totals [data-key="overdueNow"]'), msg, this.cityOverdue);
+    figure(document.querySelector('#overdue-totals [data-key="fbOverdue"]'), msg, this.feedbackOverdue);
     const rows = this.districtCodes()
-        .map(code => ({code, f: this.figures(code) || {}, r: this.ranked[code]}))
-        .sort((a, b) => ORDER[this.kpi](a.f, b.f) || a.code.localeCompare(b.code))
+        .map(code => ({code, dossiers: (this.figures(code) || {}).overdueNow ?? null,
+          feedback: (this.feedback[code] || {}).overdue ?? null}))
+        .filter(r => r.dossiers > 0 || r.feedback > 0)
+        .sort((a, b) => (b.dossiers || 0) - (a.dossiers || 0) || (b.feedback || 0) - (a.feedback || 0)
+            || a.code.localeCompare(b.code))
         .slice(0, ROWS);
-    byId('district-ranking').tBodies[0].replaceChildren(...rows.map(({code, f, r}) =>
-        this.row(msg, code, this.shortName(msg, code), f, r && r.previous)));
-  }
-
-  renderAgencies(msg) {
-    byId('agency-ranking').tBodies[0].replaceChildren(...this.agencies.slice(0, AGENCY_ROWS).map(item =>
-        this.row(msg, item.code, msg.name(item), item, item.previous)));
-  }
-
-  row(msg, code, name, f, previous) {
-    const tr = el('tr');
-    tr.dataset.code = code;
-    const overdueChange = previous && previous.overdueNow !== null && previous.overdueNow !== undefined
-        ? (f.overdueNow || 0) - previous.overdueNow : null;
-    const rateChange = previous && previous.onTimeRate !== null && previous.onTimeRate !== undefined
-        && f.onTimeRate !== null && f.onTimeRate !== undefined ? Math.round((f.onTimeRate - previous.onTimeRate) * 10) / 10 : null;
-    const changes = el('td');
-    changes.append(change(msg, overdueChange, true, false));
-    if (rateChange !== null) {
-      changes.append(' · ', change(msg, rateChange, false, true));
+    const body = byId('district-ranking').tBodies[0];
+    if (!rows.length) {
+      const known = this.districtCodes().some(code => this.figures(code) || this.feedback[code]);
+      const td = el('td', 'no-data', msg.t(known ? 'wall.noneOverdue' : 'wall.noData'));
+      td.colSpan = 3;
+      const tr = el('tr', 'empty');
+      tr.append(td);
+      body.replaceChildren(tr);
+      return;
     }
-    tr.append(el('td', '', name), el('td', 'o', msg.int(f.overdueNow)), el('td', '', msg.percent(f.onTimeRate)), changes);
-    return tr;
+    body.replaceChildren(...rows.map(r => {
+      const tr = el('tr');
+      tr.dataset.code = r.code;
+      tr.append(el('td', '', this.shortName(msg, r.code)), count(msg, r.dossiers), count(msg, r.feedback));
+      return tr;
+    }));
   }
+}
+
+/** A count cell: red when above zero, neutral at zero, a dash when unknown. */
+function count(msg, n) {
+  const td = el('td', n > 0 ? 'o' : 'zero', msg.int(n));
+  td.dataset.value = n ?? '';
+  return td;
 }

@@ -1,22 +1,23 @@
-// The headline KPIs against their targets (gauges) and today's city-wide dossier figures.
-import {byId, chart, rem} from './dom.js';
+// The headline KPIs against their targets (a bar each with the target marked), the satisfaction index with its
+// sample size, and today's city-wide dossier figures (zero shown neutral, unknown as "no data").
+import {byId} from './dom.js';
+import {figure} from './figures.js';
 
-const GAUGES = [
+const HEADLINE = [
   {key: 'portal', field: 'proceduresOnNationalPortal'},
   {key: 'online', field: 'dossiersOnlineShare'},
   {key: 'onTime', field: 'onTimeRate'},
 ];
-const TODAY = ['received', 'completedOnTime', 'completedLate', 'overdueNow', 'backlog', 'returned'];
+const TODAY = ['received', 'completedOnTime', 'backlog'];
 
 export class KpiPanel {
   constructor() {
     this.headline = null;
     this.today = null;
-    this.charts = {};
+    this.satisfaction = null;
   }
 
   init() {
-    for (const g of GAUGES) this.charts[g.key] = chart(`gauge-${g.key}`, 'svg');
   }
 
   /** REST /api/v1/kpi/headline. */
@@ -29,42 +30,53 @@ export class KpiPanel {
     this.today = data && data.today;
   }
 
+  /** Today's feedback counts (the feedback topic's today): satisfactionIndex and rated, its sample size. */
+  updateSatisfaction(today) {
+    this.satisfaction = today || null;
+  }
+
+  /** Today's overdue dossiers right now (the "overdue today" panel shows it). */
+  overdueNow() {
+    return this.today ? this.today.overdueNow ?? null : null;
+  }
+
   render(msg) {
-    for (const g of GAUGES) this.renderGauge(msg, g);
+    for (const g of HEADLINE) this.renderKpi(msg, g);
+    this.renderSatisfaction(msg);
     for (const key of TODAY) {
-      const cell = document.querySelector(`#today [data-key="${key}"] dd`);
-      const value = this.today ? this.today[key] : null;
-      cell.textContent = msg.int(value);
-      cell.dataset.value = value ?? '';
+      figure(document.querySelector(`#today [data-key="${key}"]`), msg, this.today ? this.today[key] : null);
     }
   }
 
-  renderGauge(msg, g) {
+  renderKpi(msg, g) {
     const kpi = this.headline && this.headline[g.field];
-    const value = kpi ? kpi.value : null;
-    const target = kpi ? kpi.target : null;
-    const met = kpi ? kpi.met : false;
+    const value = kpi ? kpi.value ?? null : null;
+    const target = kpi ? kpi.target ?? null : null;
+    const met = Boolean(kpi && kpi.met);
+    byId(`value-${g.key}`).textContent = value === null ? msg.t('noData') : msg.percent(value);
+    byId(`value-${g.key}`).classList.toggle('no-value', value === null);
     const caption = byId(`target-${g.key}`);
     const verdict = value === null ? '' : ` · ${met ? msg.t('targetMet') : msg.t('targetGap', msg.percent(Math.abs(kpi.gap)))}`;
     caption.textContent = target === null ? '' : msg.t('target', msg.percent(target)) + verdict;
-    caption.className = `gauge-target ${met ? 'met' : 'unmet'}`;
+    caption.className = `gauge-target ${value === null ? '' : met ? 'met' : 'unmet'}`;
     caption.dataset.value = value ?? '';
-    const band = target === null ? [[1, '#2a3a5a']] : [[target / 100, '#2a3a5a'], [1, '#1d4d35']];
-    const common = {type: 'gauge', min: 0, max: 100, startAngle: 210, endAngle: -30, radius: '96%', center: ['50%', '60%'],
-      axisTick: {show: false}, splitLine: {show: false}, axisLabel: {show: false}, title: {show: false}, anchor: {show: false}};
-    this.charts[g.key].setOption({
-      animation: false,
-      series: [
-        {...common, progress: {show: true, width: rem(1), itemStyle: {color: met ? '#2fbf71' : '#f0b429'}},
-          axisLine: {lineStyle: {width: rem(1), color: band}}, pointer: {show: false},
-          detail: {offsetCenter: [0, '5%'], fontSize: rem(2.1), fontWeight: 700, color: '#e8eef9',
-            fontFamily: 'Roboto', formatter: () => msg.percent(value)},
-          data: [{value: value ?? 0}]},
-        {...common, axisLine: {show: false}, progress: {show: false}, detail: {show: false},
-          pointer: {show: target !== null, icon: 'rect', length: '18%', width: rem(0.2), offsetCenter: [0, '-80%'],
-            itemStyle: {color: '#ffffff'}},
-          data: [{value: target ?? 0}]},
-      ],
-    });
+    byId(`fill-${g.key}`).style.width = `${Math.max(0, Math.min(100, value ?? 0))}%`;
+    const mark = byId(`mark-${g.key}`);
+    mark.classList.toggle('hidden', target === null);
+    if (target !== null) mark.style.left = `${Math.max(0, Math.min(100, target))}%`;
+    byId(`value-${g.key}`).closest('.kpi').classList.toggle('met', met);
+  }
+
+  renderSatisfaction(msg) {
+    const index = this.satisfaction ? this.satisfaction.satisfactionIndex ?? null : null;
+    const rated = this.satisfaction ? this.satisfaction.rated ?? 0 : 0;
+    const value = byId('satisfaction');
+    value.textContent = index === null ? msg.t('noData') : msg.dec(index);
+    value.classList.toggle('no-value', index === null);
+    value.dataset.value = index ?? '';
+    const sample = byId('satisfaction-sample');
+    sample.textContent = msg.count('wall.rated', rated);
+    sample.dataset.value = String(rated);
+    byId('fill-satisfaction').style.width = `${Math.max(0, Math.min(100, index ?? 0))}%`;
   }
 }

@@ -1,6 +1,7 @@
 // Dossiers received and completed per minute over the last 3 hours: history from the per-minute rollups,
-// with a live tail from the kpi.city topic (today's counters' increments land in the current minute).
-import {chart, rem} from './dom.js';
+// with a live tail from the kpi.city topic (today's counters' increments land in the current minute); times on the
+// axis in the page's locale (Asia/Ho_Chi_Minh), and "no data yet" instead of an empty chart.
+import {byId, chart, rem} from './dom.js';
 
 const MINUTE = 60_000;
 const WINDOW = 180;
@@ -46,20 +47,23 @@ export class ThroughputPanel {
     for (const map of [this.received, this.completed]) {
       for (const t of map.keys()) if (t < times[0]) map.delete(t);
     }
-    const axisFont = {color: '#93a4c3', fontSize: rem(0.75), fontFamily: 'Roboto'};
+    const empty = ![...this.received.values(), ...this.completed.values()].some(v => v > 0); // nothing yet, or all zero
+    byId('throughput-empty')?.classList.toggle('hidden', !empty);
+    byId('throughput-chart').classList.toggle('empty', empty);
+    const axisFont = {color: '#93a4c3', fontSize: rem(1.5), fontFamily: 'Roboto'};
     this.chart.setOption({
       animation: false,
-      grid: {left: rem(2.6), right: rem(0.8), top: rem(2), bottom: rem(1.8)},
-      legend: {top: 0, right: 0, textStyle: {...axisFont, color: '#e8eef9', fontSize: rem(0.85)},
+      grid: {left: rem(0.4), right: rem(1.6), top: rem(3), bottom: rem(0.4), containLabel: true},
+      legend: {top: 0, right: 0, itemWidth: rem(1.6), itemHeight: rem(1), textStyle: {...axisFont, color: '#e8eef9'},
         data: [msg.t('chart.received'), msg.t('chart.completed')]},
       xAxis: {type: 'category', data: times.map(t => msg.shortTime.format(new Date(t))),
-        axisLabel: {...axisFont, interval: 29}, axisLine: {lineStyle: {color: '#22304d'}}},
+        axisLabel: {...axisFont, interval: 59}, axisLine: {lineStyle: {color: '#22304d'}}},
       yAxis: {type: 'value', minInterval: 1, axisLabel: {...axisFont, formatter: v => msg.int(v)},
         splitLine: {lineStyle: {color: '#1b2942'}}},
       series: [
         {name: msg.t('chart.received'), type: 'bar', barCategoryGap: '15%', itemStyle: {color: '#4ea8ff'},
           data: times.map(t => this.received.get(t) || 0)},
-        {name: msg.t('chart.completed'), type: 'line', smooth: true, showSymbol: false, lineStyle: {width: rem(0.15)},
+        {name: msg.t('chart.completed'), type: 'line', smooth: true, showSymbol: false, lineStyle: {width: rem(0.25)},
           itemStyle: {color: '#2fbf71'}, data: times.map(t => this.completed.get(t) || 0)},
       ],
     }, {replaceMerge: ['series']});

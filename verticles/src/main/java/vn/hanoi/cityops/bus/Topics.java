@@ -23,7 +23,11 @@ public enum Topics {
   /** Open alerts and their groups. */
   ALERTS("alerts", Access.CITY_DATA),
   /** A briefing's shared screen; key: the meeting's id. */
-  MEETING("meeting.", Access.PARTICIPANTS);
+  MEETING("meeting.", Access.PARTICIPANTS),
+  /** Every agency's tasks given in briefings (the tasks page of a city-wide reader). */
+  TASKS("tasks", Access.CITY_DATA),
+  /** The tasks of one agency and, for a district, of its communes; key: the agency's code. */
+  TASKS_AGENCY("tasks.agency.", Access.AGENCY_DATA);
 
   /** Who may follow a topic. */
   public enum Access {

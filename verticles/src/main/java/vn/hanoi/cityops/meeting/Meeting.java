@@ -8,13 +8,14 @@ import java.util.List;
 /**
  * A briefing's live state: what its topic shows and its {@code meeting} event carries. {@code currentItem}: the
  * agenda item on screen (null before the start); {@code panel}: the shared panel's spec, {@code highlight} the row
- * the chair points at (each null when none); {@code hands}: who asks for the floor, in order; {@code presence}: the
+ * the chair points at (each null when none); {@code hands}: who asks for the floor, in order; {@code floor}: who has it (given by the chair, or null); {@code presence}: the
  * open stays; {@code decisions} and {@code tasks}: what was recorded so far.
  */
 public record Meeting(long id, int version, String title, String level, MeetingState.Phase phase,
                       OffsetDateTime scheduledAt, String chair, String secretary, OffsetDateTime startedAt,
                       OffsetDateTime endedAt, List<String> invitedAgencies, List<String> invitedPeople,
                       AgendaItem currentItem, JsonObject panel, JsonObject highlight, List<String> hands,
+                      String floor,
                       List<Stay> presence, List<Decision> decisions, List<Task> tasks) {
 
   /** Its phase and roster, which decide what may be done to it and by whom. */

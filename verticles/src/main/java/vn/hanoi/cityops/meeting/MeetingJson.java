@@ -51,7 +51,7 @@ final class MeetingJson {
         .put("startedAt", time(m.startedAt())).put("endedAt", time(m.endedAt()))
         .put("invitedAgencies", strings(m.invitedAgencies())).put("invitedPeople", strings(m.invitedPeople()))
         .put("currentItem", m.currentItem() == null ? null : currentItem(m.currentItem()))
-        .put("panel", copy(m.panel())).put("highlight", copy(m.highlight())).put("hands", strings(m.hands()))
+        .put("panel", copy(m.panel())).put("highlight", copy(m.highlight())).put("hands", strings(m.hands())).put("floor", m.floor())
         .put("presence", array(m.presence(), MeetingJson::presence))
         .put("decisions", array(m.decisions(), MeetingJson::decision))
         .put("tasks", array(m.tasks(), TaskJson::live)));
@@ -118,7 +118,7 @@ final class MeetingJson {
 
   /**
    * The topic's keys for a live state: {@code meeting} (its header), {@code item}, {@code panel}, {@code panelData}
-   * (only when the state carries it, or null when no panel is shared), {@code highlight}, {@code hands},
+   * (only when the state carries it, or null when no panel is shared), {@code highlight}, {@code hands}, {@code floor},
    * {@code presence}, {@code decisions}, {@code tasks}.
    */
   static Map<String, Object> values(JsonObject live) {
@@ -137,6 +137,7 @@ final class MeetingJson {
     }
     v.put("highlight", map(live.getJsonObject("highlight")));
     v.put("hands", live.getJsonArray("hands", new JsonArray()).getList());
+    v.put("floor", live.getString("floor"));
     v.put("presence", live.getJsonArray("presence", new JsonArray()).getList());
     v.put("decisions", live.getJsonArray("decisions", new JsonArray()).getList());
     v.put("tasks", live.getJsonArray("tasks", new JsonArray()).getList());

@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * feed signal, {@code meeting.presenceTimeoutMs}, the data panels the other capabilities offer, and for the
  * invitations the notifier, {@code notify.publicUrl}, {@code meeting.reminderLead} and the node's id. Offers
  * {@code /api/v1/meetings} and {@code /api/v1/tasks}, the {@code meeting.<id>} topics with who may follow them (the
- * participants), the presence sweep, the reminders, and the briefing panel {@code previous-tasks}.
+ * participants), the {@code tasks} and {@code tasks.agency.<code>} topics, the presence sweep, the reminders, and the
+ * briefing panel {@code previous-tasks}.
  */
 public final class MeetingModule implements Capability {
   private final ReferenceData reference;
@@ -38,6 +39,7 @@ public final class MeetingModule implements Capability {
   private final TaskRepository tasks;
   private final Panels panels;
   private final MeetingTopics topics;
+  private final TaskTopics taskTopics;
   private final Panel previousTasks;
   private final Invitations invitations;
   private final Duration reminderLead;
@@ -62,6 +64,7 @@ public final class MeetingModule implements Capability {
     all.add(previousTasks);
     this.panels = new Panels(all);
     this.topics = new MeetingTopics(meetings, panels, hub, guard.access());
+    this.taskTopics = new TaskTopics(tasks, reference, hub);
     this.invitations = new Invitations(meetings, inviting.notifier(), reference, inviting.publicUrl(),
         inviting.reminderLead());
     this.reminderLead = inviting.reminderLead();
@@ -78,7 +81,7 @@ public final class MeetingModule implements Capability {
 
   @Override
   public List<FeedListener> feedListeners() {
-    return List.of(topics);
+    return List.of(topics, taskTopics);
   }
 
   @Override

@@ -57,6 +57,8 @@ public final class MeetingRepository {
   private static final String SHARE_PANEL = Sql.load("meeting/share-panel.sql");
   private static final String HIGHLIGHT = Sql.load("meeting/highlight.sql");
   private static final String HAND = Sql.load("meeting/hand.sql");
+  private static final String FLOOR = Sql.load("meeting/floor.sql");
+  private static final String PEOPLE = Sql.load("meeting/people.sql");
   private static final String SECRETARY = Sql.load("meeting/secretary.sql");
   private static final String JOIN = Sql.load("meeting/join.sql");
   private static final String LEAVE = Sql.load("meeting/leave.sql");
@@ -281,6 +283,13 @@ public final class MeetingRepository {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
   }
 
+  /** The people of the meeting as the pages name them: username, display name, agency (see people.sql). */
+  Future<List<JsonObject>> people(long meetingId) {
+    return pool.preparedQuery(PEOPLE).execute(Tuple.of(meetingId)).map(rows -> list(rows, r -> new JsonObject()
+        .put("username", r.getString("username")).put("displayName", r.getString("display_name"))
+        .put("agency", r.getString("agency_code"))));
+  }
+
   /** Which of {@code usernames} are active users. */
   Future<Set<String>> activeUsers(Collection<String> usernames) {
     return pool.preparedQuery(ACTIVE_USERS).execute(Tuple.of(usernames.toArray(String[]::new))).map(rows -> {
@@ -312,6 +321,11 @@ public final class MeetingRepository {
   /** Raises {@code username}'s hand (last in line) or lowers it. */
   Future<Meeting> hand(long id, String username, boolean raised) {
     return change(id, Step.HAND, HAND, Tuple.of(id, raised, username), null);
+  }
+
+  /** Gives the floor to {@code username} (lowering their hand), or to nobody (null). */
+  Future<Meeting> floor(long id, String username) {
+    return change(id, Step.FLOOR, FLOOR, Tuple.of(id, username), null);
   }
 
   /** Designates {@code username} the secretary, or none (null). */
@@ -440,7 +454,7 @@ public final class MeetingRepository {
         Phase.of(r.getString("state")), r.getOffsetDateTime("scheduled_at"), r.getString("chair"), r.getString("secretary"),
         r.getOffsetDateTime("started_at"), r.getOffsetDateTime("ended_at"), strings(r, "invited_agencies"),
         strings(r, "invited_people"), current, r.getJsonObject("panel"), r.getJsonObject("highlight"),
-        strings(r, "raised_hands"), presence, decisions, tasks);
+        strings(r, "raised_hands"), r.getString("floor"), presence, decisions, tasks);
   }
 
   private static AgendaItem item(Row r) {

@@ -34,8 +34,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Briefings: {@code /api/v1/meetings} (create, list, one, change and cancel before the start, the calendar, start, activate an agenda item, share a panel, highlight,
- * raise a hand, join, leave, end, the secretary, decisions, tasks, the shared panel's data, the minutes);
+ * Briefings: {@code /api/v1/meetings} (create, list, one, change and cancel before the start, the calendar, start,
+ * activate an agenda item, share a panel, highlight, raise a hand, give the floor, the people's names, join, leave,
+ * end, the secretary, decisions, tasks, the shared panel's data, the minutes);
  * {@link TaskRoutes} serves {@code /api/v1/tasks}. Creating needs {@link Action#RUN_MEETINGS}; for the rest,
  * {@link MeetingState} says who may take each step (403 otherwise) and in which phase (409 {@code illegal_transition}
  * otherwise), and the repository's conditional writes decide again when two requests race.
@@ -63,6 +64,7 @@ public final class MeetingRoutes implements Routes {
   private final SchemaCheck highlightSchema = SchemaCheck.of("meeting-highlight.schema.json");
   private final SchemaCheck handSchema = SchemaCheck.of("meeting-hand.schema.json");
   private final SchemaCheck secretarySchema = SchemaCheck.of("meeting-secretary.schema.json");
+  private final SchemaCheck floorSchema = SchemaCheck.of("meeting-floor.schema.json");
   private final long presenceTimeoutMs;
   private final Invitations invitations;
 
@@ -95,6 +97,8 @@ public final class MeetingRoutes implements Routes {
     router.get(MEETINGS + "/:id/panel").handler(guard.signedIn()).handler(r::panel);
     router.post(MEETINGS + "/:id/highlight").handler(guard.signedIn()).handler(r::highlight);
     router.post(MEETINGS + "/:id/hand").handler(guard.signedIn()).handler(r::hand);
+    router.post(MEETINGS + "/:id/floor").handler(guard.signedIn()).handler(r::floor);
+    router.get(MEETINGS + "/:id/people").handler(guard.signedIn()).handler(r::people);
     router.post(MEETINGS + "/:id/join").handler(guard.signedIn()).handler(r::join);
     router.post(MEETINGS + "/:id/leave").handler(guard.signedIn()).handler(r::leave);
     router.post(MEETINGS + "/:id/end").handler(guard.signedIn()).handler(r::end);
@@ -379,6 +383,39 @@ public final class MeetingRoutes implements Routes {
     })).onSuccess(live -> changed(ctx, live)).onFailure(ctx::fail);
   }
 
+  /** The chair (or secretary) gives the floor to a participant, lowering their hand; {@code "username": null} takes it back. */
+  private void floor(RoutingContext ctx) {
+    meeting(ctx, Step.FLOOR).compose(m -> Requests.checked(() -> JsonBodies.object(ctx, floorSchema)).compose(body -> {
+      String username = body.getString("username");
+      return (username == null ? Future.<Void>succeededFuture() : requireUsers(List.of(username), "username"))
+          .compose(x -> Requests.checked(() -> m.state().require(Step.FLOOR)))
+          .compose(x -> meetings.floor(m.id(), username));
+    })).onSuccess(live -> changed(ctx, live)).onFailure(ctx::fail);
+  }
+
+  /**
+   * Who the meeting's usernames are ({@code items}: username, display name, agency) and the names of its agencies
+   * ({@code agencies}: the invited ones, their communes, those of its tasks and people), for the pages to name people
+   * and agencies rather than show codes.
+   */
+  private void people(RoutingContext ctx) {
+    meeting(ctx, Step.READ).compose(m -> meetings.people(m.id()).map(items -> {
+      java.util.Set<String> codes = new java.util.TreeSet<>(m.invitedAgencies());
+      reference.agencies().values().stream().filter(a -> a.parentCode() != null && m.invitedAgencies().contains(a.parentCode()))
+          .forEach(a -> codes.add(a.code()));
+      m.tasks().forEach(t -> codes.add(t.agency()));
+      items.forEach(p -> { if (p.getString("agency") != null) codes.add(p.getString("agency")); });
+      JsonObject agencies = new JsonObject();
+      codes.forEach(code -> {
+        ReferenceData.Agency a = reference.agencies().get(code);
+        if (a != null) {
+          agencies.put(code, new JsonObject().put("nameVi", a.nameVi()).put("nameEn", a.nameEn()));
+        }
+      });
+      return new JsonObject().put("items", new JsonArray(new ArrayList<>(items))).put("agencies", agencies);
+    })).onSuccess(json -> JsonBodies.ok(ctx, json)).onFailure(ctx::fail);
+  }
+
   /** Joins, or renews presence (the page calls it every {@code presenceRenewMs}; a stay not renewed expires). */
   private void join(RoutingContext ctx) {
     Principal who = Guard.principal(ctx);
@@ -428,12 +465,17 @@ public final class MeetingRoutes implements Routes {
         }).onFailure(ctx::fail);
   }
 
-  /** The task in the body, its agency known (422 otherwise). */
+  /** The task in the body, its agency known (422 otherwise), its deadline not in the past (400 naming the field). */
   private TaskRepository.NewTask newTask(RoutingContext ctx) {
     JsonObject body = JsonBodies.object(ctx, taskSchema);
     requireAgency("agency", body.getString("agency"));
+    OffsetDateTime deadline = OffsetDateTime.parse(body.getString("deadline"));
+    if (deadline.toInstant().isBefore(Instant.now())) {
+      throw Failure.invalidField("the deadline " + body.getString("deadline") + " is in the past", "deadline",
+          "must not be in the past");
+    }
     return new TaskRepository.NewTask(body.getLong("item"), body.getString("agency"), body.getString("description"),
-        OffsetDateTime.parse(body.getString("deadline")), body.getString("priority", "normal"));
+        deadline, body.getString("priority", "normal"));
   }
 
   private void minutes(RoutingContext ctx) {

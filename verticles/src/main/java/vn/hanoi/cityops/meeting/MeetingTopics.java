@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Topics {@code meeting.<id>}: keys {@code meeting} (title, state, chair, invitations…), {@code item} (the current
  * agenda item), {@code panel} (the shared panel's spec), {@code panelData} (its numbers, {@code asOf}),
- * {@code highlight}, {@code hands} (usernames with a raised hand), {@code presence} (who is in, since when, late),
+ * {@code highlight}, {@code hands} (usernames with a raised hand), {@code floor} (who has the floor, or null), {@code presence} (who is in, since when, late),
  * {@code decisions} (the conclusions recorded so far) and {@code tasks} (those assigned, with state and progress).
  * Every meeting change is a {@code meeting} event carrying the live state (and the panel's data when the panel
  * changed), so every node publishes it at the same sequence number; an event with a version not above the one

@@ -45,7 +45,13 @@ final class OnCallJson {
         .put("updatedAt", iso(t.updatedAt()));
   }
 
-  /** A rotation with its covers and who is on call {@code now} and next. */
+  /** How many shifts from now on a rotation answers as {@code upcoming} (the on-call page's "next shifts"). */
+  static final int UPCOMING = 6;
+
+  /**
+   * A rotation with its covers, who is on call {@code now} and next, and the {@code upcoming} shifts from now on
+   * (covers included), so a page shows the turns without working out the rotation's arithmetic again.
+   */
   static JsonObject rotation(TeamRotation r, Instant now) {
     List<Rotation.Shift> upcoming = r.rotation().upcoming(now, 2);
     Optional<Rotation.Shift> current = r.rotation().at(now);
@@ -59,6 +65,7 @@ final class OnCallJson {
         .put("startsOn", r.startsOn().toString()).put("members", new JsonArray(r.members()))
         .put("covers", array(r.covers(), OnCallJson::cover))
         .put("now", current.map(OnCallJson::shift).orElse(null)).put("next", next == null ? null : shift(next))
+        .put("upcoming", array(r.rotation().upcoming(now, UPCOMING), OnCallJson::shift))
         .put("updatedAt", iso(r.updatedAt()));
   }
 

@@ -54,6 +54,8 @@ public final class HttpVerticle extends VerticleBase {
       ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/manifest+json");
       ctx.next();
     });
+    // The leader's summary under a short address (a static page: it signs in and reads the API like the others).
+    router.get("/summary").handler(ctx -> ctx.redirect("/summary.html"));
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(new ErrorHandler());
     return router;

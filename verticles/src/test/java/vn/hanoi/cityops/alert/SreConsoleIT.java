@@ -1,9 +1,14 @@
 package vn.hanoi.cityops.alert;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.WebElement;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Browser;
@@ -25,10 +30,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The SRE console in headless Chromium: an outage ingested over HTTP shows up as a firing alert (with the
  * flash), acknowledging on one open page changes the state on another within a second, the history shows
- * each step, and a silence takes the alert off the live list; on a phone the console stacks its panels. (The
- * alert's pages and their delivery attempts: {@code oncall/OnCallPagesIT}, with real outages.)
+ * each step, and a silence takes the alert off the live list; unacknowledged alerts list before acknowledged ones of
+ * the same severity; a note being typed survives live updates; MTTA/MTTR says "no data yet" before any alert; on a
+ * phone the console stacks its panels. (The alert's pages and their delivery attempts:
+ * {@code oncall/OnCallPagesIT}, with real outages.)
  */
 @NodeTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SreConsoleIT {
   private static final Duration LOAD = Duration.ofSeconds(20);
   private static final List<String> SYSTEMS = List.of("DVC-PORTAL", "DVCQG-LINK", "MOTCUA", "CSDL-DANCU", "LGSP", "QLVB",
@@ -98,6 +106,64 @@ class SreConsoleIT {
   }
 
   @Test
+  @Order(1) // before any other test fires an alert: the node has none yet
+  void beforeAnyAlertMttaAndMttrSayNoDataYetInsteadOfAnEmptyTable() {
+    try (Browser sre = console("sre")) {
+      sre.await(LOAD, "the statistics' empty state", d -> sre.one("#stats-empty").isDisplayed());
+      assertEquals(UiMessages.vi("sre.statsNone"), sre.text("#stats-empty"));
+      assertTrue(!sre.one("#stats-table").isDisplayed(), "no empty table under it");
+    }
+  }
+
+  @Test
+  void anUnacknowledgedAlertListsBeforeANewerAcknowledgedOneOfTheSameSeverity() {
+    try (Browser sre = console("sre")) {
+      down("LGSP", "sre-order-1");
+      String older = "tr.alert-row[data-subject='LGSP'][data-state='firing']";
+      sre.await(Duration.ofSeconds(3), "the older outage", d -> !sre.all(older).isEmpty());
+      down("HOP", "sre-order-2"); // both internal systems: a warning when down
+      String newer = "tr.alert-row[data-subject='HOP']";
+      sre.await(Duration.ofSeconds(3), "the newer outage", d -> !sre.all(newer).isEmpty());
+      assertEquals(sre.attr(older, "data-severity"), sre.attr(newer, "data-severity"), "the same severity");
+      String newerId = sre.attr(newer, "data-id");
+      assertEquals(200, api.send(HttpMethod.POST, "/api/v1/alerts/" + newerId + "/acknowledge", api.token("operator"),
+          new JsonObject()).statusCode());
+      sre.await(Duration.ofSeconds(3), "the newer one acknowledged",
+          d -> "acknowledged".equals(sre.attr("tr.alert-row[data-id='" + newerId + "']", "data-state")));
+      List<String> order = sre.all("tr.alert-row").stream().map(r -> r.getAttribute("data-subject")).toList();
+      assertTrue(order.indexOf("LGSP") < order.indexOf("HOP"), "the unacknowledged one first: " + order);
+      sre.screenshot("sre-console-unacknowledged-first.png");
+    }
+  }
+
+  @Test
+  void aNoteBeingTypedSurvivesAnotherAlertChangingAndTheSameAlertFiringAgain() {
+    try (Browser sre = console("sre")) {
+      down("BAOCAO", "sre-note-1");
+      String row = "tr.alert-row[data-subject='BAOCAO'][data-state='firing']";
+      sre.await(Duration.ofSeconds(3), "the outage", d -> !sre.all(row).isEmpty());
+      sre.one(row).click();
+      sre.await(LOAD, "its detail", d -> !sre.all("#detail li[data-action='fire']").isEmpty());
+      WebElement note = sre.one("#note");
+      note.click();
+      note.sendKeys("Đang kiểm tra đường truyền tới trung tâm dữ liệu");
+      String typed = "Đang kiểm tra đường truyền tới trung tâm dữ liệu";
+
+      down("GIAOBAN", "sre-note-2"); // another alert: the list moves
+      sre.await(Duration.ofSeconds(3), "the other outage listed", d -> !sre.all("tr.alert-row[data-subject='GIAOBAN']").isEmpty());
+      assertEquals(typed, sre.one("#note").getAttribute("value"), "the note after another alert changed");
+
+      health("BAOCAO", "up", "sre-note-3"); // the same alert resolves and fires again: its count goes to 2
+      health("BAOCAO", "down", "sre-note-4");
+      sre.await(LOAD, "the same alert's count moved", d -> "2".equals(sre.text("#detail-count")));
+      assertEquals(typed, sre.one("#note").getAttribute("value"), "the note after the same alert changed");
+      assertTrue(Boolean.TRUE.equals(sre.script("return document.activeElement === document.getElementById('note')")),
+          "still where the cursor was");
+      assertEquals(List.of(), sre.consoleErrors());
+    }
+  }
+
+  @Test
   void onAPhoneTheConsoleStacksItsPanelsWithReadableTextAndNoSidewaysScrolling() {
     try (Browser phone = console("sre", 390, 844)) {
       down("OPENDATA", "sre-down-5");
@@ -114,7 +180,11 @@ class SreConsoleIT {
   }
 
   private static void down(String system, String id) {
-    assertEquals(202, api.postEvents(Events.array(Events.health(id, system, "down")
+    health(system, "down", id);
+  }
+
+  private static void health(String system, String status, String id) {
+    assertEquals(202, api.postEvents(Events.array(Events.health(id, system, status)
         .put("occurredAt", OffsetDateTime.now().toString()).put("message", "timeout"))).statusCode());
   }
 

@@ -60,7 +60,7 @@ class MeetingJsonIT {
     long previous = ok(api, leader, "POST", "/api/v1/meetings", district.copy()).getLong("id");
     ok(api, leader, "POST", "/api/v1/meetings/" + previous + "/start", null);
     long late = ok(api, leader, "POST", "/api/v1/meetings/" + previous + "/tasks", new JsonObject().put("agency", "CG-02")
-        .put("description", "Giải quyết hồ sơ quá hạn").put("deadline", Instant.now().minus(Duration.ofDays(1)).toString())
+        .put("description", "Giải quyết hồ sơ quá hạn").put("deadline", Instant.now().plus(Duration.ofDays(1)).toString())
         .put("priority", "urgent")).getLong("id");
     ok(api, leader, "POST", "/api/v1/meetings/" + previous + "/tasks", new JsonObject().put("agency", "CG")
         .put("description", "Báo cáo <phản ánh> \"môi trường\"").put("deadline", "2031-01-01T17:00:00.5+07:00"));
@@ -133,7 +133,7 @@ class MeetingJsonIT {
           'invitedPeople', coalesce((SELECT jsonb_agg(username ORDER BY username) FROM meeting_person WHERE meeting_id = m.id), '[]'),
           'currentItem', (SELECT jsonb_build_object('id', a.id, 'position', a.position, 'title', a.title, 'presenter', a.presenter)
                           FROM agenda_item a WHERE a.id = m.current_item),
-          'panel', m.panel, 'highlight', m.highlight, 'hands', to_jsonb(m.raised_hands),
+          'panel', m.panel, 'highlight', m.highlight, 'hands', to_jsonb(m.raised_hands), 'floor', m.floor,
           'presence', coalesce((SELECT jsonb_agg(jsonb_build_object('username', t.username, 'agency', t.agency,
                           'joinedAt', t.joined_at, 'late', m.started_at IS NOT NULL AND t.joined_at > m.started_at) ORDER BY t.joined_at)
                           FROM meeting_attendance t WHERE t.meeting_id = m.id AND t.left_at IS NULL), '[]'),

@@ -49,13 +49,13 @@ class MeetingJsonTest {
   void theLiveStateHasEveryKeyTheTopicAndThePagesRead() {
     Meeting m = new Meeting(7, 3, "Giao ban", "city", Phase.IN_PROGRESS, AT, "leader", null, AT.plusMinutes(5), null,
         List.of("CG"), List.of("sre"), new AgendaItem(11, 1, "Hồ sơ", "CG", new JsonObject().put("kind", "systems")),
-        new JsonObject().put("kind", "systems"), null, List.of("sre"),
+        new JsonObject().put("kind", "systems"), null, List.of("sre"), "sre",
         List.of(new Stay("sre", "STTTT", AT.plusMinutes(6), null, true)),
         List.of(new Decision(5, 11L, "Kết luận", "leader", AT.plusMinutes(7))),
         List.of(new Task(9, 7, null, "CG", "Rà soát", AT.plusDays(3), "normal", "open", 0, null, null, "leader",
             AT, AT, false)));
     JsonObject live = MeetingJson.live(m);
-    assertEquals(List.of("id", "chair", "hands", "level", "panel", "state", "tasks", "title", "endedAt", "version",
+    assertEquals(List.of("id", "chair", "floor", "hands", "level", "panel", "state", "tasks", "title", "endedAt", "version",
         "presence", "decisions", "highlight", "secretary", "startedAt", "currentItem", "scheduledAt", "invitedPeople",
         "invitedAgencies"), List.copyOf(live.fieldNames()));
     assertEquals("in_progress", live.getString("state"));
@@ -74,7 +74,7 @@ class MeetingJsonTest {
     JsonObject live = new JsonObject().put("id", 7).put("state", "in_progress").put("panel", new JsonObject().put("kind", "systems"))
         .put("hands", new JsonArray().add("sre"));
     Map<String, Object> values = MeetingJson.values(live);
-    assertEquals(List.of("meeting", "item", "panel", "highlight", "hands", "presence", "decisions", "tasks"), List.copyOf(values.keySet()),
+    assertEquals(List.of("meeting", "item", "panel", "highlight", "hands", "floor", "presence", "decisions", "tasks"), List.copyOf(values.keySet()),
         "without panelData the screens keep the numbers they have");
     assertEquals(List.of("sre"), values.get("hands"));
     assertEquals(List.of(), values.get("presence"));

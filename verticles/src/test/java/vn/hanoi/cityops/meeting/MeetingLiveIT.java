@@ -228,9 +228,10 @@ class MeetingLiveIT {
     JsonObject district = example("CG").put("level", "district");
     long last = started(district.copy());
     JsonObject late = ok(api, leader, "POST", "/api/v1/meetings/" + last + "/tasks", new JsonObject().put("agency", "CG-02")
-        .put("description", "Giải quyết hồ sơ quá hạn").put("deadline", Instant.now().minusSeconds(3600).toString()).put("priority", "urgent"));
+        .put("description", "Giải quyết hồ sơ quá hạn").put("deadline", Meetings.passingDeadline()).put("priority", "urgent"));
     JsonObject onTime = ok(api, leader, "POST", "/api/v1/meetings/" + last + "/tasks", new JsonObject().put("agency", "CG")
         .put("description", "Báo cáo phản ánh môi trường").put("deadline", Instant.now().plus(Duration.ofDays(5)).toString()));
+    Meetings.awaitOverdue(api, leader, late.getLong("id"));
     ok(api, leader, "POST", "/api/v1/meetings/" + last + "/end", null);
 
     JsonObject next = ok(api, leader, "POST", "/api/v1/meetings", district.copy().put("carryOverTasks", true));

@@ -11,6 +11,7 @@ import vn.hanoi.cityops.support.Browser;
 import vn.hanoi.cityops.support.Cluster;
 import vn.hanoi.cityops.support.ClusterTest;
 import vn.hanoi.cityops.support.TestNodes;
+import vn.hanoi.cityops.support.Wait;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -51,9 +52,13 @@ class MeetingPageIT {
     long last = api.send(HttpMethod.POST, "/api/v1/meetings", leader, body.copy().put("title", "Giao ban tuần trước"))
         .bodyAsJsonObject().getLong("id");
     assertEquals(200, api.send(HttpMethod.POST, "/api/v1/meetings/" + last + "/start", leader, new JsonObject()).statusCode());
+    // a deadline cannot be set in the past: the task is due in a moment, and the next briefing starts once it is overdue
     assertEquals(201, api.send(HttpMethod.POST, "/api/v1/meetings/" + last + "/tasks", leader, new JsonObject().put("agency", "CG")
-        .put("description", "Báo cáo tiến độ giải phóng mặt bằng").put("deadline", OffsetDateTime.now().minusDays(1).toString())).statusCode());
+        .put("description", "Báo cáo tiến độ giải phóng mặt bằng").put("deadline", OffsetDateTime.now().plusSeconds(2).toString())).statusCode());
     assertEquals(200, api.send(HttpMethod.POST, "/api/v1/meetings/" + last + "/end", leader, new JsonObject()).statusCode());
+    Wait.until(Duration.ofSeconds(10), Duration.ofMillis(200),
+        () -> api.send(HttpMethod.GET, "/api/v1/tasks?overdue=true", leader, null).bodyAsJsonObject().getJsonArray("items"),
+        items -> !items.isEmpty(), "the last briefing's task overdue");
     body.put("carryOverTasks", true);
     var created = api.send(HttpMethod.POST, "/api/v1/meetings", leader, body);
     assertEquals(201, created.statusCode(), created.bodyAsString());
@@ -92,11 +97,18 @@ class MeetingPageIT {
       long thirdMs = share(chair, participants, "district-ranking", null);
       assertTrue(thirdMs <= 1_000, "the reconnected screen follows the next switch too: " + thirdMs + " ms");
 
-      chair.await(LOAD, "the ranking rows on the chair's screen", d -> !chair.all("#panel tr[data-code='CG']").isEmpty());
-      chair.one("#panel tr[data-code='CG']").click();
+      chair.await(LOAD, "the ranking's bars on the chair's screen", d -> !chair.all("#panel .bar-row[data-code='CG'] button").isEmpty());
+      chair.one("#panel .bar-row[data-code='CG'] button").click();
+      for (Browser p : participants) {
+        p.await(Duration.ofSeconds(2), "a click on a district shares that district on every screen",
+            d -> "district-dossiers".equals(p.attr("#panel", "data-kind")) && "CG".equals(p.attr("#panel", "data-district")));
+      }
+      chair.await(LOAD, "the district's communes on the chair's screen", d -> !chair.all("#panel .bar-row[data-code] button").isEmpty());
+      String commune = chair.attr("#panel .bar-row[data-code]", "data-code");
+      chair.one("#panel .bar-row[data-code] button").click();
       for (Browser p : participants) {
         p.await(Duration.ofSeconds(2), "the chair's highlight on every screen",
-            d -> !p.all("#panel tr.highlight[data-code='CG']").isEmpty());
+            d -> !p.all("#panel .bar-row.highlight[data-code='" + commune + "']").isEmpty());
       }
 
       Browser officer = participants.get(2);
@@ -124,7 +136,7 @@ class MeetingPageIT {
       chair.one("#secretary-set").click();
       operator.await(Duration.ofSeconds(2), "the designated secretary gets the controls at once",
           d -> "true".equals(operator.attr("body", "data-drives")) && operator.one("#controls").isDisplayed());
-      assertTrue(participants.get(2).text("#secretary").contains("operator"), "everyone sees who the secretary is");
+      assertTrue(participants.get(2).text("#secretary").contains("Cán bộ trực Trung tâm điều hành"), "everyone sees who the secretary is, by name");
       long secretaryMs = share(operator, List.of(chair, participants.get(1), participants.get(2)), "district-dossiers", "DA");
       assertTrue(secretaryMs <= 1_000, "the secretary drives every screen: " + secretaryMs + " ms");
 

@@ -127,7 +127,7 @@ class MeetingStateTest {
   }
 
   @ParameterizedTest(name = "{0} drives: {1}")
-  @EnumSource(value = Step.class, names = {"START", "ACTIVATE_ITEM", "SHARE_PANEL", "HIGHLIGHT", "END", "DECIDE", "ASSIGN_TASK"})
+  @EnumSource(value = Step.class, names = {"START", "ACTIVATE_ITEM", "SHARE_PANEL", "HIGHLIGHT", "FLOOR", "END", "DECIDE", "ASSIGN_TASK"})
   void drivingStepsAreForTheChairAndTheSecretary(Step step) {
     MeetingState m = meeting(Phase.IN_PROGRESS);
     assertSame(m, m.authorize(step, as("leader", "HN", Role.LEADER), ACCESS));

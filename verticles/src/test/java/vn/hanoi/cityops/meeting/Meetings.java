@@ -66,6 +66,22 @@ final class Meetings {
   }
 
   /**
+   * A deadline that is not in the past (the node refuses one) but passes in two seconds: a task given it turns overdue
+   * once {@link #awaitOverdue} says so.
+   */
+  static String passingDeadline() {
+    return java.time.Instant.now().plusSeconds(2).toString();
+  }
+
+  /** Task {@code taskId} as the overdue list shows it, once its deadline has passed. */
+  static JsonObject awaitOverdue(Api api, String token, long taskId) {
+    return Wait.until(Duration.ofSeconds(15), Duration.ofMillis(200),
+        () -> api.send(HttpMethod.GET, "/api/v1/tasks?overdue=true", token, null).bodyAsJsonObject().getJsonArray("items")
+            .stream().map(JsonObject.class::cast).filter(t -> t.getLong("id") == taskId).findFirst().orElse(null),
+        t -> t != null, "task " + taskId + " overdue");
+  }
+
+  /**
    * A page that stays open: renews its presence (joins again) every 300 ms for {@code ms}. The time is the point:
    * the page outlasts the presence timeout while another participant's stay runs out.
    */

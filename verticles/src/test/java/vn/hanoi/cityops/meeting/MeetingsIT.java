@@ -219,10 +219,11 @@ class MeetingsIT {
     String base = "/api/v1/meetings/" + id;
     ok(api, leader, "POST", base + "/start", null);
     JsonObject commune = ok(api, leader, "POST", base + "/tasks", new JsonObject().put("agency", "CG-02")
-        .put("description", "Giải quyết 12 hồ sơ quá hạn").put("deadline", Instant.now().minusSeconds(3600).toString()).put("priority", "urgent"));
+        .put("description", "Giải quyết 12 hồ sơ quá hạn").put("deadline", Meetings.passingDeadline()).put("priority", "urgent"));
     JsonObject other = ok(api, leader, "POST", base + "/tasks", new JsonObject().put("agency", "DA")
         .put("description", "Báo cáo phản ánh").put("deadline", Instant.now().plus(Duration.ofDays(7)).toString()));
-    assertTrue(commune.getBoolean("overdue"));
+    assertFalse(commune.getBoolean("overdue"), "not overdue when given");
+    assertTrue(Meetings.awaitOverdue(api, leader, commune.getLong("id")).getBoolean("overdue"), "overdue once its deadline passed");
     assertFalse(other.getBoolean("overdue"));
     assertEquals("open", commune.getString("state"));
     expect(422, "unknown_reference", call(api, leader, "POST", base + "/tasks", new JsonObject().put("agency", "XX")

@@ -11,6 +11,8 @@ import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.NodeTest;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,6 +53,10 @@ class OnCallApiIT {
     return body;
   }
 
+  private static List<String> usernames(JsonArray shifts) {
+    return shifts.stream().map(s -> ((JsonObject) s).getString("username")).toList();
+  }
+
   private static JsonObject team(String code) {
     return new JsonObject().put("code", code).put("nameVi", "Nhóm Cổng DVC").put("nameEn", "Portal team")
         .put("lead", "sre").put("members", new JsonArray().add("sre")).put("systems", new JsonArray());
@@ -83,6 +89,7 @@ class OnCallApiIT {
         .getJsonObject(0);
     assertEquals("sre", primary.getJsonObject("now").getString("username"));
     assertEquals(null, primary.getValue("next"), "a lone member: nobody next");
+    assertEquals(List.of("sre"), usernames(primary.getJsonArray("upcoming")), "a lone member: one long shift ahead");
   }
 
   @Test
@@ -96,10 +103,24 @@ class OnCallApiIT {
     assertEquals(List.of("operator", "sre"), changed.getJsonArray("members").getList());
     assertEquals(null, changed.getString("policy"), "PUT replaces: no policy given, none kept");
     JsonObject r = OnCall.ok(201, send(HttpMethod.POST, TEAMS + "/crud/rotations", rotation("secondary")));
-    OnCall.ok(200, send(HttpMethod.PUT, "/api/v1/oncall/rotations/" + r.getLong("id"),
-        rotation("secondary").put("length", "weekly").put("handoffDay", 1)));
-    assertEquals(1, OnCall.ok(200, send(HttpMethod.GET, "/api/v1/oncall/rotations/" + r.getLong("id"), null))
-        .getInteger("handoffDay"));
+    OnCall.ok(200, send(HttpMethod.PUT, "/api/v1/oncall/rotations/" + r.getLong("id"), rotation("secondary")
+        .put("length", "weekly").put("handoffDay", 1).put("startsOn", LocalDate.now(ZoneOffset.ofHours(7)).minusWeeks(3).toString())
+        .put("members", new JsonArray().add("sre").add("operator"))));
+    JsonObject weekly = OnCall.ok(200, send(HttpMethod.GET, "/api/v1/oncall/rotations/" + r.getLong("id"), null));
+    assertEquals(1, weekly.getInteger("handoffDay"));
+    JsonArray upcoming = weekly.getJsonArray("upcoming");
+    assertEquals(6, upcoming.size(), upcoming.encodePrettily());
+    assertEquals(weekly.getJsonObject("now").getString("username"), upcoming.getJsonObject(0).getString("username"));
+    for (int i = 1; i < upcoming.size(); i++) {
+      JsonObject before = upcoming.getJsonObject(i - 1);
+      JsonObject shift = upcoming.getJsonObject(i);
+      assertEquals(before.getString("to"), shift.getString("from"), "no gap between shifts " + upcoming.encodePrettily());
+      assertTrue(!before.getString("username").equals(shift.getString("username")), "the two take turns");
+      if (i > 1) {
+        assertEquals(7 * 86_400L, Instant.parse(shift.getString("to")).getEpochSecond()
+            - Instant.parse(shift.getString("from")).getEpochSecond(), "a week a shift");
+      }
+    }
     assertEquals(204, send(HttpMethod.DELETE, "/api/v1/oncall/rotations/" + r.getLong("id"), null).statusCode());
     assertEquals(204, send(HttpMethod.DELETE, TEAMS + "/crud", null).statusCode());
     refused(send(HttpMethod.GET, TEAMS + "/crud", null), 404, "not_found", null);

@@ -81,7 +81,9 @@ class EveryScreenIT {
         new Page("meeting", "/meeting.html?id=%d", "leader", "#room:not(.hidden) #agenda > *"),
         new Page("tasks", "/tasks.html", "cg-officer", "#desk:not(.hidden) #tasks-table tbody tr"),
         new Page("profile", "/profile.html", "sre", "#points li"),
-        new Page("ack", "/ack.html", null, "#ack-state:not(:empty)"));
+        new Page("oncall", "/oncall.html", "sre", "#oncall:not(.hidden) #now article.now-team"),
+        new Page("ack", "/ack.html", null, "#ack-state:not(:empty)"),
+        new Page("summary", "/summary.html", "leader", "#summary:not(.hidden) #kpis li.kpi"));
     Page wall = new Page("wall", "/", "operator", "#wall:not(.hidden) #system-tiles > *");
     List<Arguments> out = new ArrayList<>();
     for (Size size : List.of(PHONE, LAPTOP, DESKTOP)) {

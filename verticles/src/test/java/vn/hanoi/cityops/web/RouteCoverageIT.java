@@ -22,9 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** No route forgets access control: every route of the node answers 401 to a request without credentials. */
 class RouteCoverageIT {
-  /** Routes anyone may call: signing in, liveness, readiness, metrics, the published event schema, the topic names. */
+  /**
+   * Routes anyone may call: signing in, liveness, readiness, metrics, the published event schema, the topic names, the
+   * short address of the summary page (a redirect to a static page).
+   */
   private static final Set<String> PUBLIC = Set.of("/api/v1/auth/login", "/health", "/ready", "/metrics",
-      "/api/v1/schemas/event.json", "/js/topics.js");
+      "/api/v1/schemas/event.json", "/js/topics.js", "/summary");
 
   @Test
   @NodeTest
