@@ -50,7 +50,8 @@ final class Capabilities {
     capabilities.add(new OnCallModule(config, db.pool(), reference, auth.guard(), auth.audit(), notifier, alerts, nodeId));
     List<Panel> panels = capabilities.stream().flatMap(c -> c.panels().stream()).toList();
     capabilities.add(new MeetingModule(db.pool(), reference, auth.guard(), auth.audit(), hub, signal,
-        config.meetingPresenceTimeoutMs(), panels));
+        config.meetingPresenceTimeoutMs(), panels, new MeetingModule.Inviting(notifier,
+        config.notifications().publicUrl(), config.meetingReminderLead(), nodeId)));
     return List.copyOf(capabilities);
   }
 }

@@ -97,6 +97,7 @@ public final class AppConfig {
   private final int alertsWebhookMaxAttempts;
   private final int alertsWebhookTimeoutMs;
   private final int meetingPresenceTimeoutMs;
+  private final Duration meetingReminderLead;
   private final Notify notify;
   private final OnCall onCall;
 
@@ -145,6 +146,7 @@ public final class AppConfig {
     this.alertsWebhookMaxAttempts = integer(ALERTS_WEBHOOK_MAX_ATTEMPTS, 1, 100);
     this.alertsWebhookTimeoutMs = integer(ALERTS_WEBHOOK_TIMEOUT_MS, 100, 600_000);
     this.meetingPresenceTimeoutMs = integer(MEETING_PRESENCE_TIMEOUT_MS, 1_000, 86_400_000);
+    this.meetingReminderLead = duration(MEETING_REMINDER_LEAD, Duration.ofSeconds(1), Duration.ofDays(7));
     this.notify = notifySettings();
     this.onCall = new OnCall(integer(ONCALL_TICK_MS, 10, 3_600_000), integer(ONCALL_LEASE_SECONDS, 1, 3_600),
         integer(ONCALL_ACK_LINK_MINUTES, 1, 10_080));
@@ -304,6 +306,9 @@ public final class AppConfig {
 
   public int meetingPresenceTimeoutMs() { return meetingPresenceTimeoutMs; }
 
+  /** How long before a briefing's start its invited people are reminded ({@code meeting.reminderLead}). */
+  public Duration meetingReminderLead() { return meetingReminderLead; }
+
   /** The notify floor's settings (not {@code notify()}: that name is {@code Object}'s). */
   public Notify notifications() { return notify; }
 
@@ -315,6 +320,20 @@ public final class AppConfig {
       throw bad(key, "is missing");
     }
     return v.toString().trim();
+  }
+
+  /** An ISO-8601 duration ({@code PT15M}) from {@code min} to {@code max}. */
+  private Duration duration(String key, Duration min, Duration max) {
+    Duration value;
+    try {
+      value = Duration.parse(string(key));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw bad(key, "must be an ISO-8601 duration such as PT15M, got '" + string(key) + "'");
+    }
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw bad(key, "must be from " + min + " to " + max + ", got " + value);
+    }
+    return value;
   }
 
   private int integer(String key, int min, int max) {

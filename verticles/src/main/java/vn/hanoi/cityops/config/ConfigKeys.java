@@ -66,6 +66,8 @@ public final class ConfigKeys {
    * network) is marked left by the presence sweep; the page renews three times within it.
    */
   public static final String MEETING_PRESENCE_TIMEOUT_MS = "meeting.presenceTimeoutMs";
+  /** How long before a briefing's start its invited people are reminded (an ISO-8601 duration, e.g. PT15M). */
+  public static final String MEETING_REMINDER_LEAD = "meeting.reminderLead";
 
   /** How often every node's on-call engine looks at the open outages (besides when an alert changes). */
   public static final String ONCALL_TICK_MS = "oncall.tickMs";

@@ -25,7 +25,14 @@ public record Meeting(long id, int version, String title, String level, MeetingS
 
   /** A meeting as a list shows it. */
   public record Listed(long id, String title, String level, MeetingState.Phase phase, OffsetDateTime scheduledAt,
-                       String chair, OffsetDateTime startedAt, OffsetDateTime endedAt) {
+                       String chair, OffsetDateTime startedAt, OffsetDateTime endedAt, Schedule schedule) {
+  }
+
+  /**
+   * What the calendar adds to a meeting: its length, its video-room link (or null) and its invitation's iCalendar
+   * sequence (moves when what a calendar shows of it changes, and on cancel).
+   */
+  public record Schedule(int durationMinutes, String videoUrl, int invitationSequence) {
   }
 
   /**
@@ -33,6 +40,6 @@ public record Meeting(long id, int version, String title, String level, MeetingS
    * with the panel on screen when each was taken, and the tasks with their notes.
    */
   public record Full(Meeting meeting, List<AgendaItem> agenda, List<Stay> attendance, List<Decision.Recorded> decisions,
-                     List<Task.Noted> tasks) {
+                     List<Task.Noted> tasks, Schedule schedule) {
   }
 }

@@ -63,7 +63,9 @@ final class MeetingJson {
         .put("decisions", array(f.decisions(), MeetingJson::decision))
         .put("tasks", array(f.tasks(), TaskJson::full))
         .put("agenda", array(f.agenda(), MeetingJson::item))
-        .put("attendance", array(f.attendance(), MeetingJson::stay));
+        .put("attendance", array(f.attendance(), MeetingJson::stay))
+        .put("durationMinutes", f.schedule().durationMinutes()).put("videoUrl", f.schedule().videoUrl())
+        .put("invitationSequence", f.schedule().invitationSequence());
   }
 
   /** A meeting in a list. */
@@ -71,7 +73,9 @@ final class MeetingJson {
     return ordered(new JsonObject()
         .put("id", m.id()).put("title", m.title()).put("level", m.level()).put("state", m.phase().code())
         .put("scheduledAt", time(m.scheduledAt())).put("chair", m.chair())
-        .put("startedAt", time(m.startedAt())).put("endedAt", time(m.endedAt())));
+        .put("startedAt", time(m.startedAt())).put("endedAt", time(m.endedAt()))
+        .put("durationMinutes", m.schedule().durationMinutes()).put("videoUrl", m.schedule().videoUrl())
+        .put("invitationSequence", m.schedule().invitationSequence()));
   }
 
   /** A decision as recorded, with the panel on screen then. */

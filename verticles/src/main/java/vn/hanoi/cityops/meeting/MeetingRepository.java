@@ -66,15 +66,43 @@ public final class MeetingRepository {
   private static final String END = Sql.load("meeting/end.sql");
   private static final String END_STAYS = Sql.load("meeting/end-stays.sql");
   private static final String DECIDE = Sql.load("meeting/decide.sql");
+  private static final String INVITATION = Sql.load("meeting/invitation.sql");
+  private static final String INVITEES = Sql.load("meeting/invitees.sql");
+  private static final String CANCEL = Sql.load("meeting/cancel.sql");
+  private static final String LOCK_SCHEDULED = Sql.load("meeting/lock-scheduled.sql");
+  private static final String UPDATE = Sql.load("meeting/update.sql");
+  private static final String CLEAR_INVITATIONS = Sql.load("meeting/clear-invitations.sql");
+  private static final String REMINDER_CLAIM = Sql.load("meeting/reminder-claim.sql");
+  private static final String REMINDER_FINISH = Sql.load("meeting/reminder-finish.sql");
   private static final String SWEEP_LOCK_SQL = Sql.load("meeting/sweep-lock.sql");
   private static final String EXPIRE_STAYS = Sql.load("meeting/expire-stays.sql");
   private static final String EXPIRE_HANDS = Sql.load("meeting/expire-hands.sql");
   /** Only one node sweeps presence at a time; the conditional update keeps it right even if two did. */
   private static final long SWEEP_LOCK = 0x6d656574_70726573L;
 
-  /** A briefing to create: its agenda in order; the invitations may repeat (each is stored once). */
+  /**
+   * A briefing to create (or what an edit makes of it): its agenda in order; the invitations may repeat (each is
+   * stored once); its length in minutes and video-room link (or null).
+   */
   record NewMeeting(String title, String level, OffsetDateTime scheduledAt, String chair, String secretary,
-                    String createdBy, List<String> invitedAgencies, List<String> invitedPeople, List<NewItem> agenda) {
+                    String createdBy, List<String> invitedAgencies, List<String> invitedPeople, List<NewItem> agenda,
+                    int durationMinutes, String videoUrl) {
+    /** The agenda as a calendar compares it: titles and presenters in order. */
+    List<AgendaItem> items() {
+      List<AgendaItem> items = new ArrayList<>();
+      for (int i = 0; i < agenda.size(); i++) {
+        items.add(new AgendaItem(0, i + 1, agenda.get(i).title(), agenda.get(i).presenter(), agenda.get(i).panel()));
+      }
+      return items;
+    }
+  }
+
+  /** An edit done: the meeting's live state after it, and its invitation as it stood before (read under its lock). */
+  record Edited(Meeting live, Invitation before) {
+  }
+
+  /** A reminder a node claimed: to {@code username}, of meeting {@code meetingId} starting at {@code startsAt}. */
+  record Reminder(long meetingId, String username, OffsetDateTime startsAt) {
   }
 
   /** An agenda item to create, with its prepared panel's spec (or null). */
@@ -90,21 +118,98 @@ public final class MeetingRepository {
   /** Creates a meeting with its invitations and agenda, and its first event; answers its live state. */
   Future<Meeting> create(NewMeeting m) {
     return pool.withTransaction(conn -> conn.preparedQuery(CREATE)
-        .execute(Tuple.of(m.title(), m.level(), m.scheduledAt(), m.chair(), m.secretary(), m.createdBy()))
+        .execute(Tuple.from(new Object[]{m.title(), m.level(), m.scheduledAt(), m.chair(), m.secretary(), m.createdBy(),
+            m.durationMinutes(), m.videoUrl()}))
         .compose(rows -> {
           long id = rows.iterator().next().getLong(0);
-          List<Tuple> agencies = m.invitedAgencies().stream().distinct().map(a -> Tuple.of(id, a)).toList();
-          List<Tuple> people = m.invitedPeople().stream().distinct().map(p -> Tuple.of(id, p)).toList();
-          List<Tuple> items = new ArrayList<>();
-          for (int i = 0; i < m.agenda().size(); i++) {
-            NewItem item = m.agenda().get(i);
-            items.add(Tuple.of(id, i + 1, item.title(), item.presenter(), item.panel()));
-          }
-          return batch(conn, INVITE_AGENCY, agencies)
-              .compose(x -> batch(conn, INVITE_PERSON, people))
-              .compose(x -> batch(conn, ADD_AGENDA_ITEM, items))
-              .compose(x -> recordEvent(conn, id, null));
+          return invite(conn, id, m).compose(x -> recordEvent(conn, id, null));
         }));
+  }
+
+  /** Stores the meeting's invited agencies and people and its agenda. */
+  private static Future<Void> invite(SqlConnection conn, long id, NewMeeting m) {
+    List<Tuple> agencies = m.invitedAgencies().stream().distinct().map(a -> Tuple.of(id, a)).toList();
+    List<Tuple> people = m.invitedPeople().stream().distinct().map(p -> Tuple.of(id, p)).toList();
+    List<Tuple> items = new ArrayList<>();
+    for (int i = 0; i < m.agenda().size(); i++) {
+      NewItem item = m.agenda().get(i);
+      items.add(Tuple.of(id, i + 1, item.title(), item.presenter(), item.panel()));
+    }
+    return batch(conn, INVITE_AGENCY, agencies)
+        .compose(x -> batch(conn, INVITE_PERSON, people))
+        .compose(x -> batch(conn, ADD_AGENDA_ITEM, items));
+  }
+
+  /**
+   * Changes a scheduled meeting to {@code m} (all of it: title, level, time, length, video link, chair, secretary,
+   * invitations, agenda) in one transaction under the meeting's row lock; when what a calendar shows changed, its
+   * invitation's sequence moves. {@code not_found} or {@code illegal_transition} (started, ended, cancelled).
+   */
+  Future<Edited> update(long id, NewMeeting m) {
+    return pool.withTransaction(conn -> conn.preparedQuery(LOCK_SCHEDULED).execute(Tuple.of(id)).compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.failedFuture(Failure.notFound("no meeting " + id));
+      }
+      Phase phase = Phase.of(rows.iterator().next().getString(0));
+      if (!Step.EDIT.legalIn(phase)) {
+        return Future.failedFuture(MeetingState.illegal(Step.EDIT, phase));
+      }
+      return invitation(conn, id).map(Optional::orElseThrow).compose(before -> {
+        boolean bump = before.calendarDiffers(m.title(), m.scheduledAt(), m.durationMinutes(), m.videoUrl(), m.chair(),
+            m.items());
+        return conn.preparedQuery(UPDATE).execute(Tuple.from(new Object[]{id, m.title(), m.level(), m.scheduledAt(),
+                m.chair(), m.secretary(), m.durationMinutes(), m.videoUrl(), bump}))
+            .compose(x -> conn.preparedQuery(CLEAR_INVITATIONS).execute(Tuple.of(id)))
+            .compose(x -> invite(conn, id, m))
+            .compose(x -> recordEvent(conn, id, null))
+            .map(live -> new Edited(live, before));
+      });
+    }));
+  }
+
+  /** Cancels a scheduled meeting: its invitation's sequence moves; a meeting started, ended or cancelled is 409. */
+  Future<Meeting> cancel(long id) {
+    return change(id, Step.CANCEL, CANCEL, Tuple.of(id), null);
+  }
+
+  /** What the meeting's calendar invitation says, and whom it reaches; empty when there is no such meeting. */
+  Future<Optional<Invitation>> invitation(long id) {
+    return pool.withConnection(conn -> invitation(conn, id));
+  }
+
+  private static Future<Optional<Invitation>> invitation(SqlClient client, long id) {
+    Future<RowSet<Row>> row = client.preparedQuery(INVITATION).execute(Tuple.of(id));
+    Future<List<AgendaItem>> agenda = client.preparedQuery(AGENDA).execute(Tuple.of(id))
+        .map(rows -> list(rows, MeetingRepository::item));
+    Future<List<Invitation.Invitee>> people = client.preparedQuery(INVITEES).execute(Tuple.of(id))
+        .map(rows -> list(rows, r -> new Invitation.Invitee(r.getString("username"), r.getString("display_name"),
+            r.getString("language"), r.getString("email"), r.getBoolean("invited"))));
+    return Future.all(row, agenda, people).map(all -> {
+      if (row.result().size() == 0) {
+        return Optional.empty();
+      }
+      Row r = row.result().iterator().next();
+      return Optional.of(new Invitation(r.getLong("id"), r.getString("title"), r.getString("level"),
+          Phase.of(r.getString("state")), r.getOffsetDateTime("scheduled_at"), r.getInteger("duration_minutes"),
+          r.getString("video_url"), r.getString("chair"), r.getString("secretary"), r.getInteger("invitation_sequence"),
+          r.getOffsetDateTime("invitation_changed_at"), agenda.result(), people.result()));
+    });
+  }
+
+  /**
+   * Claims for {@code node} the reminders owed now ({@code leadMs} before a scheduled meeting's start, once per
+   * meeting, person and start time, whichever node asks first).
+   */
+  Future<List<Reminder>> claimReminders(String node, long leadMs) {
+    return pool.preparedQuery(REMINDER_CLAIM).execute(Tuple.of(node, leadMs))
+        .map(rows -> list(rows, r -> new Reminder(r.getLong("meeting_id"), r.getString("username"),
+            r.getOffsetDateTime("starts_at"))));
+  }
+
+  /** A claimed reminder is done: {@code sent} or {@code failed}, with its notification. */
+  Future<Void> finishReminder(Reminder r, String node, boolean sent, Long notificationId) {
+    return pool.preparedQuery(REMINDER_FINISH).execute(Tuple.from(new Object[]{r.meetingId(), r.username(), r.startsAt(),
+        node, sent ? "sent" : "failed", notificationId})).mapEmpty();
   }
 
   /** The meeting's live state; empty when there is no such meeting. */
@@ -131,7 +236,8 @@ public final class MeetingRepository {
         Meeting live = meeting(row.result().iterator().next(), presence,
             decisions.result().stream().map(Decision.Recorded::decision).toList(),
             tasks.result().stream().map(Task.Noted::task).toList());
-        return Optional.of(new Meeting.Full(live, agenda.result(), attendance.result(), decisions.result(), tasks.result()));
+        return Optional.of(new Meeting.Full(live, agenda.result(), attendance.result(), decisions.result(), tasks.result(),
+            schedule(row.result().iterator().next())));
       });
     });
   }
@@ -151,7 +257,12 @@ public final class MeetingRepository {
         .execute(Tuple.of(state, username, agencies == null ? new String[0] : agencies.toArray(String[]::new), limit))
         .map(rows -> list(rows, r -> new Meeting.Listed(r.getLong("id"), r.getString("title"), r.getString("level"),
             Phase.of(r.getString("state")), r.getOffsetDateTime("scheduled_at"), r.getString("chair"),
-            r.getOffsetDateTime("started_at"), r.getOffsetDateTime("ended_at"))));
+            r.getOffsetDateTime("started_at"), r.getOffsetDateTime("ended_at"),
+            schedule(r))));
+  }
+
+  private static Meeting.Schedule schedule(Row r) {
+    return new Meeting.Schedule(r.getInteger("duration_minutes"), r.getString("video_url"), r.getInteger("invitation_sequence"));
   }
 
   /** The first item of the meeting's agenda, if it has one. */

@@ -21,6 +21,12 @@ import vn.hanoi.cityops.web.Requests;
 import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -28,15 +34,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Briefings: {@code /api/v1/meetings} (create, list, one, start, activate an agenda item, share a panel, highlight,
- * raise a hand, give the floor, the people's names, join, leave, end, the secretary, decisions, tasks, the shared panel's data, the minutes);
+ * Briefings: {@code /api/v1/meetings} (create, list, one, change and cancel before the start, the calendar, start,
+ * activate an agenda item, share a panel, highlight, raise a hand, give the floor, the people's names, join, leave,
+ * end, the secretary, decisions, tasks, the shared panel's data, the minutes);
  * {@link TaskRoutes} serves {@code /api/v1/tasks}. Creating needs {@link Action#RUN_MEETINGS}; for the rest,
  * {@link MeetingState} says who may take each step (403 otherwise) and in which phase (409 {@code illegal_transition}
  * otherwise), and the repository's conditional writes decide again when two requests race.
  */
 public final class MeetingRoutes implements Routes {
   private static final String MEETINGS = "/api/v1/meetings";
-  private static final Set<String> STATES = Set.of("scheduled", "in_progress", "ended");
+  private static final Set<String> STATES = Set.of("scheduled", "in_progress", "ended", "cancelled");
+  /** A briefing may be scheduled from this long ago (one starting now, its form filled in a minute or two). */
+  static final Duration PAST_GRACE = Duration.ofMinutes(5);
+  private static final int DEFAULT_DURATION_MINUTES = 60;
+  private static final Logger LOG = LoggerFactory.getLogger(MeetingRoutes.class);
 
   private final FeedSignal signal;
   private final Guard guard;
@@ -55,9 +66,11 @@ public final class MeetingRoutes implements Routes {
   private final SchemaCheck secretarySchema = SchemaCheck.of("meeting-secretary.schema.json");
   private final SchemaCheck floorSchema = SchemaCheck.of("meeting-floor.schema.json");
   private final long presenceTimeoutMs;
+  private final Invitations invitations;
 
   MeetingRoutes(MeetingRepository meetings, TaskRepository tasks, Panels panels, ReferenceData reference,
-                AuditLog audit, Guard guard, FeedSignal signal, long presenceTimeoutMs) {
+                AuditLog audit, Guard guard, FeedSignal signal, long presenceTimeoutMs, Invitations invitations) {
+    this.invitations = invitations;
     this.signal = signal;
     this.meetings = meetings;
     this.tasks = tasks;
@@ -75,6 +88,9 @@ public final class MeetingRoutes implements Routes {
     router.post(MEETINGS).handler(guard.may(Action.RUN_MEETINGS)).handler(r::create);
     router.get(MEETINGS).handler(guard.signedIn()).handler(r::list);
     router.get(MEETINGS + "/:id").handler(guard.signedIn()).handler(r::one);
+    router.put(MEETINGS + "/:id").handler(guard.signedIn()).handler(r::update);
+    router.post(MEETINGS + "/:id/cancel").handler(guard.signedIn()).handler(r::cancel);
+    router.get(MEETINGS + "/:id/invite.ics").handler(guard.signedIn()).handler(r::calendar);
     router.post(MEETINGS + "/:id/start").handler(guard.signedIn()).handler(r::start);
     router.post(MEETINGS + "/:id/agenda/:item/activate").handler(guard.signedIn()).handler(r::activate);
     router.post(MEETINGS + "/:id/panel").handler(guard.signedIn()).handler(r::sharePanel);
@@ -115,13 +131,89 @@ public final class MeetingRoutes implements Routes {
           JsonObject m = MeetingJson.full(full);
           ctx.response().setStatusCode(201).putHeader(HttpHeaders.LOCATION, MEETINGS + "/" + m.getLong("id"))
               .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8").end(m.encode());
+          inBackground("scheduled", full.meeting().id(), invitations.scheduled(full.meeting().id()));
         })
         .onFailure(ctx::fail);
   }
 
-  /** The body, its invited agencies, agenda presenters and prepared panels checked (each panel as stored). */
+  /**
+   * Changes a scheduled briefing (the chair or a leader): the body is a whole briefing, checked as when creating it
+   * ({@code chair} defaults to the current chair); then the invitations follow the change.
+   */
+  private void update(RoutingContext ctx) {
+    Principal who = Guard.principal(ctx);
+    meeting(ctx, Step.EDIT).compose(m -> Requests.checked(() -> createBody(ctx)).compose(body -> {
+      String chair = body.getString("chair", m.chair());
+      List<String> people = new ArrayList<>();
+      people.add(chair);
+      if (body.getString("secretary") != null) {
+        people.add(body.getString("secretary"));
+      }
+      body.getJsonArray("invitedPeople", new JsonArray()).forEach(p -> people.add((String) p));
+      return Future.all(previousTasksShown(body))
+          .compose(x -> requireUsers(people, "invitedPeople"))
+          .compose(x -> Requests.checked(() -> m.state().require(Step.EDIT)))
+          .compose(x -> body.getBoolean("carryOverTasks", false) ? carryOver(body, chair) : Future.succeededFuture())
+          .compose(x -> meetings.update(m.id(), newMeeting(body, chair, who.username())));
+    }))
+        .compose(edited -> meetings.full(edited.live().id()).map(found -> found.orElseThrow())
+            .compose(full -> audited(ctx, "meeting.update", full.meeting().id(), new JsonObject()
+                .put("invitationSequence", full.schedule().invitationSequence())).map(full))
+            .onSuccess(full -> {
+              announce();
+              JsonBodies.ok(ctx, MeetingJson.full(full));
+              inBackground("changed", full.meeting().id(), invitations.changed(edited.before(), full.meeting().id()));
+            }))
+        .onFailure(ctx::fail);
+  }
+
+  /** Cancels a scheduled briefing (the chair or a leader): everyone invited gets a CANCEL. */
+  private void cancel(RoutingContext ctx) {
+    meeting(ctx, Step.CANCEL).compose(m -> Requests.checked(() -> m.state().require(Step.CANCEL)))
+        .compose(m -> meetings.cancel(m.id()).compose(live -> audited(ctx, "meeting.cancel", m.id(), new JsonObject())
+            .map(live)))
+        .onSuccess(live -> {
+          changed(ctx, live);
+          inBackground("cancelled", live.id(), invitations.cancelled(live.id()));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** The briefing's calendar (METHOD:PUBLISH) in the reader's language ({@code ?lang=en|vi}, else their own). */
+  private void calendar(RoutingContext ctx) {
+    String lang = ctx.request().getParam("lang");
+    String language = lang != null ? lang : Guard.principal(ctx).language();
+    meeting(ctx, Step.READ).compose(m -> invitations.download(m.id(), language)
+            .map(found -> found.orElseThrow(() -> Failure.notFound("no meeting " + m.id())))
+            .onSuccess(ics -> ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, BriefingCalendar.Method.PUBLISH.contentType())
+                .putHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + Invitations.FILE + "\"")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .end(ics)))
+        .onFailure(ctx::fail);
+  }
+
+  /** Invitations go after the answer: a failure (PostgreSQL down) is logged; each person's outcome is recorded. */
+  private static void inBackground(String what, long id, Future<Void> sending) {
+    sending.onFailure(e -> LOG.warn("meeting=invitations_failed id={} on={} reason={}", id, what, e.getMessage()));
+  }
+
+  /**
+   * The body, its time (not in the past), video link, invited agencies, agenda presenters and prepared panels
+   * checked (each panel as stored).
+   */
   private JsonObject createBody(RoutingContext ctx) {
     JsonObject body = JsonBodies.object(ctx, createSchema);
+    OffsetDateTime at = OffsetDateTime.parse(body.getString("scheduledAt"));
+    if (at.toInstant().isBefore(Instant.now().minus(PAST_GRACE))) {
+      throw Failure.invalidField("scheduledAt " + body.getString("scheduledAt") + " is in the past", "scheduledAt",
+          "must not be in the past");
+    }
+    String video = body.getString("videoUrl");
+    if (video != null && !httpUrl(video)) {
+      throw Failure.invalidField("videoUrl must be an absolute http or https URL", "videoUrl",
+          "is not an absolute http(s) URL");
+    }
     for (Object a : body.getJsonArray("invitedAgencies", new JsonArray())) {
       requireAgency("invitedAgencies", (String) a);
     }
@@ -159,7 +251,7 @@ public final class MeetingRoutes implements Routes {
     return new MeetingRepository.NewMeeting(body.getString("title"), body.getString("level"),
         OffsetDateTime.parse(body.getString("scheduledAt")), chair, body.getString("secretary"), createdBy,
         strings(body.getJsonArray("invitedAgencies", new JsonArray())), strings(body.getJsonArray("invitedPeople", new JsonArray())),
-        agenda);
+        agenda, body.getInteger("durationMinutes", DEFAULT_DURATION_MINUTES), body.getString("videoUrl"));
   }
 
   /**
@@ -435,6 +527,16 @@ public final class MeetingRoutes implements Routes {
   private void requireAgency(String name, String code) {
     if (!reference.isAgency(code)) {
       throw Failure.unknownReference("no agency has the code '" + code + "'", name, "is not a known agency");
+    }
+  }
+
+  private static boolean httpUrl(String value) {
+    try {
+      URI uri = new URI(value);
+      return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+          && uri.getHost() != null && !uri.getHost().isBlank();
+    } catch (URISyntaxException e) {
+      return false;
     }
   }
 

@@ -19,11 +19,12 @@ import java.util.Set;
 public record MeetingState(long id, Phase phase, String chair, String secretary, List<String> invitedPeople,
                            List<String> invitedAgencies) {
 
-  /** Where a briefing is: scheduled, then in progress, then ended; never back. */
+  /** Where a briefing is: scheduled, then in progress, then ended; or cancelled before it started; never back. */
   public enum Phase {
     SCHEDULED("scheduled"),
     IN_PROGRESS("in_progress"),
-    ENDED("ended");
+    ENDED("ended"),
+    CANCELLED("cancelled");
 
     private final String code;
 
@@ -53,7 +54,9 @@ public record MeetingState(long id, Phase phase, String chair, String secretary,
     /** The chair alone. */
     CHAIR,
     /** Whoever takes part ({@link #takesPart}) or may read city-wide data. */
-    PARTICIPANTS
+    PARTICIPANTS,
+    /** The chair, or anyone who may schedule briefings (a leader). */
+    ORGANIZERS
   }
 
   /** What can be done to a briefing: who may, in which phases, and what a refusal in another phase says. */
@@ -73,8 +76,11 @@ public record MeetingState(long id, Phase phase, String chair, String secretary,
         Phase.IN_PROGRESS),
     DESIGNATE_SECRETARY(Who.CHAIR, "the secretary is designated until the meeting ends", Phase.SCHEDULED,
         Phase.IN_PROGRESS),
-    /** Reading the meeting, its shared panel's data and its minutes: in every phase. */
-    READ(Who.PARTICIPANTS, "", Phase.SCHEDULED, Phase.IN_PROGRESS, Phase.ENDED);
+    /** Changing its title, time, length, video link, chair, secretary, invitations or agenda: before it starts. */
+    EDIT(Who.ORGANIZERS, "only a scheduled meeting can be changed", Phase.SCHEDULED),
+    CANCEL(Who.ORGANIZERS, "only a scheduled meeting can be cancelled", Phase.SCHEDULED),
+    /** Reading the meeting, its shared panel's data, its minutes and its calendar: in every phase. */
+    READ(Who.PARTICIPANTS, "", Phase.SCHEDULED, Phase.IN_PROGRESS, Phase.ENDED, Phase.CANCELLED);
 
     private final Who who;
     private final String illegal;
@@ -127,6 +133,7 @@ public record MeetingState(long id, Phase phase, String chair, String secretary,
       case DRIVERS -> drives(who.username());
       case CHAIR -> who.username().equals(chair);
       case PARTICIPANTS -> takesPart(who, access) || access.allows(who, Action.READ_CITY_DATA);
+      case ORGANIZERS -> who.username().equals(chair) || access.allows(who, Action.RUN_MEETINGS);
     };
   }
 
@@ -137,6 +144,7 @@ public record MeetingState(long id, Phase phase, String chair, String secretary,
         case DRIVERS -> "only the chair and the secretary of meeting " + id + " drive it";
         case CHAIR -> "only the chair of meeting " + id + " designates its secretary";
         case PARTICIPANTS -> "you are not invited to meeting " + id;
+        case ORGANIZERS -> "only the chair of meeting " + id + " or a leader changes or cancels it";
       });
     }
     return this;

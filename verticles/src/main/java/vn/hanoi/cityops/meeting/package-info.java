@@ -19,10 +19,14 @@
  *       {@link vn.hanoi.cityops.meeting.Minutes}: the minutes as a page.</li>
  *   <li>{@link vn.hanoi.cityops.meeting.MeetingTopics}: a feed listener turning the events into the topic
  *       {@code meeting.<id>} with the same sequence numbers on every node, and who may follow it.</li>
+ *   <li>{@link vn.hanoi.cityops.meeting.Invitations}: the invitations, changes, cancellations and reminders sent
+ *       through the notify floor, with {@link vn.hanoi.cityops.meeting.BriefingCalendar} (the iCalendar file, ical4j)
+ *       and {@link vn.hanoi.cityops.meeting.InvitationWords} (their words); {@link vn.hanoi.cityops.meeting.Invitation}
+ *       is what they say, {@link vn.hanoi.cityops.meeting.MeetingReminders} claims the reminders in PostgreSQL.</li>
  *   <li>{@link vn.hanoi.cityops.meeting.Panels}: the panels a chair can share, each supplied by the capability owning
  *       its data; {@link vn.hanoi.cityops.meeting.PreviousTasksPanel} is this one's.</li>
  * </ul>
- * Listens to nothing on the bus; sends the feed signal ({@code cityops.feed.changed}) after a change so every node's
+ * Sends messages to people through {@code notify/} (a floor below). Listens to nothing on the bus; sends the feed signal ({@code cityops.feed.changed}) after a change so every node's
  * feed reads it within a frame.
  */
 package vn.hanoi.cityops.meeting;

@@ -177,7 +177,13 @@ class MeetingJsonIT {
           SELECT jsonb_build_object('id', id, 'item', item_id, 'text', text, 'recordedBy', recorded_by, 'recordedAt', recorded_at, 'panel', panel)
           FROM meeting_decision WHERE meeting_id = $1 ORDER BY id""", id);
       JsonArray tasks = objects(TASK + " WHERE t.meeting_id = $1 ORDER BY t.id", id);
-      return m.put("agenda", agenda).put("attendance", attendance).put("decisions", decisions).put("tasks", tasks);
+      // issue 17 added the calendar's facts after the record
+      JsonObject schedule = objects("""
+          SELECT jsonb_build_object('durationMinutes', duration_minutes, 'videoUrl', video_url,
+                 'invitationSequence', invitation_sequence) FROM meeting WHERE id = $1""", id).getJsonObject(0);
+      return m.put("agenda", agenda).put("attendance", attendance).put("decisions", decisions).put("tasks", tasks)
+          .put("durationMinutes", schedule.getInteger("durationMinutes")).put("videoUrl", schedule.getString("videoUrl"))
+          .put("invitationSequence", schedule.getInteger("invitationSequence"));
     }
 
     static JsonObject task(long id) {
@@ -195,7 +201,8 @@ class MeetingJsonIT {
     static JsonArray list() {
       return objects("""
           SELECT jsonb_build_object('id', m.id, 'title', m.title, 'level', m.level, 'state', m.state,
-                 'scheduledAt', m.scheduled_at, 'chair', m.chair, 'startedAt', m.started_at, 'endedAt', m.ended_at)
+                 'scheduledAt', m.scheduled_at, 'chair', m.chair, 'startedAt', m.started_at, 'endedAt', m.ended_at,
+                 'durationMinutes', m.duration_minutes, 'videoUrl', m.video_url, 'invitationSequence', m.invitation_sequence)
           FROM meeting m
           WHERE ($1::text IS NULL OR m.state = $1)
             AND ($2::text IS NULL OR m.chair = $2 OR m.secretary = $2

@@ -49,7 +49,10 @@ class MeetingStateTest {
       "DECIDE, SCHEDULED, false", "DECIDE, IN_PROGRESS, true", "DECIDE, ENDED, false",
       "ASSIGN_TASK, SCHEDULED, false", "ASSIGN_TASK, IN_PROGRESS, true", "ASSIGN_TASK, ENDED, false",
       "DESIGNATE_SECRETARY, SCHEDULED, true", "DESIGNATE_SECRETARY, IN_PROGRESS, true", "DESIGNATE_SECRETARY, ENDED, false",
-      "READ, SCHEDULED, true", "READ, IN_PROGRESS, true", "READ, ENDED, true"})
+      "READ, SCHEDULED, true", "READ, IN_PROGRESS, true", "READ, ENDED, true", "READ, CANCELLED, true",
+      "EDIT, SCHEDULED, true", "EDIT, IN_PROGRESS, false", "EDIT, ENDED, false", "EDIT, CANCELLED, false",
+      "CANCEL, SCHEDULED, true", "CANCEL, IN_PROGRESS, false", "CANCEL, ENDED, false", "CANCEL, CANCELLED, false",
+      "START, CANCELLED, false", "JOIN, CANCELLED, false", "DESIGNATE_SECRETARY, CANCELLED, false"})
   void eachStepIsLegalInItsPhasesOnly(Step step, Phase phase, boolean legal) {
     assertEquals(legal, step.legalIn(phase));
     MeetingState m = meeting(phase);
@@ -76,7 +79,10 @@ class MeetingStateTest {
       "END | ENDED | only a meeting in progress can end (the meeting is ended)",
       "DECIDE | ENDED | decisions are recorded while the meeting is in progress, on one of its agenda items (the meeting is ended)",
       "ASSIGN_TASK | SCHEDULED | tasks are assigned while the meeting is in progress, on one of its agenda items (the meeting is scheduled)",
-      "DESIGNATE_SECRETARY | ENDED | the secretary is designated until the meeting ends (the meeting is ended)"})
+      "DESIGNATE_SECRETARY | ENDED | the secretary is designated until the meeting ends (the meeting is ended)",
+      "EDIT | IN_PROGRESS | only a scheduled meeting can be changed (the meeting is in_progress)",
+      "CANCEL | ENDED | only a scheduled meeting can be cancelled (the meeting is ended)",
+      "START | CANCELLED | only a scheduled meeting can start (the meeting is cancelled)"})
   void aRefusalSaysWhenTheStepIsLegalAndWhereTheMeetingIs(Step step, Phase phase, String message) {
     assertEquals(message, assertThrows(Failure.class, () -> meeting(phase).require(step)).getMessage());
     assertEquals(message, MeetingState.illegal(step, phase).getMessage(), "the repository explains a lost race alike");
@@ -91,7 +97,21 @@ class MeetingStateTest {
     for (Step step : Step.values()) {
       if (step != Step.READ) {
         assertFalse(step.legalIn(Phase.ENDED), step + " after the end");
+        assertFalse(step.legalIn(Phase.CANCELLED), step + " after a cancel");
       }
+    }
+  }
+
+  @Test
+  void theChairOrALeaderChangesOrCancelsNobodyElse() {
+    MeetingState m = meeting(Phase.SCHEDULED);
+    AccessControl access = ACCESS;
+    for (Step step : List.of(Step.EDIT, Step.CANCEL)) {
+      assertTrue(m.may(step, as("leader", "VP-UBND", Role.LEADER), access), "the chair");
+      assertTrue(m.may(step, as("leader2", "VP-UBND", Role.LEADER), access), "another leader");
+      assertFalse(m.may(step, as("thuky", "VP-UBND", Role.OPERATOR), access), "the secretary drives, does not reschedule");
+      assertFalse(m.may(step, as("sre", "STTTT", Role.SRE), access), "an invited person");
+      assertEquals("forbidden", assertThrows(Failure.class, () -> m.authorize(step, as("sre", "STTTT", Role.SRE), access)).code());
     }
   }
 
@@ -178,7 +198,8 @@ class MeetingStateTest {
       assertSame(p, Phase.of(p.code()));
     }
     assertEquals("in_progress", Phase.IN_PROGRESS.code());
-    assertThrows(IllegalArgumentException.class, () -> Phase.of("cancelled"));
+    assertEquals("cancelled", Phase.CANCELLED.code());
+    assertThrows(IllegalArgumentException.class, () -> Phase.of("postponed"));
     assertThrows(IllegalArgumentException.class, () -> Phase.of(null));
   }
 

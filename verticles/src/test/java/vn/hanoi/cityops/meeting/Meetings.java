@@ -21,7 +21,7 @@ final class Meetings {
   /** The body of the issue, with an agenda of two items. */
   static JsonObject example(String... agencies) {
     return new JsonObject().put("title", "Giao ban thứ Hai").put("level", "city")
-        .put("scheduledAt", "2026-11-23T08:00:00+07:00")
+        .put("scheduledAt", java.time.OffsetDateTime.now().plusDays(1).toString()) // a briefing is not scheduled in the past
         .put("invitedAgencies", new JsonArray(java.util.List.of((Object[]) agencies)))
         .put("agenda", new JsonArray()
             .add(new JsonObject().put("title", "Hồ sơ quá hạn").put("presenter", "CG"))
