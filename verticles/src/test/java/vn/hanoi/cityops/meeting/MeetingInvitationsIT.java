@@ -62,7 +62,7 @@ class MeetingInvitationsIT {
     @Override
     public Map<String, Object> get() {
       mailbox = Mailbox.start();
-      return Map.of("notify.smtp.host", "127.0.0.1", "notify.smtp.port", mailbox.port());
+      return mailbox.nodeConfig();
     }
   }
 

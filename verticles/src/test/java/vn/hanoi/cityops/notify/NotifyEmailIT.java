@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.config.AppConfig;
 import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.Mailbox;
 import vn.hanoi.cityops.support.NodeTest;
 import vn.hanoi.cityops.support.TestNodes;
 
@@ -40,7 +41,7 @@ class NotifyEmailIT {
     @Override
     public Map<String, Object> get() {
       mailbox = Mailbox.start();
-      return Map.of("notify.smtp.host", "127.0.0.1", "notify.smtp.port", mailbox.port());
+      return mailbox.nodeConfig();
     }
   }
 

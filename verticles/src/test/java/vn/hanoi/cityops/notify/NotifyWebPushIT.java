@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
+import vn.hanoi.cityops.support.Mailbox;
 import vn.hanoi.cityops.support.NodeTest;
 
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class NotifyWebPushIT {
     public Map<String, Object> get() {
       pushService = StandIn.start();
       mailbox = Mailbox.start();
-      return Map.of("notify.smtp.host", "127.0.0.1", "notify.smtp.port", mailbox.port());
+      return mailbox.nodeConfig();
     }
   }
 

@@ -11,6 +11,7 @@ import org.openqa.selenium.support.ui.Select;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Browser;
+import vn.hanoi.cityops.support.Mailbox;
 import vn.hanoi.cityops.support.NodeTest;
 import vn.hanoi.cityops.support.Screen;
 import vn.hanoi.cityops.support.TestNodes;

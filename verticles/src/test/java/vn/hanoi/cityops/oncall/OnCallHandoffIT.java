@@ -40,7 +40,7 @@ class OnCallHandoffIT {
     @Override
     public Map<String, Object> get() {
       mailbox = Mailbox.start();
-      return Map.of("notify.smtp.host", "127.0.0.1", "notify.smtp.port", mailbox.port());
+      return mailbox.nodeConfig();
     }
   }
 

@@ -39,7 +39,7 @@ class OnCallMaintenanceIT {
     @Override
     public Map<String, Object> get() {
       mailbox = Mailbox.start();
-      return Map.of("notify.smtp.host", "127.0.0.1", "notify.smtp.port", mailbox.port());
+      return mailbox.nodeConfig();
     }
   }
 

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -34,6 +35,16 @@ public final class Mailbox implements AutoCloseable {
     GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
     server.start();
     return new Mailbox(server);
+  }
+
+  /** The node configuration that sends its mail here. */
+  public Map<String, Object> nodeConfig() {
+    return Map.of("notify.smtp.host", "127.0.0.1", "notify.smtp.port", port());
+  }
+
+  /** The GreenMail server itself, for a test that sets its users (SMTP authentication). */
+  public GreenMail server() {
+    return server;
   }
 
   public int port() {
