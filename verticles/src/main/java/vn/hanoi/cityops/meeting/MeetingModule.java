@@ -76,7 +76,8 @@ public final class MeetingModule implements Capability {
     return List.of(
         router -> new MeetingRoutes(meetings, tasks, panels, reference, audit, guard, signal, presenceTimeoutMs,
             invitations).mount(router),
-        router -> new TaskRoutes(meetings, tasks, reference, guard, signal).mount(router));
+        router -> new TaskRoutes(meetings, tasks, reference, guard, signal).mount(router),
+        router -> new AgencyRoutes(reference, guard).mount(router));
   }
 
   @Override

@@ -83,7 +83,8 @@ class EveryScreenIT {
         new Page("profile", "/profile.html", "sre", "#points li"),
         new Page("oncall", "/oncall.html", "sre", "#oncall:not(.hidden) #now article.now-team"),
         new Page("ack", "/ack.html", null, "#ack-state:not(:empty)"),
-        new Page("summary", "/summary.html", "leader", "#summary:not(.hidden) #kpis li.kpi"));
+        new Page("summary", "/summary.html", "leader", "#summary:not(.hidden) #kpis li.kpi"),
+        new Page("meetings", "/meetings.html", "leader", "body[data-lobby='ready'] #lobby:not(.hidden) li.briefing"));
     Page wall = new Page("wall", "/", "operator", "#wall:not(.hidden) #system-tiles > *");
     List<Arguments> out = new ArrayList<>();
     for (Size size : List.of(PHONE, LAPTOP, DESKTOP)) {
