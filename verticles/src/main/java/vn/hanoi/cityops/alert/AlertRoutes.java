@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.Guard;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.QueryParams;
 import vn.hanoi.cityops.web.Routes;
@@ -59,11 +60,16 @@ public final class AlertRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get(ALERTS).handler(guard.may(Action.READ_CITY_DATA)).handler(this::list);
-    router.get(ALERTS + "/stats").handler(guard.may(Action.READ_CITY_DATA)).handler(this::stats);
-    router.get(ALERTS + "/:id").handler(guard.may(Action.READ_CITY_DATA)).handler(this::one);
-    router.post(ALERTS + "/:id/acknowledge").handler(guard.may(Action.ACKNOWLEDGE_ALERT)).handler(this::acknowledge);
-    router.post(ALERTS + "/:id/resolve").handler(guard.may(Action.MANAGE_ALERTS)).handler(this::resolve);
+    ApiDoc.on(router.get(ALERTS), "List alerts, filtered by state, system, rule; newest first").errors(400)
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::list);
+    ApiDoc.on(router.get(ALERTS + "/stats"), "Alert counts and times to acknowledge and resolve")
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::stats);
+    ApiDoc.on(router.get(ALERTS + "/:id"), "One alert with its history").errors(400)
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::one);
+    ApiDoc.on(router.post(ALERTS + "/:id/acknowledge"), "Acknowledge an alert, with an optional note").optionalBody(noteSchema).errors(409)
+        .access(guard.may(Action.ACKNOWLEDGE_ALERT)).handler(this::acknowledge);
+    ApiDoc.on(router.post(ALERTS + "/:id/resolve"), "Resolve an alert, with an optional note").optionalBody(noteSchema).errors(409)
+        .access(guard.may(Action.MANAGE_ALERTS)).handler(this::resolve);
   }
 
   private void list(RoutingContext ctx) {

@@ -9,6 +9,7 @@ import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.AuditLog;
 import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
@@ -45,11 +46,16 @@ final class RuleRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get(RULES).handler(guard.may(Action.READ_CITY_DATA)).handler(this::list);
-    router.get(RULES + "/:id").handler(guard.may(Action.READ_CITY_DATA)).handler(this::one);
-    router.post(RULES).handler(guard.may(Action.MANAGE_ALERTS)).handler(this::create);
-    router.patch(RULES + "/:id").handler(guard.may(Action.MANAGE_ALERTS)).handler(this::update);
-    router.delete(RULES + "/:id").handler(guard.may(Action.MANAGE_ALERTS)).handler(this::delete);
+    ApiDoc.on(router.get(RULES), "List the alert rules")
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::list);
+    ApiDoc.on(router.get(RULES + "/:id"), "One alert rule").errors(400)
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::one);
+    ApiDoc.on(router.post(RULES), "Create an alert rule (thresholds and timings validated)").body(ruleSchema).created().errors(409, 422)
+        .access(guard.may(Action.MANAGE_ALERTS)).handler(this::create);
+    ApiDoc.on(router.patch(RULES + "/:id"), "Change an alert rule: any of its fields but code and kind").body(ruleUpdateSchema).errors(422)
+        .access(guard.may(Action.MANAGE_ALERTS)).handler(this::update);
+    ApiDoc.on(router.delete(RULES + "/:id"), "Delete an alert rule").noContent().errors(400)
+        .access(guard.may(Action.MANAGE_ALERTS)).handler(this::delete);
   }
 
   private void list(RoutingContext ctx) {

@@ -8,6 +8,7 @@ import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.AuditLog;
 import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
@@ -47,9 +48,12 @@ final class SilenceRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get(SILENCES).handler(guard.may(Action.READ_CITY_DATA)).handler(this::list);
-    router.post(SILENCES).handler(guard.may(Action.MANAGE_ALERTS)).handler(this::create);
-    router.delete(SILENCES + "/:id").handler(guard.may(Action.MANAGE_ALERTS)).handler(this::end);
+    ApiDoc.on(router.get(SILENCES), "List the active silences")
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::list);
+    ApiDoc.on(router.post(SILENCES), "Silence a system or group for a while, with a reason").body(silenceSchema).created().errors(422)
+        .access(guard.may(Action.MANAGE_ALERTS)).handler(this::create);
+    ApiDoc.on(router.delete(SILENCES + "/:id"), "End a silence now").noContent().errors(400)
+        .access(guard.may(Action.MANAGE_ALERTS)).handler(this::end);
   }
 
   private void list(RoutingContext ctx) {

@@ -2,7 +2,9 @@ package vn.hanoi.cityops.auth;
 
 import vn.hanoi.cityops.bus.Topics;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,6 +34,18 @@ public final class AccessControl {
 
   public boolean allows(Principal who, Action action) {
     return allows(who, action, null);
+  }
+
+  /**
+   * The roles that may take {@code action} (an agency officer only on its own agency, where that applies): what
+   * the API description says of a route. Read from the same grants {@link #allows} decides by.
+   */
+  public List<String> rolesAllowed(Action action) {
+    return Arrays.stream(Role.values())
+        .filter(role -> action == Action.READ_SELF || GRANTS.get(role).contains(action)
+            || action == Action.READ_AGENCY_DATA && GRANTS.get(role).contains(Action.READ_CITY_DATA)
+            || role == Role.AGENCY && OWN_AGENCY.contains(action))
+        .map(Role::code).toList();
   }
 
   /** {@code agency}: the agency the resource belongs to, when it belongs to one. */

@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import vn.hanoi.cityops.bus.Addresses;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.failure.Failure;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
@@ -45,9 +46,12 @@ public final class ApiKeyRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.post(BASE).handler(guard.may(Action.MANAGE_API_KEYS)).handler(this::create);
-    router.get(BASE).handler(guard.may(Action.MANAGE_API_KEYS)).handler(this::list);
-    router.delete(BASE + "/:id").handler(guard.may(Action.MANAGE_API_KEYS)).handler(this::revoke);
+    ApiDoc.on(router.post(BASE), "Create an ingestion API key (the secret is shown once)").body(schema).created().errors(409, 422)
+        .access(guard.may(Action.MANAGE_API_KEYS)).handler(this::create);
+    ApiDoc.on(router.get(BASE), "List the API keys (never their secrets), with when each was last used")
+        .access(guard.may(Action.MANAGE_API_KEYS)).handler(this::list);
+    ApiDoc.on(router.delete(BASE + "/:id"), "Revoke an API key").errors(400)
+        .access(guard.may(Action.MANAGE_API_KEYS)).handler(this::revoke);
   }
 
   private void create(RoutingContext ctx) {

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.hanoi.cityops.failure.Failure;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.Routes;
 
@@ -32,7 +33,8 @@ public final class AuditRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get("/api/v1/audit").handler(guard.may(Action.READ_AUDIT)).handler(this::find);
+    ApiDoc.on(router.get("/api/v1/audit"), "Search the audit log (by actor, action, time; paged)").errors(400)
+        .access(guard.may(Action.READ_AUDIT)).handler(this::find);
   }
 
   private void find(RoutingContext ctx) {

@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import vn.hanoi.cityops.auth.UserRepository.User;
 import vn.hanoi.cityops.auth.UserRepository.UserFields;
 import vn.hanoi.cityops.failure.Failure;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
@@ -48,9 +49,12 @@ public final class DisplayRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.post(BASE).handler(guard.may(Action.MANAGE_USERS)).handler(this::create);
-    router.get(BASE).handler(guard.may(Action.MANAGE_USERS)).handler(this::list);
-    router.delete(BASE + "/:id").handler(guard.may(Action.MANAGE_USERS)).handler(this::revoke);
+    ApiDoc.on(router.post(BASE), "Issue a wall display: its kiosk link").body(schema).created().errors(409, 422)
+        .access(guard.may(Action.MANAGE_USERS)).handler(this::create);
+    ApiDoc.on(router.get(BASE), "List the wall displays")
+        .access(guard.may(Action.MANAGE_USERS)).handler(this::list);
+    ApiDoc.on(router.delete(BASE + "/:id"), "Revoke a wall display").noContent().errors(400)
+        .access(guard.may(Action.MANAGE_USERS)).handler(this::revoke);
   }
 
   private void create(RoutingContext ctx) {

@@ -4,6 +4,9 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import vn.hanoi.cityops.failure.Failure;
+import vn.hanoi.cityops.web.ApiDoc;
+
+import java.util.List;
 
 /**
  * Puts every user-facing route behind a sign-in and an {@link AccessControl} decision:
@@ -23,17 +26,17 @@ public final class Guard {
 
   /** Any signed-in person. */
   public Handler<RoutingContext> signedIn() {
-    return ctx -> tokens.verifyHeader(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))
+    return described(List.of(), ctx -> tokens.verifyHeader(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))
         .onSuccess(principal -> {
           ctx.put(PRINCIPAL, principal);
           ctx.next();
         })
-        .onFailure(ctx::fail);
+        .onFailure(ctx::fail));
   }
 
   /** A signed-in person allowed {@code action} (on no particular agency). */
   public Handler<RoutingContext> may(Action action) {
-    return ctx -> tokens.verifyHeader(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))
+    return described(access.rolesAllowed(action), ctx -> tokens.verifyHeader(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))
         .onSuccess(principal -> {
           ctx.put(PRINCIPAL, principal);
           if (access.allows(principal, action)) {
@@ -42,7 +45,19 @@ public final class Guard {
             ctx.fail(denied(action));
           }
         })
-        .onFailure(ctx::fail);
+        .onFailure(ctx::fail));
+  }
+
+  /** A guard that can tell the API description whom it lets through (no roles: anyone signed in). */
+  private record Described(List<String> roles, Handler<RoutingContext> check) implements Handler<RoutingContext>, ApiDoc.Access {
+    @Override
+    public void handle(RoutingContext ctx) {
+      check.handle(ctx);
+    }
+  }
+
+  private static Handler<RoutingContext> described(List<String> roles, Handler<RoutingContext> check) {
+    return new Described(roles, check);
   }
 
   /** For routes whose resource names its agency: call after {@link #signedIn()}, before acting. */

@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import vn.hanoi.cityops.bus.Addresses;
 import vn.hanoi.cityops.config.AppConfig;
 import vn.hanoi.cityops.failure.Failure;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
@@ -43,9 +44,12 @@ public final class LoginRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.post("/api/v1/auth/login").handler(this::login);
-    router.post("/api/v1/auth/logout").handler(guard.signedIn()).handler(this::logout);
-    router.get("/api/v1/auth/me").handler(guard.may(Action.READ_SELF))
+    ApiDoc.on(router.post("/api/v1/auth/login"), "Sign in: a bearer token for the other routes").body(schema).errors(401, 429).open()
+        .handler(this::login);
+    ApiDoc.on(router.post("/api/v1/auth/logout"), "Sign out: the token stops working").noContent()
+        .access(guard.signedIn()).handler(this::logout);
+    ApiDoc.on(router.get("/api/v1/auth/me"), "Who the token belongs to: name, roles, agency, language")
+        .access(guard.may(Action.READ_SELF))
         .handler(ctx -> JsonBodies.ok(ctx, Guard.principal(ctx).toJson()));
   }
 

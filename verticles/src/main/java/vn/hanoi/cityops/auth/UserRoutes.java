@@ -11,6 +11,7 @@ import vn.hanoi.cityops.auth.UserRepository.User;
 import vn.hanoi.cityops.auth.UserRepository.UserFields;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.failure.Failure;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
@@ -52,10 +53,14 @@ public final class UserRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get(BASE).handler(guard.may(Action.MANAGE_USERS)).handler(this::list);
-    router.post(BASE).handler(guard.may(Action.MANAGE_USERS)).handler(this::create);
-    router.get(BASE + "/:id").handler(guard.may(Action.MANAGE_USERS)).handler(this::get);
-    router.patch(BASE + "/:id").handler(guard.may(Action.MANAGE_USERS)).handler(this::update);
+    ApiDoc.on(router.get(BASE), "List the users")
+        .access(guard.may(Action.MANAGE_USERS)).handler(this::list);
+    ApiDoc.on(router.post(BASE), "Create a user with roles, agency and language").body(createSchema).created().errors(409, 422)
+        .access(guard.may(Action.MANAGE_USERS)).handler(this::create);
+    ApiDoc.on(router.get(BASE + "/:id"), "One user").errors(400)
+        .access(guard.may(Action.MANAGE_USERS)).handler(this::get);
+    ApiDoc.on(router.patch(BASE + "/:id"), "Change a user: roles, agency, language, disabled, password").body(updateSchema).errors(422)
+        .access(guard.may(Action.MANAGE_USERS)).handler(this::update);
   }
 
   private void list(RoutingContext ctx) {

@@ -15,6 +15,7 @@ import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.dossier.DossierRepository.Catalogue;
 import vn.hanoi.cityops.dossier.DossierRepository.Target;
 import vn.hanoi.cityops.failure.Failure;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.QueryParams;
 import vn.hanoi.cityops.web.Requests;
@@ -63,13 +64,20 @@ public final class DossierRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get("/api/v1/kpi/headline").handler(guard.may(Action.READ_CITY_DATA)).handler(this::headline);
-    router.get("/api/v1/kpi/city").handler(guard.may(Action.READ_CITY_DATA)).handler(this::city);
-    router.get("/api/v1/kpi/levels/:level").handler(guard.may(Action.READ_CITY_DATA)).handler(this::level);
-    router.get("/api/v1/kpi/districts/:code").handler(guard.signedIn()).handler(this::district);
-    router.get("/api/v1/kpi/agencies/:code").handler(guard.signedIn()).handler(this::agency);
-    router.get("/api/v1/rankings/districts").handler(guard.may(Action.READ_CITY_DATA)).handler(this::rankDistricts);
-    router.get("/api/v1/rankings/agencies").handler(guard.may(Action.READ_CITY_DATA)).handler(this::rankAgencies);
+    ApiDoc.on(router.get("/api/v1/kpi/headline"), "The city headline figures of administrative dossiers")
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::headline);
+    ApiDoc.on(router.get("/api/v1/kpi/city"), "Dossier KPIs of the whole city for a period").errors(400)
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::city);
+    ApiDoc.on(router.get("/api/v1/kpi/levels/:level"), "Dossier KPIs of one administrative level (city, district, commune)").errors(400)
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::level);
+    ApiDoc.on(router.get("/api/v1/kpi/districts/:code"), "Dossier KPIs of one district and its communes").errors(400, 403)
+        .access(guard.signedIn()).handler(this::district);
+    ApiDoc.on(router.get("/api/v1/kpi/agencies/:code"), "Dossier KPIs of one agency").errors(400, 403)
+        .access(guard.signedIn()).handler(this::agency);
+    ApiDoc.on(router.get("/api/v1/rankings/districts"), "Districts ranked by overdue dossiers or on-time rate").errors(400)
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::rankDistricts);
+    ApiDoc.on(router.get("/api/v1/rankings/agencies"), "Agencies ranked by overdue dossiers or on-time rate").errors(400)
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::rankAgencies);
   }
 
   private void headline(RoutingContext ctx) {

@@ -14,6 +14,7 @@ import vn.hanoi.cityops.city.ReferenceData.Agency;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.feedback.FeedbackMath.TrendPoint;
 import vn.hanoi.cityops.feedback.FeedbackRepository.Summary;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.QueryParams;
 import vn.hanoi.cityops.web.Requests;
@@ -53,7 +54,8 @@ public final class FeedbackRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get("/api/v1/feedback/summary").handler(guard.signedIn()).handler(this::summary);
+    ApiDoc.on(router.get("/api/v1/feedback/summary"), "Citizen-feedback summary for a period and area").errors(400, 403)
+        .access(guard.signedIn()).handler(this::summary);
   }
 
   private void summary(RoutingContext ctx) {

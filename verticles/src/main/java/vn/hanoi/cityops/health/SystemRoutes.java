@@ -10,6 +10,7 @@ import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.city.Hanoi;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.failure.Failure;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.Routes;
 
@@ -33,8 +34,10 @@ public final class SystemRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get("/api/v1/systems").handler(guard.may(Action.READ_CITY_DATA)).handler(this::list);
-    router.get("/api/v1/systems/:code").handler(guard.may(Action.READ_CITY_DATA)).handler(this::one);
+    ApiDoc.on(router.get("/api/v1/systems"), "The connected systems and their health")
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::list);
+    ApiDoc.on(router.get("/api/v1/systems/:code"), "One connected system and its health")
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::one);
   }
 
   private void list(RoutingContext ctx) {

@@ -9,6 +9,7 @@ import vn.hanoi.cityops.auth.Action;
 import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.city.Period;
 import vn.hanoi.cityops.city.ReferenceData;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.QueryParams;
 import vn.hanoi.cityops.web.Requests;
@@ -44,8 +45,10 @@ public final class HistoryRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get("/api/v1/series/kpis").handler(guard.signedIn()).handler(HistoryRoutes::kpis);
-    router.get("/api/v1/series").handler(guard.signedIn()).handler(this::series);
+    ApiDoc.on(router.get("/api/v1/series/kpis"), "The KPI names a time series can be asked for")
+        .access(guard.signedIn()).handler(HistoryRoutes::kpis);
+    ApiDoc.on(router.get("/api/v1/series"), "A KPI as a time series over a range").errors(400, 403)
+        .access(guard.signedIn()).handler(this::series);
   }
 
   private record Request(Kpi kpi, Scope scope, Buckets.Window window) {

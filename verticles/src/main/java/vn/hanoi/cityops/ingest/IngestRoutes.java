@@ -13,6 +13,7 @@ import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.config.AppConfig;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.store.Sql;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.ErrorHandler;
 import vn.hanoi.cityops.web.JsonBodies;
 
@@ -51,8 +52,10 @@ public final class IngestRoutes {
   }
 
   void mount(Router router) {
-    router.post(PATH).handler(this::ingest);
-    router.get("/api/v1/schemas/event.json").handler(ctx -> ctx.response()
+    ApiDoc.on(router.post(PATH), "Send events (one, an array, or NDJSON); duplicates are ignored").body("event.schema.json").orBatch().accepted().errors(413, 422, 429).apiKey()
+        .handler(this::ingest);
+    ApiDoc.on(router.get("/api/v1/schemas/event.json"), "The JSON Schema events are validated with").produces("application/schema+json").open()
+        .handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/schema+json").end(EVENT_SCHEMA));
   }
 

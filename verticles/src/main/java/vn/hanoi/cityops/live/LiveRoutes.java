@@ -11,6 +11,7 @@ import vn.hanoi.cityops.auth.TokenService;
 import vn.hanoi.cityops.bus.Topics;
 import vn.hanoi.cityops.config.AppConfig;
 import vn.hanoi.cityops.failure.Failure;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.Routes;
 
 import java.util.Set;
@@ -47,10 +48,12 @@ public final class LiveRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get(PATH).handler(this::handle);
+    ApiDoc.on(router.get(PATH), "The live WebSocket: follow topics, get deltas with sequence numbers, replay").errors(400, 403).open()
+        .handler(this::handle);
     // The topic names as a module the pages import: one list (bus/Topics), not a copy per page.
     String topics = "export const TOPICS = Object.freeze(" + Topics.catalogue().encode() + ");\n";
-    router.get(TOPICS_MODULE).handler(ctx -> ctx.response()
+    ApiDoc.on(router.get(TOPICS_MODULE), "The live topic names as an ES module the pages import").produces("text/javascript").open()
+        .handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/javascript; charset=utf-8").end(topics));
   }
 

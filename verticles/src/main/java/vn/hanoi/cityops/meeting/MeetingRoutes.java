@@ -16,6 +16,7 @@ import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.meeting.MeetingState.Phase;
 import vn.hanoi.cityops.meeting.MeetingState.Step;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.Requests;
 import vn.hanoi.cityops.web.Routes;
@@ -85,27 +86,48 @@ public final class MeetingRoutes implements Routes {
   @Override
   public void mount(Router router) {
     MeetingRoutes r = this;
-    router.post(MEETINGS).handler(guard.may(Action.RUN_MEETINGS)).handler(r::create);
-    router.get(MEETINGS).handler(guard.signedIn()).handler(r::list);
-    router.get(MEETINGS + "/:id").handler(guard.signedIn()).handler(r::one);
-    router.put(MEETINGS + "/:id").handler(guard.signedIn()).handler(r::update);
-    router.post(MEETINGS + "/:id/cancel").handler(guard.signedIn()).handler(r::cancel);
-    router.get(MEETINGS + "/:id/invite.ics").handler(guard.signedIn()).handler(r::calendar);
-    router.post(MEETINGS + "/:id/start").handler(guard.signedIn()).handler(r::start);
-    router.post(MEETINGS + "/:id/agenda/:item/activate").handler(guard.signedIn()).handler(r::activate);
-    router.post(MEETINGS + "/:id/panel").handler(guard.signedIn()).handler(r::sharePanel);
-    router.get(MEETINGS + "/:id/panel").handler(guard.signedIn()).handler(r::panel);
-    router.post(MEETINGS + "/:id/highlight").handler(guard.signedIn()).handler(r::highlight);
-    router.post(MEETINGS + "/:id/hand").handler(guard.signedIn()).handler(r::hand);
-    router.post(MEETINGS + "/:id/floor").handler(guard.signedIn()).handler(r::floor);
-    router.get(MEETINGS + "/:id/people").handler(guard.signedIn()).handler(r::people);
-    router.post(MEETINGS + "/:id/join").handler(guard.signedIn()).handler(r::join);
-    router.post(MEETINGS + "/:id/leave").handler(guard.signedIn()).handler(r::leave);
-    router.post(MEETINGS + "/:id/end").handler(guard.signedIn()).handler(r::end);
-    router.put(MEETINGS + "/:id/secretary").handler(guard.signedIn()).handler(r::secretary);
-    router.post(MEETINGS + "/:id/decisions").handler(guard.signedIn()).handler(r::decide);
-    router.post(MEETINGS + "/:id/tasks").handler(guard.signedIn()).handler(r::assign);
-    router.get(MEETINGS + "/:id/minutes").handler(guard.signedIn()).handler(r::minutes);
+    ApiDoc.on(router.post(MEETINGS), "Schedule a briefing: level, time, invited agencies and people, agenda").body(createSchema).created().errors(422)
+        .access(guard.may(Action.RUN_MEETINGS)).handler(r::create);
+    ApiDoc.on(router.get(MEETINGS), "Briefings the caller may see: upcoming, running, past").errors(400)
+        .access(guard.signedIn()).handler(r::list);
+    ApiDoc.on(router.get(MEETINGS + "/:id"), "One briefing with its agenda and invitations").errors(400, 403)
+        .access(guard.signedIn()).handler(r::one);
+    ApiDoc.on(router.put(MEETINGS + "/:id"), "Change a scheduled briefing (chair or leader); invitations follow").body(createSchema).errors(403, 409, 422)
+        .access(guard.signedIn()).handler(r::update);
+    ApiDoc.on(router.post(MEETINGS + "/:id/cancel"), "Cancel a scheduled briefing (chair or leader); everyone invited is told").errors(403, 409)
+        .access(guard.signedIn()).handler(r::cancel);
+    ApiDoc.on(router.get(MEETINGS + "/:id/invite.ics"), "The briefing as an iCalendar file").produces("text/calendar").errors(400, 403)
+        .access(guard.signedIn()).handler(r::calendar);
+    ApiDoc.on(router.post(MEETINGS + "/:id/start"), "Start a briefing (the chair)").errors(403, 409)
+        .access(guard.signedIn()).handler(r::start);
+    ApiDoc.on(router.post(MEETINGS + "/:id/agenda/:item/activate"), "Move the briefing to an agenda item").errors(403, 409)
+        .access(guard.signedIn()).handler(r::activate);
+    ApiDoc.on(router.post(MEETINGS + "/:id/panel"), "Share a data panel with everyone in the briefing").body(panelSchema).errors(403, 409, 422)
+        .access(guard.signedIn()).handler(r::sharePanel);
+    ApiDoc.on(router.get(MEETINGS + "/:id/panel"), "The panel shared now").errors(403)
+        .access(guard.signedIn()).handler(r::panel);
+    ApiDoc.on(router.post(MEETINGS + "/:id/highlight"), "Highlight a point of the shared panel").body(highlightSchema).errors(403, 409)
+        .access(guard.signedIn()).handler(r::highlight);
+    ApiDoc.on(router.post(MEETINGS + "/:id/hand"), "Raise or lower a hand").body(handSchema).errors(403, 409)
+        .access(guard.signedIn()).handler(r::hand);
+    ApiDoc.on(router.post(MEETINGS + "/:id/floor"), "Give or take the floor (the chair)").body(floorSchema).errors(403, 409)
+        .access(guard.signedIn()).handler(r::floor);
+    ApiDoc.on(router.get(MEETINGS + "/:id/people"), "Who is in the briefing now").errors(403)
+        .access(guard.signedIn()).handler(r::people);
+    ApiDoc.on(router.post(MEETINGS + "/:id/join"), "Join a running briefing").errors(403, 409)
+        .access(guard.signedIn()).handler(r::join);
+    ApiDoc.on(router.post(MEETINGS + "/:id/leave"), "Leave a briefing").errors(403)
+        .access(guard.signedIn()).handler(r::leave);
+    ApiDoc.on(router.post(MEETINGS + "/:id/end"), "End a briefing (the chair): the minutes are closed").errors(403, 409)
+        .access(guard.signedIn()).handler(r::end);
+    ApiDoc.on(router.put(MEETINGS + "/:id/secretary"), "Designate the secretary").body(secretarySchema).errors(403, 409, 422)
+        .access(guard.signedIn()).handler(r::secretary);
+    ApiDoc.on(router.post(MEETINGS + "/:id/decisions"), "Record a decision").body(decisionSchema).created().errors(403, 409)
+        .access(guard.signedIn()).handler(r::decide);
+    ApiDoc.on(router.post(MEETINGS + "/:id/tasks"), "Assign a task to an agency, with a deadline").body(taskSchema).created().errors(403, 409, 422)
+        .access(guard.signedIn()).handler(r::assign);
+    ApiDoc.on(router.get(MEETINGS + "/:id/minutes"), "The minutes: decisions, tasks, who attended").errors(403)
+        .access(guard.signedIn()).handler(r::minutes);
   }
 
   private void create(RoutingContext ctx) {

@@ -12,6 +12,7 @@ import vn.hanoi.cityops.auth.Role;
 import vn.hanoi.cityops.bus.FeedSignal;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.failure.Failure;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.Requests;
 import vn.hanoi.cityops.web.Routes;
@@ -46,8 +47,10 @@ final class TaskRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get(TASKS).handler(guard.signedIn()).handler(this::listTasks);
-    router.patch(TASKS + "/:id").handler(guard.signedIn()).handler(this::updateTask);
+    ApiDoc.on(router.get(TASKS), "Tasks the caller may see, by agency and state").errors(400)
+        .access(guard.signedIn()).handler(this::listTasks);
+    ApiDoc.on(router.patch(TASKS + "/:id"), "Report progress on a task (its agency) or close it").body(taskUpdateSchema).errors(403, 409)
+        .access(guard.signedIn()).handler(this::updateTask);
   }
 
   private record Query(List<String> agencies, String state, Boolean overdue) {

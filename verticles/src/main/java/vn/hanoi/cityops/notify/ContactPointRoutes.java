@@ -13,6 +13,7 @@ import vn.hanoi.cityops.auth.Principal;
 import vn.hanoi.cityops.auth.UserRepository;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.notify.Notifier.Person;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.Requests;
 import vn.hanoi.cityops.web.Routes;
@@ -62,16 +63,26 @@ final class ContactPointRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get(ME).handler(guard.signedIn()).handler(ctx -> list(ctx, ContactPointRoutes::self));
-    router.post(ME).handler(guard.signedIn()).handler(ctx -> create(ctx, ContactPointRoutes::self));
-    router.patch(ME + "/:id").handler(guard.signedIn()).handler(ctx -> update(ctx, ContactPointRoutes::self, true));
-    router.delete(ME + "/:id").handler(guard.signedIn()).handler(ctx -> remove(ctx, ContactPointRoutes::self, true));
-    router.post(ME + "/:id/test").handler(guard.signedIn()).handler(this::test);
-    router.get(USERS).handler(guard.may(Action.MANAGE_USERS)).handler(ctx -> list(ctx, this::named));
-    router.post(USERS).handler(guard.may(Action.MANAGE_USERS)).handler(ctx -> create(ctx, this::named));
-    router.patch(USERS + "/:id").handler(guard.may(Action.MANAGE_USERS)).handler(ctx -> update(ctx, this::named, false));
-    router.delete(USERS + "/:id").handler(guard.may(Action.MANAGE_USERS)).handler(ctx -> remove(ctx, this::named, false));
-    router.get("/api/v1/notify/vapid-public-key").handler(guard.signedIn())
+    ApiDoc.on(router.get(ME), "My contact points (email, push, chat)")
+        .access(guard.signedIn()).handler(ctx -> list(ctx, ContactPointRoutes::self));
+    ApiDoc.on(router.post(ME), "Add a contact point of mine").body(createSchema).created().errors(409, 422)
+        .access(guard.signedIn()).handler(ctx -> create(ctx, ContactPointRoutes::self));
+    ApiDoc.on(router.patch(ME + "/:id"), "Change a contact point of mine").body(updateSchema).errors(422)
+        .access(guard.signedIn()).handler(ctx -> update(ctx, ContactPointRoutes::self, true));
+    ApiDoc.on(router.delete(ME + "/:id"), "Remove a contact point of mine").noContent()
+        .access(guard.signedIn()).handler(ctx -> remove(ctx, ContactPointRoutes::self, true));
+    ApiDoc.on(router.post(ME + "/:id/test"), "Send a test message to a contact point of mine").errors(429)
+        .access(guard.signedIn()).handler(this::test);
+    ApiDoc.on(router.get(USERS), "Every user's contact points")
+        .access(guard.may(Action.MANAGE_USERS)).handler(ctx -> list(ctx, this::named));
+    ApiDoc.on(router.post(USERS), "Add a contact point for a user").body(createSchema).created().errors(409, 422)
+        .access(guard.may(Action.MANAGE_USERS)).handler(ctx -> create(ctx, this::named));
+    ApiDoc.on(router.patch(USERS + "/:id"), "Change a user's contact point").body(updateSchema).errors(422)
+        .access(guard.may(Action.MANAGE_USERS)).handler(ctx -> update(ctx, this::named, false));
+    ApiDoc.on(router.delete(USERS + "/:id"), "Remove a user's contact point").noContent()
+        .access(guard.may(Action.MANAGE_USERS)).handler(ctx -> remove(ctx, this::named, false));
+    ApiDoc.on(router.get("/api/v1/notify/vapid-public-key"), "The VAPID public key a browser subscribes to Web Push with")
+        .access(guard.signedIn())
         .handler(ctx -> JsonBodies.ok(ctx, new JsonObject().put("publicKey", vapidPublicKey)));
   }
 

@@ -12,6 +12,7 @@ import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.notify.Notification;
 import vn.hanoi.cityops.notify.Notifier;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.QueryParams;
 import vn.hanoi.cityops.web.Routes;
@@ -62,10 +63,14 @@ final class OnCallRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get(ONCALL + "/now").handler(guard.may(Action.READ_CITY_DATA)).handler(this::now);
-    router.get(ONCALL + "/pages").handler(guard.may(Action.READ_CITY_DATA)).handler(this::pages);
-    router.get(ONCALL + "/ack").handler(this::peek);
-    router.post(ONCALL + "/ack").handler(this::acknowledge);
+    ApiDoc.on(router.get(ONCALL + "/now"), "Who is on call now, per team and system")
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::now);
+    ApiDoc.on(router.get(ONCALL + "/pages"), "The pages sent for an alert or group: who, how, when, acknowledged").errors(400)
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::pages);
+    ApiDoc.on(router.get(ONCALL + "/ack"), "What a page's acknowledgement link would acknowledge").errors(400, 404, 410).signedLink()
+        .handler(this::peek);
+    ApiDoc.on(router.post(ONCALL + "/ack"), "Acknowledge a page from its link").errors(400, 404, 409, 410).signedLink()
+        .handler(this::acknowledge);
   }
 
   private void now(RoutingContext ctx) {

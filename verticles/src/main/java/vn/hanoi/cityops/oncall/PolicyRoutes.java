@@ -11,6 +11,7 @@ import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.oncall.PolicyRepository.PolicyFields;
 import vn.hanoi.cityops.oncall.WindowRepository.WindowFields;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
@@ -52,15 +53,24 @@ final class PolicyRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get(POLICIES).handler(guard.may(Action.READ_CITY_DATA)).handler(this::list);
-    router.post(POLICIES).handler(guard.may(Action.MANAGE_ONCALL)).handler(this::create);
-    router.get(POLICIES + "/:code").handler(guard.may(Action.READ_CITY_DATA)).handler(this::one);
-    router.put(POLICIES + "/:code").handler(guard.may(Action.MANAGE_ONCALL)).handler(this::replace);
-    router.delete(POLICIES + "/:code").handler(guard.may(Action.MANAGE_ONCALL)).handler(this::delete);
-    router.get(WINDOWS).handler(guard.may(Action.READ_CITY_DATA)).handler(this::windows);
-    router.post(WINDOWS).handler(guard.may(Action.MANAGE_ONCALL)).handler(this::schedule);
-    router.get(WINDOWS + "/:id").handler(guard.may(Action.READ_CITY_DATA)).handler(this::window);
-    router.delete(WINDOWS + "/:id").handler(guard.may(Action.MANAGE_ONCALL)).handler(this::cancel);
+    ApiDoc.on(router.get(POLICIES), "List the escalation policies")
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::list);
+    ApiDoc.on(router.post(POLICIES), "Create an escalation policy").body(policySchema).created().errors(409, 422)
+        .access(guard.may(Action.MANAGE_ONCALL)).handler(this::create);
+    ApiDoc.on(router.get(POLICIES + "/:code"), "One escalation policy")
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::one);
+    ApiDoc.on(router.put(POLICIES + "/:code"), "Replace an escalation policy").body(policySchema).errors(422)
+        .access(guard.may(Action.MANAGE_ONCALL)).handler(this::replace);
+    ApiDoc.on(router.delete(POLICIES + "/:code"), "Delete an escalation policy").noContent().errors(409)
+        .access(guard.may(Action.MANAGE_ONCALL)).handler(this::delete);
+    ApiDoc.on(router.get(WINDOWS), "List the maintenance windows")
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::windows);
+    ApiDoc.on(router.post(WINDOWS), "Schedule a maintenance window for a system or group, with a reason").body(windowSchema).created().errors(422)
+        .access(guard.may(Action.MANAGE_ONCALL)).handler(this::schedule);
+    ApiDoc.on(router.get(WINDOWS + "/:id"), "One maintenance window").errors(400)
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::window);
+    ApiDoc.on(router.delete(WINDOWS + "/:id"), "Cancel a maintenance window").noContent().errors(400)
+        .access(guard.may(Action.MANAGE_ONCALL)).handler(this::cancel);
   }
 
   private void list(RoutingContext ctx) {

@@ -12,6 +12,7 @@ import vn.hanoi.cityops.failure.Failure;
 import vn.hanoi.cityops.oncall.TeamRepository.CoverFields;
 import vn.hanoi.cityops.oncall.TeamRepository.RotationFields;
 import vn.hanoi.cityops.oncall.TeamRepository.TeamFields;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
@@ -55,19 +56,32 @@ final class TeamRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get(TEAMS).handler(guard.may(Action.READ_CITY_DATA)).handler(this::list);
-    router.post(TEAMS).handler(guard.may(Action.MANAGE_ONCALL)).handler(this::create);
-    router.get(TEAMS + "/:code").handler(guard.may(Action.READ_CITY_DATA)).handler(this::one);
-    router.put(TEAMS + "/:code").handler(guard.may(Action.MANAGE_ONCALL)).handler(this::replace);
-    router.delete(TEAMS + "/:code").handler(guard.may(Action.MANAGE_ONCALL)).handler(this::delete);
-    router.get(TEAMS + "/:code/rotations").handler(guard.may(Action.READ_CITY_DATA)).handler(this::rotations);
-    router.post(TEAMS + "/:code/rotations").handler(guard.may(Action.MANAGE_ONCALL)).handler(this::addRotation);
-    router.get(ROTATIONS + "/:id").handler(guard.may(Action.READ_CITY_DATA)).handler(this::rotation);
-    router.put(ROTATIONS + "/:id").handler(guard.may(Action.MANAGE_ONCALL)).handler(this::replaceRotation);
-    router.delete(ROTATIONS + "/:id").handler(guard.may(Action.MANAGE_ONCALL)).handler(this::deleteRotation);
-    router.get(ROTATIONS + "/:id/covers").handler(guard.may(Action.READ_CITY_DATA)).handler(this::covers);
-    router.post(ROTATIONS + "/:id/covers").handler(guard.may(Action.MANAGE_ONCALL)).handler(this::addCover);
-    router.delete(COVERS + "/:id").handler(guard.may(Action.MANAGE_ONCALL)).handler(this::deleteCover);
+    ApiDoc.on(router.get(TEAMS), "List the on-call teams")
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::list);
+    ApiDoc.on(router.post(TEAMS), "Create an on-call team").body(teamSchema).created().errors(409, 422)
+        .access(guard.may(Action.MANAGE_ONCALL)).handler(this::create);
+    ApiDoc.on(router.get(TEAMS + "/:code"), "One on-call team")
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::one);
+    ApiDoc.on(router.put(TEAMS + "/:code"), "Replace an on-call team").body(teamSchema).errors(422)
+        .access(guard.may(Action.MANAGE_ONCALL)).handler(this::replace);
+    ApiDoc.on(router.delete(TEAMS + "/:code"), "Delete an on-call team").noContent().errors(409)
+        .access(guard.may(Action.MANAGE_ONCALL)).handler(this::delete);
+    ApiDoc.on(router.get(TEAMS + "/:code/rotations"), "A team's rotations")
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::rotations);
+    ApiDoc.on(router.post(TEAMS + "/:code/rotations"), "Add a rotation to a team").body(rotationSchema).created().errors(422)
+        .access(guard.may(Action.MANAGE_ONCALL)).handler(this::addRotation);
+    ApiDoc.on(router.get(ROTATIONS + "/:id"), "One rotation").errors(400)
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::rotation);
+    ApiDoc.on(router.put(ROTATIONS + "/:id"), "Replace a rotation").body(rotationSchema).errors(422)
+        .access(guard.may(Action.MANAGE_ONCALL)).handler(this::replaceRotation);
+    ApiDoc.on(router.delete(ROTATIONS + "/:id"), "Delete a rotation").noContent().errors(400)
+        .access(guard.may(Action.MANAGE_ONCALL)).handler(this::deleteRotation);
+    ApiDoc.on(router.get(ROTATIONS + "/:id/covers"), "A rotation's covers (someone standing in)").errors(400)
+        .access(guard.may(Action.READ_CITY_DATA)).handler(this::covers);
+    ApiDoc.on(router.post(ROTATIONS + "/:id/covers"), "Add a cover to a rotation").body(coverSchema).created().errors(422)
+        .access(guard.may(Action.MANAGE_ONCALL)).handler(this::addCover);
+    ApiDoc.on(router.delete(COVERS + "/:id"), "Delete a cover").noContent().errors(400)
+        .access(guard.may(Action.MANAGE_ONCALL)).handler(this::deleteCover);
   }
 
   private void list(RoutingContext ctx) {

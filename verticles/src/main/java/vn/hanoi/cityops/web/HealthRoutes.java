@@ -32,9 +32,12 @@ public final class HealthRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get("/health").handler(ctx -> JsonBodies.ok(ctx, new JsonObject().put("status", "UP").put("node", nodeId)));
-    router.get("/ready").handler(this::ready);
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
+    ApiDoc.on(router.get("/health"), "Liveness: the node answers").open()
+        .handler(ctx -> JsonBodies.ok(ctx, new JsonObject().put("status", "UP").put("node", nodeId)));
+    ApiDoc.on(router.get("/ready"), "Readiness: the database and the cluster are reachable").errors(503).open()
+        .handler(this::ready);
+    ApiDoc.on(router.get("/metrics"), "Prometheus metrics").produces("text/plain").open()
+        .handler(PrometheusScrapingHandler.create(meters));
   }
 
   private void ready(RoutingContext ctx) {

@@ -46,6 +46,9 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(new SecurityHeaders());
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes()));
     routes.forEach(r -> r.mount(router));
+    // The description of every route above (and of itself), built from the router on the first request.
+    ApiDoc.on(router.get(OpenApiDocument.PATH), "This OpenAPI 3.1 description of every route").open()
+        .handler(new OpenApiDocument(router));
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     // Chart library and font, from WebJars on the classpath (versioned paths, so browsers may keep them a day).
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86_400));
@@ -55,7 +58,8 @@ public final class HttpVerticle extends VerticleBase {
       ctx.next();
     });
     // The leader's summary under a short address (a static page: it signs in and reads the API like the others).
-    router.get("/summary").handler(ctx -> ctx.redirect("/summary.html"));
+    ApiDoc.on(router.get("/summary"), "The leader's summary page under a short address (a redirect)")
+        .redirects().open().handler(ctx -> ctx.redirect("/summary.html"));
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(new ErrorHandler());
     return router;

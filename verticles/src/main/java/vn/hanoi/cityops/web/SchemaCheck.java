@@ -29,9 +29,11 @@ public final class SchemaCheck {
   public record Problem(String field, String reason) {
   }
 
+  private final String name;
   private final JsonSchema schema;
 
-  private SchemaCheck(JsonSchema schema) {
+  private SchemaCheck(String name, JsonSchema schema) {
+    this.name = name;
     this.schema = schema;
   }
 
@@ -41,9 +43,13 @@ public final class SchemaCheck {
         .pathType(PathType.JSON_POINTER)
         .formatAssertionsEnabled(true)
         .build();
-    return new SchemaCheck(FACTORY.getSchema(Sql.resource("/schemas/" + name), config));
+    return new SchemaCheck(name, FACTORY.getSchema(Sql.resource("/schemas/" + name), config));
   }
 
+  /** The schema file under {@code schemas/} this checks against (the API description refers to it). */
+  public String name() {
+    return name;
+  }
 
   public List<Problem> check(Object json) {
     Object plain = json instanceof JsonObject o ? o.getMap() : json instanceof JsonArray a ? a.getList() : json;

@@ -24,10 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RouteCoverageIT {
   /**
    * Routes anyone may call: signing in, liveness, readiness, metrics, the published event schema, the topic names, the
-   * short address of the summary page (a redirect to a static page).
+   * short address of the summary page (a redirect to a static page), the OpenAPI description of the routes.
    */
   private static final Set<String> PUBLIC = Set.of("/api/v1/auth/login", "/health", "/ready", "/metrics",
-      "/api/v1/schemas/event.json", "/js/topics.js", "/summary");
+      "/api/v1/schemas/event.json", "/js/topics.js", "/summary", "/api/v1/openapi.json");
 
   @Test
   @NodeTest
