@@ -6,7 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.hanoi.cityops.auth.Guard;
 import vn.hanoi.cityops.city.ReferenceData;
-import vn.hanoi.cityops.web.JsonBodies;
+import vn.hanoi.cityops.web.ApiDoc;
 import vn.hanoi.cityops.web.Routes;
 
 import java.util.Comparator;
@@ -32,7 +32,8 @@ final class AgencyRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get(AGENCIES).handler(guard.signedIn()).handler(this::list);
+    ApiDoc.on(router.get(AGENCIES), "The city's agencies (departments, districts, communes) with names, level and parent")
+        .access(guard.signedIn()).handler(this::list);
   }
 
   private void list(RoutingContext ctx) {
