@@ -114,7 +114,8 @@ class MeetingPageFixesIT {
       assertFalse(operatorLine.startsWith("operator"), "not by username: " + operatorLine);
       chair.await(LIVE, "the present named with their agency",
           d -> chair.text("#presence li[data-user='cg-officer']").contains("Cán bộ UBND quận Cầu Giấy (Cầu Giấy)"));
-      assertTrue(operator.text("#hands").contains("Cán bộ UBND quận Cầu Giấy"), "every participant sees names too");
+      operator.await(LIVE, "every participant sees names too",
+          d -> operator.text("#hands").contains("Cán bộ UBND quận Cầu Giấy"));
 
       chair.one("#hands li[data-user='operator'] button.give-floor").click();
       for (Browser b : open) {
