@@ -135,15 +135,8 @@ public final class MeetingRoutes implements Routes {
     Requests.checked(() -> createBody(ctx))
         .compose(body -> {
           String chair = body.getString("chair", who.username());
-          List<String> people = new ArrayList<>();
-          people.add(chair);
-          if (body.getString("secretary") != null) {
-            people.add(body.getString("secretary"));
-          }
-          body.getJsonArray("invitedPeople", new JsonArray()).forEach(p -> people.add((String) p));
-          return Future.all(previousTasksShown(body))
-              .compose(x -> requireUsers(people, "invitedPeople"))
-              .compose(x -> body.getBoolean("carryOverTasks", false) ? carryOver(body, chair) : Future.succeededFuture())
+          return referencesKnown(body, chair)
+              .compose(x -> carriedOver(body, chair))
               .compose(x -> meetings.create(newMeeting(body, chair, who.username())));
         })
         .compose(live -> audited(ctx, "meeting.create", live.id(), new JsonObject())
@@ -159,6 +152,25 @@ public final class MeetingRoutes implements Routes {
   }
 
   /**
+   * What a briefing's body names must exist, as when creating it and when changing it: the meetings whose tasks an
+   * agenda item shows, and the chair, the secretary and the invited people as active users.
+   */
+  private Future<Void> referencesKnown(JsonObject body, String chair) {
+    List<String> people = new ArrayList<>();
+    people.add(chair);
+    if (body.getString("secretary") != null) {
+      people.add(body.getString("secretary"));
+    }
+    body.getJsonArray("invitedPeople", new JsonArray()).forEach(p -> people.add((String) p));
+    return Future.all(previousTasksShown(body)).compose(x -> requireUsers(people, "invitedPeople")).mapEmpty();
+  }
+
+  /** The last briefing's tasks carried over when the body asks for it ({@code carryOverTasks}). */
+  private Future<?> carriedOver(JsonObject body, String chair) {
+    return body.getBoolean("carryOverTasks", false) ? carryOver(body, chair) : Future.succeededFuture();
+  }
+
+  /**
    * Changes a scheduled briefing (the chair or a leader): the body is a whole briefing, checked as when creating it
    * ({@code chair} defaults to the current chair); then the invitations follow the change.
    */
@@ -166,16 +178,9 @@ public final class MeetingRoutes implements Routes {
     Principal who = Guard.principal(ctx);
     meeting(ctx, Step.EDIT).compose(m -> Requests.checked(() -> createBody(ctx)).compose(body -> {
       String chair = body.getString("chair", m.chair());
-      List<String> people = new ArrayList<>();
-      people.add(chair);
-      if (body.getString("secretary") != null) {
-        people.add(body.getString("secretary"));
-      }
-      body.getJsonArray("invitedPeople", new JsonArray()).forEach(p -> people.add((String) p));
-      return Future.all(previousTasksShown(body))
-          .compose(x -> requireUsers(people, "invitedPeople"))
+      return referencesKnown(body, chair)
           .compose(x -> Requests.checked(() -> m.state().require(Step.EDIT)))
-          .compose(x -> body.getBoolean("carryOverTasks", false) ? carryOver(body, chair) : Future.succeededFuture())
+          .compose(x -> carriedOver(body, chair))
           .compose(x -> meetings.update(m.id(), newMeeting(body, chair, who.username())));
     }))
         .compose(edited -> meetings.full(edited.live().id()).map(found -> found.orElseThrow())
