@@ -253,3 +253,32 @@ export function when(msg, iso) {
   }
   return formats.get(msg.locale).format(new Date(iso));
 }
+
+/**
+ * A panel of items (teams, policies, maintenance windows) with an "add" button and the one open form (create or
+ * edit) below the list, kept across re-renders so what was typed stays. {@code kind} names the items: data[kind],
+ * `oc.<kind>.none`, `oc.<kind>.add`; {@code one} names one of them (the add button's data-action add-<one>).
+ * A subclass draws an item ({@code item(msg, x)}) and opens the form ({@code open(x)}, null for a new one).
+ */
+export class EditableList {
+  constructor(kind, one, list, editor, page, changed) {
+    this.kind = kind;
+    this.one = one;
+    this.list = list;
+    this.editor = editor;
+    this.page = page;
+    this.changed = changed;
+    this.form = null;
+  }
+
+  render(data, manage) {
+    const msg = this.page.msg;
+    this.data = data;
+    this.manage = manage;
+    const items = data[this.kind];
+    this.list.replaceChildren(...items.map(x => this.item(msg, x)));
+    if (!items.length) this.list.append(words('li', 'hint', msg, `oc.${this.kind}.none`));
+    const add = manage && !this.form ? button(msg, `add-${this.one}`, `oc.${this.kind}.add`, () => this.open(null), 'primary') : '';
+    this.editor.replaceChildren(...[add, this.form].filter(Boolean));
+  }
+}

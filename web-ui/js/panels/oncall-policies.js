@@ -5,29 +5,15 @@
 import {apiDelete, apiPost, apiPut} from '../auth.js';
 import {el} from './dom.js';
 import {attempt, button, confirming, duration, errorFor, field, forget, input, minutes, select, signButton,
-  words} from './oncall-form.js';
+  words, EditableList} from './oncall-form.js';
 import {formButtons} from './oncall-teams.js';
 
 const POLICIES = '/api/v1/oncall/policies';
 const TARGETS = ['primary', 'secondary', 'lead', 'user'];
 
-export class PoliciesPanel {
+export class PoliciesPanel extends EditableList {
   constructor(list, editor, page, changed) {
-    this.list = list;
-    this.editor = editor;
-    this.page = page;
-    this.changed = changed;
-    this.form = null;
-  }
-
-  render(data, manage) {
-    const msg = this.page.msg;
-    this.data = data;
-    this.manage = manage;
-    this.list.replaceChildren(...data.policies.map(p => this.item(msg, p)));
-    if (!data.policies.length) this.list.append(words('li', 'hint', msg, 'oc.policies.none'));
-    const add = manage && !this.form ? button(msg, 'add-policy', 'oc.policies.add', () => this.open(null), 'primary') : '';
-    this.editor.replaceChildren(...[add, this.form].filter(Boolean));
+    super('policies', 'policy', list, editor, page, changed);
   }
 
   item(msg, policy) {

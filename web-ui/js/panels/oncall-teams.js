@@ -4,33 +4,18 @@
 import {apiDelete, apiPost, apiPut} from '../auth.js';
 import {el} from './dom.js';
 import {attempt, button, checked, confirming, errorFor, field, forget, input, select, systemChoices, usernames,
-  words} from './oncall-form.js';
+  words, EditableList} from './oncall-form.js';
 
 const TEAMS = '/api/v1/oncall/teams';
 
-export class TeamsPanel {
+export class TeamsPanel extends EditableList {
   /**
    * {@code list} and {@code editor} are the panel's elements; {@code changed} reloads after a change,
    * {@code show} shows a team's rotations.
    */
   constructor(list, editor, page, changed, show) {
-    this.list = list;
-    this.editor = editor;
-    this.page = page;
-    this.changed = changed;
+    super('teams', 'team', list, editor, page, changed);
     this.show = show;
-    /** The open form (create or edit), kept across re-renders so what was typed stays. */
-    this.form = null;
-  }
-
-  render(data, manage) {
-    const msg = this.page.msg;
-    this.data = data;
-    this.manage = manage;
-    this.list.replaceChildren(...data.teams.map(t => this.item(msg, t)));
-    if (!data.teams.length) this.list.append(words('li', 'hint', msg, 'oc.teams.none'));
-    const add = manage && !this.form ? button(msg, 'add-team', 'oc.teams.add', () => this.open(null), 'primary') : '';
-    this.editor.replaceChildren(...[add, this.form].filter(Boolean));
   }
 
   item(msg, team) {

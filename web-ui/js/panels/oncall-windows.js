@@ -5,28 +5,14 @@
 import {apiDelete, apiPost} from '../auth.js';
 import {el} from './dom.js';
 import {attempt, button, check, checked, confirming, errorFor, field, forget, hanoiInstant, hanoiLocal, input,
-  systemChoices, when, words} from './oncall-form.js';
+  systemChoices, when, words, EditableList} from './oncall-form.js';
 import {formButtons} from './oncall-teams.js';
 
 const WINDOWS = '/api/v1/oncall/maintenance-windows';
 
-export class WindowsPanel {
+export class WindowsPanel extends EditableList {
   constructor(list, editor, page, changed) {
-    this.list = list;
-    this.editor = editor;
-    this.page = page;
-    this.changed = changed;
-    this.form = null;
-  }
-
-  render(data, manage) {
-    const msg = this.page.msg;
-    this.data = data;
-    this.manage = manage;
-    this.list.replaceChildren(...data.windows.map(w => this.item(msg, w)));
-    if (!data.windows.length) this.list.append(words('li', 'hint', msg, 'oc.windows.none'));
-    const add = manage && !this.form ? button(msg, 'add-window', 'oc.windows.add', () => this.open(), 'primary') : '';
-    this.editor.replaceChildren(...[add, this.form].filter(Boolean));
+    super('windows', 'window', list, editor, page, changed);
   }
 
   item(msg, w) {
