@@ -10,6 +10,7 @@ import vn.hanoi.cityops.live.Connections;
 import vn.hanoi.cityops.live.EventFeed;
 import vn.hanoi.cityops.live.FeedListener;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,14 +42,8 @@ final class TaskTopics implements FeedListener {
   @Override
   public Future<Void> load(long ordinal) {
     return tasks.list(null, null, null, LOAD_LIMIT).map(all -> {
-      Map<String, Map<String, Object>> byTopic = new HashMap<>();
-      for (Task.Noted noted : all) {
-        JsonObject task = TaskJson.live(noted.task());
-        for (String topic : topicsOf(task.getString("agency"))) {
-          byTopic.computeIfAbsent(topic, t -> new LinkedHashMap<>()).put(String.valueOf(task.getLong("id")), task.getMap());
-        }
-      }
-      byTopic.forEach((topic, values) -> hub.load(topic, ordinal, values));
+      byTopic(all.stream().map(noted -> TaskJson.live(noted.task())).toList())
+          .forEach((topic, values) -> hub.load(topic, ordinal, values));
       return null;
     });
   }
@@ -59,17 +54,25 @@ final class TaskTopics implements FeedListener {
       if (!EventTypes.MEETING.equals(e.type()) || e.payload() == null) {
         continue;
       }
-      Map<String, Map<String, Object>> byTopic = new HashMap<>();
       JsonArray list = e.payload().getJsonArray("tasks", new JsonArray());
+      List<JsonObject> changed = new ArrayList<>();
       for (int i = 0; i < list.size(); i++) {
-        JsonObject task = list.getJsonObject(i);
-        for (String topic : topicsOf(task.getString("agency"))) {
-          byTopic.computeIfAbsent(topic, t -> new LinkedHashMap<>()).put(String.valueOf(task.getLong("id")), task.getMap());
-        }
+        changed.add(list.getJsonObject(i));
       }
-      byTopic.forEach((topic, values) -> hub.publish(topic, e.ordinal(), values));
+      byTopic(changed).forEach((topic, values) -> hub.publish(topic, e.ordinal(), values));
     }
     return Future.succeededFuture();
+  }
+
+  /** The tasks by the topics they belong to, each topic's keyed by task id in the order given. */
+  private Map<String, Map<String, Object>> byTopic(List<JsonObject> live) {
+    Map<String, Map<String, Object>> byTopic = new HashMap<>();
+    for (JsonObject task : live) {
+      for (String topic : topicsOf(task.getString("agency"))) {
+        byTopic.computeIfAbsent(topic, t -> new LinkedHashMap<>()).put(String.valueOf(task.getLong("id")), task.getMap());
+      }
+    }
+    return byTopic;
   }
 
   /** The topics a task of {@code agency} belongs to: the city's, its agency's and its district's. */
