@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The wall display populated by the built-in simulator, as staff see it: one screen with nothing outside the
  * viewport at 1920×1080 and at 4K, Vietnamese with Vietnamese number formats by default, and English on the
- * toggle for every visible label. Writes the screenshots (target/screenshots) the README shows.
+ * toggle for every visible label. Writes its screenshots to target/screenshots (the README's come from EveryScreenIT).
  */
 @NodeTest(config = {"simulator=on", "simulator.daySeconds=600", "simulator.rate=60"})
 class WallLayoutIT {
