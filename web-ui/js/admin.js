@@ -1,0 +1,53 @@
+// The admin pages (README: Admin pages): one section per capability, each shown only to the roles whose
+// actions it needs (the node refuses the others anyway: every change goes through the REST routes and their
+// access control). A section is a module in panels/ exporting {@code mount(root, page)}, which fills its
+// <section> and returns {@code {render()}} (called again after a language switch).
+import {boot, every, languageButton, page, renderClock} from './page.js';
+import {byId, el} from './panels/dom.js';
+
+/**
+ * The sections in page order: their id (also the URL fragment and the message keys adm.<id>.title), the roles
+ * that see them, and their module.
+ */
+const SECTIONS = [
+];
+
+const mounted = [];
+
+async function startAdmin() {
+  byId('admin').classList.remove('hidden');
+  const roles = new Set(page.me.roles || []);
+  const shown = SECTIONS.filter(s => s.roles.some(r => roles.has(r)));
+  byId('no-sections').classList.toggle('hidden', shown.length > 0);
+  for (const section of shown) {
+    const root = el('section', `panel admin-section ${section.id}-section`);
+    root.id = `${section.id}-panel`;
+    root.setAttribute('aria-labelledby', `${section.id}-title`);
+    const title = el('h2');
+    title.id = `${section.id}-title`;
+    title.dataset.i18n = `adm.${section.id}.title`;
+    root.append(title);
+    byId('sections').append(root);
+    const link = el('a');
+    link.href = `#${root.id}`;
+    link.dataset.i18n = `adm.${section.id}.title`;
+    const item = el('li');
+    item.append(link);
+    byId('section-links').append(item);
+    const module = await section.module();
+    mounted.push(await module.mount(root, page));
+  }
+  languageButton(render);
+  renderClock();
+  every(1000, renderClock);
+  render();
+  if (location.hash) document.querySelector(location.hash)?.scrollIntoView({block: 'start'});
+}
+
+function render() {
+  byId('who').textContent = `${page.me.displayName || page.me.username} (${page.me.username})`;
+  page.msg.apply(byId('admin'));
+  for (const section of mounted) section.render();
+}
+
+boot(startAdmin).catch(e => console.error('admin page failed to start', e));
