@@ -169,6 +169,23 @@ final class AlertJson {
         .put("createdAt", iso(r.createdAt())).put("updatedAt", iso(r.updatedAt()));
   }
 
+  /**
+   * The answer of a rule's test against the last hour: the rule as tested, the span, how many observations of how many
+   * subjects it saw, and the alerts it would have had ({@code firedBefore}: already firing when the hour began).
+   */
+  static JsonObject trial(RuleTrial.Result r) {
+    JsonArray firings = new JsonArray();
+    for (RuleReplay.Firing f : r.firings()) {
+      firings.add(new JsonObject().put("subject", f.subject()).put("firedAt", f.firedAt().toString())
+          .put("value", f.value()).put("worst", f.worst())
+          .put("clearedAt", f.clearedAt() == null ? null : f.clearedAt().toString())
+          .put("firedBefore", f.firedAt().isBefore(r.from())));
+    }
+    return new JsonObject().put("rule", rule(r.rule())).put("from", r.from().toString()).put("to", r.to().toString())
+        .put("observations", r.observations()).put("subjects", r.subjects()).put("firings", firings)
+        .put("stored", false);
+  }
+
   /** The body of a new rule (it matches {@code alert-rule.schema.json}). */
   static RuleFields ruleFields(JsonObject body) {
     return new RuleFields(body.getString("code"), Rule.Kind.of(body.getString("kind")), body.getString("subject"),

@@ -74,7 +74,8 @@ public final class AlertModule implements Capability {
 
   @Override
   public List<Routes> routes() {
-    return List.of(new AlertRoutes(alerts, guard, signal), new RuleRoutes(rules, reference, audit, guard),
+    return List.of(new AlertRoutes(alerts, guard, signal), new RuleRoutes(rules, reference, audit, guard,
+        new RuleTrial(pool, new KpiObservations(pool, new ConditionStore(pool)))),
         new SilenceRoutes(new Silences(pool, alerts), reference, audit, guard, signal));
   }
 

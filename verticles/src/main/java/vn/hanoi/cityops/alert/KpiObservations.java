@@ -61,7 +61,8 @@ final class KpiObservations {
     });
   }
 
-  private Future<Map<String, Double>> values(Rule rule, Instant at) {
+  /** The rule's value per subject as of {@code at} (also the replay of a rule over the last hour, {@link RuleTrial}). */
+  Future<Map<String, Double>> values(Rule rule, Instant at) {
     var t = ConditionStore.utc(at);
     int window = rule.windowMinutes() == null ? 60 : rule.windowMinutes();
     Future<io.vertx.sqlclient.RowSet<Row>> rows = switch (rule.kind()) {

@@ -27,6 +27,15 @@ public record RuleFields(String code, Rule.Kind kind, String subject, String sev
         description);
   }
 
+  /** These fields as the rule {@code stored} would be if they were saved (to test it before saving: {@link RuleTrial}). */
+  Rule asRule(Rule stored) {
+    return new Rule(stored.id(), stored.code(), stored.kind(), subject, severity, threshold, clearThreshold, windowMinutes,
+        forSeconds == null ? 0 : forSeconds, clearSeconds == null ? 0 : clearSeconds,
+        reopenSeconds == null ? REOPEN_SECONDS : reopenSeconds, escalateAfterSeconds, webhookUrl, webhookSecret,
+        webhookFormat, Boolean.TRUE.equals(enabled), description, stored.createdBy(), stored.createdAt(),
+        stored.updatedAt());
+  }
+
   /** Whether storing these fields over {@code stored} disables it (its open alerts then resolve). */
   public boolean disables(Rule stored) {
     return stored.enabled() && !Boolean.TRUE.equals(enabled);

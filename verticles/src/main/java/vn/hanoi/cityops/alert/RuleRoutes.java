@@ -14,12 +14,15 @@ import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
 
+import java.time.Instant;
+
 import static vn.hanoi.cityops.web.Requests.checked;
 import static vn.hanoi.cityops.web.Requests.id;
 import static vn.hanoi.cityops.web.Requests.present;
 
 /**
- * {@code /api/v1/alert-rules}: list, one, create, update (any subset of the fields but code and kind), delete.
+ * {@code /api/v1/alert-rules}: list, one, create, update (any subset of the fields but code and kind), delete, and
+ * test one against the last hour ({@code POST /:id/test}, the unsaved changes as an update's body: {@link RuleTrial}).
  * Reading needs city data; changing {@link Action#MANAGE_ALERTS} (sre), each change audited. A body is checked
  * against its schema file, then by {@link RuleValidation}; a taken code is {@code 409 conflict}. HTTP only.
  */
@@ -30,6 +33,7 @@ final class RuleRoutes implements Routes {
   private final ReferenceData reference;
   private final AuditLog audit;
   private final Guard guard;
+  private final RuleTrial trial;
   private final SchemaCheck ruleSchema = SchemaCheck.of("alert-rule.schema.json");
   private final SchemaCheck ruleUpdateSchema = SchemaCheck.of("alert-rule-update.schema.json");
 
@@ -37,8 +41,9 @@ final class RuleRoutes implements Routes {
   private record Update(long id, JsonObject fields) {
   }
 
-  RuleRoutes(AlertRules rules, ReferenceData reference, AuditLog audit, Guard guard) {
+  RuleRoutes(AlertRules rules, ReferenceData reference, AuditLog audit, Guard guard, RuleTrial trial) {
     this.rules = rules;
+    this.trial = trial;
     this.reference = reference;
     this.audit = audit;
     this.guard = guard;
@@ -54,6 +59,11 @@ final class RuleRoutes implements Routes {
         .access(guard.may(Action.MANAGE_ALERTS)).handler(this::create);
     ApiDoc.on(router.patch(RULES + "/:id"), "Change an alert rule: any of its fields but code and kind").body(ruleUpdateSchema).errors(422)
         .access(guard.may(Action.MANAGE_ALERTS)).handler(this::update);
+    ApiDoc.on(router.post(RULES + "/:id/test"),
+            "Test an alert rule against the last hour, as stored or with unsaved changes (the body, validated like an update): "
+                + "which subjects would have fired, when, with which values. Nothing is stored, no alert raised")
+        .optionalBody(ruleUpdateSchema).errors(422)
+        .access(guard.may(Action.MANAGE_ALERTS)).handler(this::test);
     ApiDoc.on(router.delete(RULES + "/:id"), "Delete an alert rule").noContent().errors(400)
         .access(guard.may(Action.MANAGE_ALERTS)).handler(this::delete);
   }
@@ -91,6 +101,18 @@ final class RuleRoutes implements Routes {
                 .compose(merged -> rules.update(update.id(), merged, merged.disables(stored), Guard.principal(ctx).username()))))
         .compose(rule -> audited(ctx, "alert_rule.update", rule).map(rule))
         .onSuccess(rule -> JsonBodies.ok(ctx, AlertJson.rule(rule)))
+        .onFailure(ctx::fail);
+  }
+
+  /** The rule as stored with the body's changes on top (none: no body), validated as an update is; then replayed. */
+  private void test(RoutingContext ctx) {
+    checked(() -> new Update(JsonBodies.longParam(ctx, "id"),
+        ctx.body().length() > 0 ? JsonBodies.object(ctx, ruleUpdateSchema) : new JsonObject()))
+        .compose(update -> rules.find(update.id())
+            .compose(found -> present(found, "no alert rule " + update.id()))
+            .compose(stored -> valid(AlertJson.ruleFields(stored, update.fields())).map(fields -> fields.asRule(stored))))
+        .compose(rule -> trial.lastHour(rule, Instant.now()))
+        .onSuccess(result -> JsonBodies.ok(ctx, AlertJson.trial(result)))
         .onFailure(ctx::fail);
   }
 

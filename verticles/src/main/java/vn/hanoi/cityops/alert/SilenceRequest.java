@@ -13,10 +13,13 @@ import java.time.format.DateTimeParseException;
  */
 record SilenceRequest(String rule, String kind, String subject, String severity, Integer durationMinutes,
                       String endsAt, String reason) {
+  /** The longest silence: 30 days, as {@code durationMinutes}' maximum in {@code silence-create.schema.json}. */
+  static final int MAX_MINUTES = 43_200;
+
   /**
    * When the silence ends, asked at {@code now}; throws the {@link Failure} that says what is wrong: no matcher, not
-   * exactly one of {@code durationMinutes} and {@code endsAt}, an end that is no date-time or not in the future
-   * ({@code 400 validation_failed}), a subject that is neither a system nor an agency ({@code 422 unknown_reference}).
+   * exactly one of {@code durationMinutes} and {@code endsAt}, an end that is no date-time, not in the future or
+   * more than 30 days ahead ({@code 400 validation_failed}), a subject that is neither a system nor an agency ({@code 422 unknown_reference}).
    */
   OffsetDateTime end(OffsetDateTime now, ReferenceData reference) {
     if (rule == null && kind == null && subject == null && severity == null) {
@@ -35,6 +38,10 @@ record SilenceRequest(String rule, String kind, String subject, String severity,
     }
     if (!end.isAfter(now)) {
       throw Failure.invalidField("endsAt is in the past", "endsAt", "must be in the future");
+    }
+    if (end.isAfter(now.plusMinutes(MAX_MINUTES))) {
+      throw Failure.invalidField("a silence lasts at most 30 days", "endsAt",
+          "must be at most " + MAX_MINUTES + " minutes (30 days) from now");
     }
     if (subject != null && !reference.isSystem(subject) && !reference.isAgency(subject)) {
       throw Failure.unknownReference("unknown subject " + subject, "subject", "is not a known system or agency");

@@ -27,8 +27,18 @@ class SilenceRequestTest {
 
   @Test
   void anEndInTheFutureIsTakenAsGiven() {
-    assertEquals(OffsetDateTime.parse("2099-01-01T00:00:00Z"),
-        request("system-down.wan", null, null, null, null, "2099-01-01T00:00:00Z").end(NOW, RuleValidationTest.REFERENCE));
+    assertEquals(OffsetDateTime.parse("2026-12-01T00:00:00Z"),
+        request("system-down.wan", null, null, null, null, "2026-12-01T00:00:00Z").end(NOW, RuleValidationTest.REFERENCE));
+  }
+
+  @Test
+  void aSilenceLastsAtMostThirtyDays() {
+    assertEquals(NOW.plusDays(30), request(null, null, "WAN", null, null, NOW.plusDays(30).toString())
+        .end(NOW, RuleValidationTest.REFERENCE), "thirty days exactly is allowed");
+    Failure f = refused(request(null, null, "WAN", null, null, NOW.plusDays(30).plusMinutes(1).toString()));
+    assertEquals("validation_failed", f.code());
+    assertEquals("endsAt", f.details().getJsonObject(0).getString("field"));
+    assertEquals("must be at most 43200 minutes (30 days) from now", f.details().getJsonObject(0).getString("reason"));
   }
 
   @Test
