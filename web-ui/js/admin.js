@@ -10,6 +10,9 @@ import {byId, el} from './panels/dom.js';
  * that see them, and their module.
  */
 const SECTIONS = [
+  {id: 'rules', roles: ['sre', 'admin'], module: () => import('./panels/admin-rules.js')},
+  {id: 'silences', roles: ['sre', 'admin'], module: () => import('./panels/admin-silences.js')},
+  {id: 'windows', roles: ['sre', 'admin'], module: () => import('./panels/admin-windows.js')},
 ];
 
 const mounted = [];

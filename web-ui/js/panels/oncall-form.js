@@ -24,9 +24,10 @@ export function mayManage(me) {
 /**
  * Calls the API for the form or item {@code scope} (an element with data-scope); an answer other than
  * {@code expected} is shown by its fields (after {@code adjust}, which may add what only the page knows, such as
- * which team owns a system) and kept. Answers the answer when it is {@code expected}, null otherwise.
+ * which team owns a system) and kept. Answers the answer when it is {@code expected}, null otherwise. {@code words}:
+ * whose messages say the refusal (the on-call page's unless another page gives its own, as the admin page does).
  */
-export async function attempt(msg, scope, variant, call, expected, adjust) {
+export async function attempt(msg, scope, variant, call, expected, adjust, words = ONCALL) {
   let answer;
   try {
     answer = await call();
@@ -37,8 +38,8 @@ export async function attempt(msg, scope, variant, call, expected, adjust) {
   const key = scope.dataset.scope;
   if (!expected.includes(answer.status)) {
     const shown = adjust ? adjust(answer) || answer : answer;
-    refusals.set(key, {answer: shown, variant});
-    showProblems(scope, msg, shown, variant, ONCALL);
+    refusals.set(key, {answer: shown, variant, words});
+    showProblems(scope, msg, shown, variant, words);
     return null;
   }
   refusals.delete(key);
@@ -54,9 +55,9 @@ export function forget(scope) {
 
 /** Shows every kept refusal again in its scope: after a list is rebuilt or the language changed. */
 export function showRefusals(msg) {
-  for (const [key, {answer, variant}] of refusals) {
+  for (const [key, {answer, variant, words}] of refusals) {
     const scope = document.querySelector(`[data-scope="${CSS.escape(key)}"]`);
-    if (scope) showProblems(scope, msg, answer, variant, ONCALL);
+    if (scope) showProblems(scope, msg, answer, variant, words);
     else refusals.delete(key);
   }
 }

@@ -37,7 +37,7 @@ record SilenceRequest(String rule, String kind, String subject, String severity,
       throw Failure.invalidField("endsAt is not a date-time", "endsAt", "must be an ISO-8601 date-time with an offset");
     }
     if (!end.isAfter(now)) {
-      throw Failure.invalidField("endsAt is in the past", "endsAt", "must be in the future");
+      throw Failure.invalidField("endsAt is in the past", "endsAt", "is in the past: must be in the future");
     }
     if (end.isAfter(now.plusMinutes(MAX_MINUTES))) {
       throw Failure.invalidField("a silence lasts at most 30 days", "endsAt",
