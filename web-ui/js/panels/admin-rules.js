@@ -122,12 +122,11 @@ class RulesPanel {
       : msg.t(`adm.rules.firesClears.${way}`, ruleValue(msg, r.kind, r.threshold), ruleValue(msg, r.kind, r.clearThreshold));
   }
 
+  /** "báo sau 5 phút · hết sau 1 phút ổn định · …"; a zero said in words of its own ("báo ngay"). */
   timings(msg, r) {
-    const seconds = s => (s ? msg.duration(s * 1000) : msg.t('adm.rules.atOnce'));
-    return [msg.t('adm.rules.for', seconds(r.forSeconds)), msg.t('adm.rules.clear', seconds(r.clearSeconds)),
-      msg.t('adm.rules.reopen', seconds(r.reopenSeconds)),
-      r.escalateAfterSeconds ? msg.t('adm.rules.escalate', seconds(r.escalateAfterSeconds)) : msg.t('adm.rules.noEscalation')]
-      .join(' · ');
+    const said = (key, s) => (s ? msg.t(key, msg.duration(s * 1000)) : msg.t(`${key}.zero`));
+    return [said('adm.rules.for', r.forSeconds), said('adm.rules.clear', r.clearSeconds),
+      said('adm.rules.reopen', r.reopenSeconds), said('adm.rules.escalate', r.escalateAfterSeconds)].join(' · ');
   }
 
   /** The edit form of rule {@code r}: severity, thresholds (not for down/degraded), window (KPI rates), timings. */

@@ -2,14 +2,16 @@
  * Alerts. {@link vn.hanoi.cityops.alert.AlertModule} says what they need and offer; the rest:
  * <ul>
  *   <li>HTTP: {@link vn.hanoi.cityops.alert.AlertRoutes} ({@code /api/v1/alerts}),
- *       {@link vn.hanoi.cityops.alert.RuleRoutes} ({@code /alert-rules}), {@link vn.hanoi.cityops.alert.SilenceRoutes}
+ *       {@link vn.hanoi.cityops.alert.RuleRoutes} ({@code /alert-rules}, and {@code /alert-rules/:id/test}: a rule replayed
+ *       over the last hour by {@link vn.hanoi.cityops.alert.RuleTrial}, read-only), {@link vn.hanoi.cityops.alert.SilenceRoutes}
  *       ({@code /silences}), reading requests through {@link vn.hanoi.cityops.web.Requests} and answering in
  *       {@link vn.hanoi.cityops.alert.AlertJson}'s shapes, the one JSON mapper of the REST answers, the {@code alert}
  *       event payload, the {@code alerts} topic and the webhook body.</li>
  *   <li>Pure rules, unit-tested: {@link vn.hanoi.cityops.alert.Lifecycle} (firing → acknowledged → resolved, reopen,
  *       escalate, silence: from which states, and the refusals), {@link vn.hanoi.cityops.alert.Conditions} (a rule's
  *       condition per subject: hysteresis, for/clear durations), {@link vn.hanoi.cityops.alert.RuleValidation},
- *       {@link vn.hanoi.cityops.alert.SilenceRequest}, {@link vn.hanoi.cityops.alert.Signatures}.</li>
+ *       {@link vn.hanoi.cityops.alert.SilenceRequest}, {@link vn.hanoi.cityops.alert.Signatures},
+ *       {@link vn.hanoi.cityops.alert.RuleReplay} (what a rule would have done over past observations).</li>
  *   <li>PostgreSQL, statements in {@code sql/alert/*.sql}, records out: {@link vn.hanoi.cityops.alert.AlertRepository}
  *       (the lifecycle's conditional writes), {@link vn.hanoi.cityops.alert.AlertRules}, {@link vn.hanoi.cityops.alert.Silences},
  *       {@link vn.hanoi.cityops.alert.ConditionStore}, {@link vn.hanoi.cityops.alert.KpiObservations}.</li>
