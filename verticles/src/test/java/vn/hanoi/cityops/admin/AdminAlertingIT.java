@@ -159,6 +159,9 @@ class AdminAlertingIT {
     assertEquals(400, invalid.statusCode(), invalid.bodyAsString());
     assertEquals("threshold", invalid.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("field"));
     assertEquals(403, api.send(HttpMethod.POST, RULES + "/" + down + "/test", api.token("operator"), null).statusCode());
+    JsonObject kpi = ok(api.send(HttpMethod.POST, RULES + "/" + rule("feedback-overdue-above").getLong("id") + "/test", sre, null));
+    assertEquals(60, kpi.getInteger("observations"), "a KPI rule observed at each minute of the hour: " + kpi.encodePrettily());
+    assertEquals(0, kpi.getJsonArray("firings").size(), "no overdue feedback in a fresh city");
 
     try (Browser b = new Browser(1366, 768, Browser.newProfile())) {
       b.signIn(base + "/admin.html", "sre", TestNodes.DEMO_PASSWORD);
