@@ -164,7 +164,12 @@ public final class AlertRepository {
   public Future<Change> resolve(long id, String actor, String note) {
     return pool.withTransaction(c -> c.preparedQuery(LOCK).execute(Tuple.of(id))
         .compose(before -> {
-          String from = before.size() == 0 ? null : before.iterator().next().getString(0);
+          Row locked = before.size() == 0 ? null : before.iterator().next();
+          String from = locked == null ? null : locked.getString("state");
+          if (locked != null && Lifecycle.open(from) && locked.getOffsetDateTime("holding_since") != null) {
+            return Future.failedFuture(Lifecycle.stillHolds(id, locked.getOffsetDateTime("holding_since"),
+                locked.getDouble("holding_value")));
+          }
           return c.preparedQuery(RESOLVE).execute(Tuple.of(id, actor, note).addArrayOfString(Action.RESOLVE.fromStates()))
               .compose(rows -> rows.size() == 0
                   ? refuse(c, id, Action.RESOLVE)

@@ -115,6 +115,19 @@ public final class Lifecycle {
             .put("resolvedBy", c.resolvedBy())));
   }
 
+  /**
+   * Why a person may not resolve alert {@code id}: its condition still holds (since {@code since}, at {@code value}),
+   * and an alert resolved by hand while it holds would not fire again until the condition cleared, hiding the
+   * outage ({@code 409 condition_holds}). It resolves by itself when the condition clears; to quiet it meanwhile,
+   * acknowledge or silence it.
+   */
+  public static Failure stillHolds(long id, OffsetDateTime since, Double value) {
+    return new Failure(Failure.Kind.CONFLICT, "condition_holds", "alert " + id + " cannot be resolved by hand: its condition "
+        + "still holds (since " + iso(since) + (value == null ? "" : ", value " + value) + "); it resolves by itself when "
+        + "the condition clears; acknowledge or silence it to quiet it meanwhile", new JsonArray()
+        .add(new JsonObject().put("holdingSince", iso(since)).put("value", value)));
+  }
+
   /** Why ending silence {@code id} was refused: there is none ({@code 404}), or it already ended ({@code 409}). */
   public static Failure silenceRefusal(long id, boolean exists) {
     return exists

@@ -46,28 +46,8 @@ public final class Main {
   }
 
   private static void banner(AppConfig config, Node node) {
-    String url = "http://localhost:" + config.httpPort();
-    StringBuilder b = new StringBuilder("\n")
-        .append("  cityops node ").append(node.nodeId()).append(" is up\n")
-        .append("  wall display   ").append(url).append("/\n")
-        .append("  readiness      ").append(url).append("/ready\n")
-        .append("  metrics        ").append(url).append("/metrics\n")
-        .append("  database       ").append(config.embeddedDatabase()
-            ? "embedded PostgreSQL on port " + node.database().embeddedPort() + ", data in " + config.pgDataDir().toAbsolutePath()
-            : "external PostgreSQL").append('\n')
-        .append("  simulator      ").append(config.simulator() ? "on, " + config.simulatorRate() + " events/s" : "off").append('\n');
-    if (config.devMode() && !config.bootstrapApiKey().isBlank()) {
-      b.append("  bootstrap key  ").append(config.bootstrapApiKey()).append("   (development mode; set CITYOPS_BOOTSTRAP_API_KEY in production)\n")
-          .append("  try it:        curl -i -X POST ").append(url).append("/api/v1/events -H 'Authorization: Bearer ")
-          .append(config.bootstrapApiKey()).append("' -H 'Content-Type: application/json' \\\n")
-          .append("                   -d '{\"id\":\"demo-1\",\"type\":\"system.health\",\"occurredAt\":\"2026-11-23T08:00:00+07:00\",\"system\":\"MOTCUA\",\"status\":\"up\"}'\n");
-    }
-    if (config.devMode()) {
-      b.append("  demo users     admin, operator, leader, sre, cg-officer (agency officer of Cầu Giấy), password '")
-          .append(config.demoPassword()).append("' (CITYOPS_DEMO_PASSWORD)\n")
-          .append("  sign in:       curl -X POST ").append(url).append("/api/v1/auth/login -H 'Content-Type: application/json' \\\n")
-          .append("                   -d '{\"username\":\"operator\",\"password\":\"").append(config.demoPassword()).append("\"}'\n");
-    }
-    System.out.println(b);
+    System.out.println(Banner.text(config, node.nodeId(), config.embeddedDatabase()
+        ? "embedded PostgreSQL on port " + node.database().embeddedPort() + ", data in " + config.pgDataDir().toAbsolutePath()
+        : "external PostgreSQL"));
   }
 }

@@ -127,7 +127,7 @@ public final class Node {
       audiences.putAll(c.audiences());
       verticles.addAll(c.verticles());
     }
-    routes.add(new LiveRoutes(vertx, config, auth.guard().tokens(), new TopicAccess(auth.guard().access(), audiences), hub));
+    routes.add(new LiveRoutes(vertx, config, auth.guard().tokens(), new TopicAccess(auth.guard().access(), audiences, reference), hub));
 
     Node node = new Node(vertx, config, nodeId, meters, db, reference, List.copyOf(routes), notify.notifier());
     return vertx.deployVerticle(() -> new HttpVerticle(config.http(), node.routes),

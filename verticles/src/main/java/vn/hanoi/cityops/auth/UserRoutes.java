@@ -82,7 +82,7 @@ public final class UserRoutes implements Routes {
     checkAgency(body.getString("agency"));
     String username = body.getString("username");
     String password = body.getString("password");
-    vertx.executeBlocking(() -> PasswordHasher.hash(password), false)
+    vertx.executeBlocking(() -> checkedHash(password, username, body.getString("displayName")), false)
         .compose(hash -> users.create(username, new UserFields(body.getString("displayName"),
             body.getString("agency"), body.getString("language", "vi"), roles(body.getJsonArray("roles")), hash, true)))
         .compose(created -> created.isPresent()
@@ -114,7 +114,7 @@ public final class UserRoutes implements Routes {
     String password = body.getString("password");
     return (password == null
             ? Future.<String>succeededFuture(null)
-            : vertx.executeBlocking(() -> PasswordHasher.hash(password), false))
+            : vertx.executeBlocking(() -> checkedHash(password, user.username(), user.displayName()), false))
         .compose(hash -> changed.isEmpty()
             ? Future.succeededFuture(user)
             : users.update(user.id(), new UserFields(
@@ -131,6 +131,12 @@ public final class UserRoutes implements Routes {
             ? tokens.endSessionsOf(updated.id()).map(updated)
             : Future.succeededFuture(updated))
         .compose(updated -> audited(ctx, "user.update", updated, changed).map(updated));
+  }
+
+  /** The hash of {@code password} once {@link PasswordPolicy} accepts it for this person (blocking: a worker calls it). */
+  private static String checkedHash(String password, String username, String displayName) {
+    PasswordPolicy.check(password, username, displayName);
+    return PasswordHasher.hash(password);
   }
 
   /** The fields of {@code body} whose value differs from the user's; a password always counts as a change. */

@@ -11,23 +11,23 @@ import java.util.Optional;
  */
 public enum Topics {
   /** Every city system: status, latency, message, when it last reported. */
-  SYSTEMS("systems", Access.CITY_DATA),
+  SYSTEMS("systems", Access.CITY_DATA, Key.NONE),
   /** Today's dossier KPIs of the city. */
-  KPI_CITY("kpi.city", Access.CITY_DATA),
+  KPI_CITY("kpi.city", Access.CITY_DATA, Key.NONE),
   /** Today's dossier KPIs of a district with its communes; key: the district's code. */
-  KPI_DISTRICT("kpi.district.", Access.AGENCY_DATA),
+  KPI_DISTRICT("kpi.district.", Access.AGENCY_DATA, Key.DISTRICT),
   /** Today's dossier KPIs of one agency; key: its code. */
-  KPI_AGENCY("kpi.agency.", Access.AGENCY_DATA),
+  KPI_AGENCY("kpi.agency.", Access.AGENCY_DATA, Key.AGENCY),
   /** Today's citizen feedback of the city. */
-  FEEDBACK("feedback", Access.CITY_DATA),
+  FEEDBACK("feedback", Access.CITY_DATA, Key.NONE),
   /** Open alerts and their groups. */
-  ALERTS("alerts", Access.CITY_DATA),
+  ALERTS("alerts", Access.CITY_DATA, Key.NONE),
   /** A briefing's shared screen; key: the meeting's id. */
-  MEETING("meeting.", Access.PARTICIPANTS),
+  MEETING("meeting.", Access.PARTICIPANTS, Key.OWNED),
   /** Every agency's tasks given in briefings (the tasks page of a city-wide reader). */
-  TASKS("tasks", Access.CITY_DATA),
+  TASKS("tasks", Access.CITY_DATA, Key.NONE),
   /** The tasks of one agency and, for a district, of its communes; key: the agency's code. */
-  TASKS_AGENCY("tasks.agency.", Access.AGENCY_DATA);
+  TASKS_AGENCY("tasks.agency.", Access.AGENCY_DATA, Key.AGENCY);
 
   /** Who may follow a topic. */
   public enum Access {
@@ -39,20 +39,38 @@ public enum Topics {
     PARTICIPANTS
   }
 
+  /** What the key of a family names; a topic whose key names nothing that exists is refused as unknown. */
+  public enum Key {
+    /** A single topic: no key. */
+    NONE,
+    /** A district's code (not a commune's, not a department's). */
+    DISTRICT,
+    /** Any agency's code: a department, a district or a commune. */
+    AGENCY,
+    /** Whatever the capability that owns the topic says (a meeting's id: its audience decides). */
+    OWNED
+  }
+
   /** A topic name read back: which topic, and the key of a family ({@code null} for a single name). */
   public record Match(Topics topic, String key) {
   }
 
   private final String name;
   private final Access access;
+  private final Key key;
 
-  Topics(String name, Access access) {
+  Topics(String name, Access access, Key key) {
     this.name = name;
     this.access = access;
+    this.key = key;
   }
 
   public Access access() {
     return access;
+  }
+
+  public Key key() {
+    return key;
   }
 
   /** True for a family of names ({@code kpi.district.<code>}), false for one name. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -376,6 +377,11 @@ public final class AppConfig {
 
   private static IllegalStateException bad(String key, String problem) {
     return new IllegalStateException("configuration key " + key + " (" + envName(key) + ") " + problem);
+  }
+
+  /** Whether {@code key} has its packaged default: nobody set it in the file or the environment. */
+  public boolean isDefault(String key) {
+    return Objects.equals(String.valueOf(defaults().getValue(key)), String.valueOf(values.getValue(key)));
   }
 
   /** Every key and its value, secrets masked: printed at start. */

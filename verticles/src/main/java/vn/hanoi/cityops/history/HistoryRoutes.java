@@ -55,22 +55,31 @@ public final class HistoryRoutes implements Routes {
   }
 
   private void series(RoutingContext ctx) {
-    Requests.checked(() -> allowed(ctx, request(ctx)))
+    Requests.checked(() -> {
+      allowed(ctx);
+      return request(ctx);
+    })
         .compose(q -> repository.series(q.kpi(), q.scope(), q.window()).map(points -> body(q, points)))
         .onSuccess(body -> JsonBodies.ok(ctx, body))
         .onFailure(ctx::fail);
   }
 
-  /** {@code q}, when the caller may read its scope: the city needs city data, a district that district's (403). */
-  private Request allowed(RoutingContext ctx, Request q) {
-    if (q.scope().isCity()) {
-      guard.check(ctx, Action.READ_CITY_DATA, null);
-    } else {
-      guard.check(ctx, Action.READ_AGENCY_DATA, q.scope().district());
+  /**
+   * Whether the caller may read the scope asked for, decided before any other parameter is checked (so an officer
+   * asking for another district learns 403, never which of its parameters were wrong): {@code district:<code>}
+   * needs that agency's data, anything else city data. A missing scope is left to {@link #request} (400).
+   */
+  private void allowed(RoutingContext ctx) {
+    String scope = QueryParams.optional(ctx, "scope");
+    if (scope == null) {
+      return;
     }
-    return q;
+    if (scope.startsWith(Scope.DISTRICT_PREFIX)) {
+      guard.check(ctx, Action.READ_AGENCY_DATA, scope.substring(Scope.DISTRICT_PREFIX.length()));
+    } else {
+      guard.check(ctx, Action.READ_CITY_DATA, null);
+    }
   }
-
 
   private Request request(RoutingContext ctx) {
     Kpi kpi = Kpi.of(required(ctx, "kpi"))

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  */
 public record Scope(String district) {
   public static final Scope CITY = new Scope(null);
-  private static final String DISTRICT_PREFIX = "district:";
+  static final String DISTRICT_PREFIX = "district:";
 
   public static Scope district(String code) {
     return new Scope(code);

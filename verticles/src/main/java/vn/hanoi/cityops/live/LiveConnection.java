@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.cityops.auth.Principal;
+import vn.hanoi.cityops.bus.Topics;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -292,6 +293,11 @@ final class LiveConnection {
     }
     if (!hub.access.mayFollow(principal, topic)) {
       reply(error("forbidden", "your role does not allow following " + topic).put("topic", topic));
+      return;
+    }
+    if (!hub.access.exists(topic)) {
+      reply(error("not_found", "no topic " + topic + ": its key names no " + Topics.match(topic).orElseThrow().topic().key()
+          .name().toLowerCase()).put("topic", topic));
       return;
     }
     topic = hub.connections.canonical(topic);

@@ -53,8 +53,13 @@ public record MeetingState(long id, Phase phase, String chair, String secretary,
     DRIVERS,
     /** The chair alone. */
     CHAIR,
-    /** Whoever takes part ({@link #takesPart}) or may read city-wide data. */
+    /** Whoever takes part ({@link #takesPart}) or may read city-wide data: who may read the meeting. */
     PARTICIPANTS,
+    /**
+     * Whoever takes part ({@link #takesPart}) or may run briefings (a city leader sits in on any): who may join,
+     * leave and raise a hand. Reading city-wide data is no invitation.
+     */
+    ATTENDEES,
     /** The chair, or anyone who may schedule briefings (a leader). */
     ORGANIZERS
   }
@@ -66,9 +71,9 @@ public record MeetingState(long id, Phase phase, String chair, String secretary,
     SHARE_PANEL(Who.DRIVERS, "a panel is shared while the meeting is in progress", Phase.IN_PROGRESS),
     HIGHLIGHT(Who.DRIVERS, "highlights are shown while the meeting is in progress", Phase.IN_PROGRESS),
     FLOOR(Who.DRIVERS, "the floor is given while the meeting is in progress", Phase.IN_PROGRESS),
-    HAND(Who.PARTICIPANTS, "hands are raised while the meeting is in progress", Phase.IN_PROGRESS),
-    JOIN(Who.PARTICIPANTS, "a meeting that ended cannot be joined", Phase.SCHEDULED, Phase.IN_PROGRESS),
-    LEAVE(Who.PARTICIPANTS, "the meeting ended", Phase.SCHEDULED, Phase.IN_PROGRESS),
+    HAND(Who.ATTENDEES, "hands are raised while the meeting is in progress", Phase.IN_PROGRESS),
+    JOIN(Who.ATTENDEES, "a meeting that ended cannot be joined", Phase.SCHEDULED, Phase.IN_PROGRESS),
+    LEAVE(Who.ATTENDEES, "the meeting ended", Phase.SCHEDULED, Phase.IN_PROGRESS),
     END(Who.DRIVERS, "only a meeting in progress can end", Phase.IN_PROGRESS),
     DECIDE(Who.DRIVERS, "decisions are recorded while the meeting is in progress, on one of its agenda items",
         Phase.IN_PROGRESS),
@@ -133,6 +138,7 @@ public record MeetingState(long id, Phase phase, String chair, String secretary,
       case DRIVERS -> drives(who.username());
       case CHAIR -> who.username().equals(chair);
       case PARTICIPANTS -> takesPart(who, access) || access.allows(who, Action.READ_CITY_DATA);
+      case ATTENDEES -> takesPart(who, access) || access.allows(who, Action.RUN_MEETINGS);
       case ORGANIZERS -> who.username().equals(chair) || access.allows(who, Action.RUN_MEETINGS);
     };
   }
@@ -143,7 +149,7 @@ public record MeetingState(long id, Phase phase, String chair, String secretary,
       throw Failure.forbidden(switch (step.who) {
         case DRIVERS -> "only the chair and the secretary of meeting " + id + " drive it";
         case CHAIR -> "only the chair of meeting " + id + " designates its secretary";
-        case PARTICIPANTS -> "you are not invited to meeting " + id;
+        case PARTICIPANTS, ATTENDEES -> "you are not invited to meeting " + id;
         case ORGANIZERS -> "only the chair of meeting " + id + " or a leader changes or cancels it";
       });
     }

@@ -37,6 +37,7 @@ public final class HttpVerticle extends VerticleBase {
             .setPerMessageWebSocketCompressionSupported(settings.liveCompression())
             .setPerFrameWebSocketCompressionSupported(settings.liveCompression()))
         .requestHandler(router(vertx, settings, routes))
+        .invalidRequestHandler(new UndecodableRequests())
         .listen();
   }
 

@@ -132,7 +132,7 @@ class AlertsClusterIT {
     onB.next(m -> "snapshot".equals(m.getString("kind")));
     sreB.health("ZALO-PAKN", "down");
     long id = sreB.await("ZALO-PAKN", state("firing")).getLong("id");
-    assertEquals(200, sreB.send(HttpMethod.POST, "/api/v1/alerts/" + id + "/resolve", new JsonObject().put("note", "ok")).statusCode());
+    sreB.health("ZALO-PAKN", "up"); // back: the alert resolves on whichever node evaluates it, the same on both
     String key = String.valueOf(id);
     onA.next(m -> resolved(m, key));
     onB.next(m -> resolved(m, key));

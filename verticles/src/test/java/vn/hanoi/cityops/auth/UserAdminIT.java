@@ -73,7 +73,7 @@ class UserAdminIT {
     long id = created.bodyAsJsonObject().getLong("id");
     HttpResponse<Buffer> one = api.send(HttpMethod.GET, USERS + "/" + id, admin, null);
     HttpResponse<Buffer> listing = api.send(HttpMethod.GET, USERS, admin, null);
-    HttpResponse<Buffer> changed = patch(id, new JsonObject().put("password", "another-long-secret"));
+    HttpResponse<Buffer> changed = patch(id, new JsonObject().put("password", "another-long-secret-by-west-lake"));
 
     for (HttpResponse<Buffer> r : List.of(created, one, listing, changed)) {
       assertTrue(r.statusCode() == 200 || r.statusCode() == 201, r.bodyAsString());
@@ -86,7 +86,7 @@ class UserAdminIT {
         .anyMatch(u -> "hash.check".equals(u.getString("username"))));
     String hash = api.row("SELECT password_hash FROM app_user WHERE username = $1", "hash.check").getString("password_hash");
     assertTrue(hash.startsWith("$argon2id$"), hash);
-    assertEquals(200, api.login("hash.check", "another-long-secret").statusCode());
+    assertEquals(200, api.login("hash.check", "another-long-secret-by-west-lake").statusCode());
     assertEquals(401, api.login("hash.check", PASSWORD).statusCode(), "the old password no longer works");
   }
 
@@ -111,6 +111,27 @@ class UserAdminIT {
     HttpResponse<Buffer> moved = patch(id, new JsonObject().put("agency", "NOWHERE"));
     assertEquals(422, moved.statusCode(), moved.bodyAsString());
     assertEquals("LB", api.row("SELECT agency_code FROM app_user WHERE id = $1", id).getString("agency_code"));
+  }
+
+  @Test
+  void aCommonOrGuessablePasswordIsRefusedOnCreateAndOnResetAndNothingIsSaved() {
+    for (String weak : List.of("password1234", "qwertyuiop123", "weak.user2026")) {
+      HttpResponse<Buffer> r = api.send(HttpMethod.POST, USERS, admin, newUser("weak.user", "CG", "operator").put("password", weak));
+      assertEquals(400, r.statusCode(), weak + ": " + r.bodyAsString());
+      assertEquals("validation_failed", r.bodyAsJsonObject().getString("error"));
+      assertEquals("password", r.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("field"));
+      assertFalse(r.bodyAsString().contains(weak), "the password sent is not echoed");
+    }
+    assertEquals(0, api.count("SELECT count(*) FROM app_user WHERE username = 'weak.user'"));
+
+    long id = create("strong.user", "CG", "operator").getLong("id");
+    String hash = api.row("SELECT password_hash FROM app_user WHERE id = $1", id).getString("password_hash");
+    HttpResponse<Buffer> reset = patch(id, new JsonObject().put("password", "iloveyou1234").put("displayName", "Changed"));
+    assertEquals(400, reset.statusCode(), reset.bodyAsString());
+    JsonObject row = api.row("SELECT password_hash, display_name FROM app_user WHERE id = $1", id);
+    assertEquals(hash, row.getString("password_hash"), "the old password stands");
+    assertEquals("Nguyễn Văn strong.user", row.getString("display_name"), "nothing half-saved");
+    assertEquals(200, api.login("strong.user", PASSWORD).statusCode());
   }
 
   @Test
@@ -225,7 +246,7 @@ class UserAdminIT {
   @Test
   void userChangesAreAuditedByFieldNameWithoutSecrets() {
     long id = create("audited.user", "CG", "agency").getLong("id");
-    patch(id, new JsonObject().put("roles", new JsonArray().add("agency").add("operator")).put("password", "a-new-long-secret"));
+    patch(id, new JsonObject().put("roles", new JsonArray().add("agency").add("operator")).put("password", "a-new-long-secret-for-hoan-kiem"));
 
     JsonObject created = api.row("SELECT actor, outcome, address, details FROM audit_log "
         + "WHERE action = 'user.create' AND target = 'audited.user'");

@@ -92,6 +92,23 @@ class SilenceIT {
   }
 
   @Test
+  void anAlertOfASilentSystemCannotBeResolvedByHandWhileItStaysSilent() {
+    String system = "CKS";
+    beatsEverySecond(api, system);
+    Instant beat = heartbeat(api, "cks-1", system);
+    awaitStatus(api, system, s -> "down".equals(s.getString("status")), beat);
+    String sre = api.token("sre");
+    JsonObject alert = Wait.until(Duration.ofSeconds(10), () -> api.send(HttpMethod.GET, "/api/v1/alerts?state=firing&system=" + system,
+        sre, null).bodyAsJsonObject().getJsonArray("items"), items -> !items.isEmpty(), "the silence's alert").getJsonObject(0);
+
+    var refused = api.send(HttpMethod.POST, "/api/v1/alerts/" + alert.getLong("id") + "/resolve", sre, new JsonObject());
+    assertEquals(409, refused.statusCode(), refused.bodyAsString());
+    assertEquals("condition_holds", refused.bodyAsJsonObject().getString("error"));
+    assertEquals("firing", api.send(HttpMethod.GET, "/api/v1/alerts/" + alert.getLong("id"), sre, null).bodyAsJsonObject()
+        .getString("state"), "the outage stays on screen");
+  }
+
+  @Test
   void oneSilenceIsDeclaredOnceNotEverySecond() {
     String system = "QLVB";
     beatsEverySecond(api, system);

@@ -184,6 +184,19 @@ class HistoryRoutesIT {
   }
 
   @Test
+  void anOfficerAskingForAnotherDistrictWithBadParametersLearns403NotWhichParameterIsWrong() {
+    for (String query : List.of("?kpi=nope&scope=district:BD", "?kpi=dossiers_received&scope=district:BD&step=week",
+        "?kpi=dossiers_received&scope=district:BD&from=yesterday", "?scope=city&kpi=nope", "?kpi=dossiers_received&scope=district:NOPE")) {
+      HttpResponse<Buffer> r = get(query, officer);
+      assertEquals(403, r.statusCode(), query + ": " + r.bodyAsString());
+      assertEquals("forbidden", r.bodyAsJsonObject().getString("error"));
+    }
+    HttpResponse<Buffer> own = get("?kpi=nope&scope=district:CG", officer);
+    assertEquals(400, own.statusCode(), "their own district: the parameter is named " + own.bodyAsString());
+    assertEquals(400, get("?kpi=nope&scope=district:BD", operator).statusCode(), "a city reader is told what is wrong");
+  }
+
+  @Test
   void theKpiListNamesEveryKpiInBothLanguagesWithItsUnit() {
     HttpResponse<Buffer> r = api.send(HttpMethod.GET, "/api/v1/series/kpis", officer, null);
     assertEquals(200, r.statusCode(), r.bodyAsString());

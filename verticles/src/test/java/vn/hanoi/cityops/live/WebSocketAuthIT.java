@@ -194,6 +194,22 @@ class WebSocketAuthIT {
   // --- topics ---
 
   @Test
+  void aCommuneCodeIsNoDistrictTopicTheSubscriberIsToldSoAndKeepsAUsableConnection() {
+    for (String who : new String[]{"cg-officer", "operator"}) {
+      Live live = signedIn(who);
+
+      live.send(subscribe("kpi.district.CG-01"));
+      JsonObject refused = live.next();
+      assertEquals("error", refused.getString("type"), who);
+      assertEquals("not_found", refused.getString("code"), who);
+      assertEquals("kpi.district.CG-01", refused.getString("topic"));
+
+      live.send(subscribe("kpi.agency.CG-01"));
+      assertEquals(new JsonObject().put("type", "subscribed").put("topic", "kpi.agency.CG-01"), live.next(), who);
+    }
+  }
+
+  @Test
   void agencyOfficerRefusedAnotherDistrictKeepsAUsableConnection() {
     Live live = signedIn("cg-officer");
 

@@ -7,6 +7,7 @@ import vn.hanoi.cityops.auth.AccessControl;
 import vn.hanoi.cityops.auth.Principal;
 import vn.hanoi.cityops.auth.Role;
 import vn.hanoi.cityops.bus.Topics;
+import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.live.TopicAccess;
 
 import java.time.Instant;
@@ -20,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MeetingRosterTest {
   private static final Map<String, String> DISTRICT_OF = Map.of("CG", "CG", "CG-02", "CG", "DA", "DA");
   private final AccessControl access = new AccessControl(DISTRICT_OF::get);
+  /** A meeting topic's key is the meeting's to judge: no reference data is consulted. */
+  private static final ReferenceData NO_REFERENCE = new ReferenceData(Map.of(), Set.of());
   private final JsonObject meeting = new JsonObject().put("id", 7).put("state", "in_progress").put("chair", "leader").put("secretary", "thuky")
       .put("invitedAgencies", new JsonArray().add("CG-02")).put("invitedPeople", new JsonArray().add("sre"));
 
@@ -55,9 +58,9 @@ class MeetingRosterTest {
   @Test
   void meetingTopicIsOpenOnlyToItsParticipantsAndOnlyForMeetingsTheNodeKnows() {
     Principal officer = as("x", "CG-02", Role.AGENCY);
-    assertFalse(new TopicAccess(access, Map.of()).mayFollow(officer, "meeting.7"), "no roster installed: nobody");
+    assertFalse(new TopicAccess(access, Map.of(), NO_REFERENCE).mayFollow(officer, "meeting.7"), "no roster installed: nobody");
     TopicAccess topics = new TopicAccess(access, Map.of(Topics.MEETING,
-        (who, key) -> "7".equals(key) && isParticipant(meeting, who, access)));
+        (who, key) -> "7".equals(key) && isParticipant(meeting, who, access)), NO_REFERENCE);
     assertTrue(topics.mayFollow(officer, "meeting.7"));
     assertFalse(topics.mayFollow(officer, "meeting.8"));
     assertFalse(topics.mayFollow(officer, "meeting.abc"));

@@ -150,6 +150,23 @@ class MeetingsIT {
   }
 
   @Test
+  void adminOperatorAndSreNotInvitedCannotJoinOrRaiseAHandAndNeverAppearInThePresenceList() {
+    long id = create(example("DA"));
+    String base = "/api/v1/meetings/" + id;
+    ok(api, leader, "POST", base + "/start", null);
+    for (String who : new String[]{"admin", "operator", "sre"}) {
+      String token = api.token(who);
+      ok(api, token, "GET", base, null); // city-wide readers still read it
+      expect(403, "forbidden", call(api, token, "POST", base + "/join", null));
+      expect(403, "forbidden", call(api, token, "POST", base + "/hand", new JsonObject().put("raised", true)));
+    }
+    JsonObject meeting = ok(api, leader, "GET", base, null);
+    assertEquals(new JsonArray(), meeting.getJsonArray("presence"), meeting.encode());
+    assertEquals(new JsonArray(), meeting.getJsonArray("hands"), meeting.encode());
+    ok(api, api.token("leader"), "POST", base + "/join", null); // the chair, and any leader, sits in
+  }
+
+  @Test
   void lateJoinerLandsOnCurrentItemAndPanelWhoseNumbersMoveWithDossiers(Vertx vertx) {
     long id = create(example("CG"));
     String base = "/api/v1/meetings/" + id;

@@ -139,10 +139,6 @@ final class OnCall {
     ok(200, send(HttpMethod.POST, "/api/v1/alerts/" + id + "/acknowledge", token, new JsonObject()));
   }
 
-  void resolve(long id) {
-    ok(200, send(HttpMethod.POST, "/api/v1/alerts/" + id + "/resolve", sre, new JsonObject().put("note", "đã khắc phục")));
-  }
-
   /** The outages of alert {@code id} with their pages, as the console's timeline reads them. */
   JsonArray pages(long alertId) {
     return ok(200, send(HttpMethod.GET, "/api/v1/oncall/pages?alert=" + alertId, sre, null)).getJsonArray("items");
