@@ -83,7 +83,7 @@ public final class ApiKeyRepository {
   public Future<Void> markUsed(Map<Long, Instant> uses) {
     Long[] ids = uses.keySet().toArray(Long[]::new);
     OffsetDateTime[] at = Arrays.stream(ids).map(id -> uses.get(id).atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new);
-    return pool.preparedQuery(USED).execute(Tuple.of(ids, at)).mapEmpty();
+    return pool.preparedQuery(USED).execute(Tuple.tuple().addValue(ids).addValue(at)).mapEmpty();
   }
 
   public record Cached(String hash, ApiKey key) {
