@@ -5,10 +5,12 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.hanoi.cityops.app.Node;
+import vn.hanoi.cityops.support.Accessibility;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Browser;
 import vn.hanoi.cityops.support.Events;
 import vn.hanoi.cityops.support.NodeTest;
+import vn.hanoi.cityops.support.Screen;
 import vn.hanoi.cityops.support.TestNodes;
 import vn.hanoi.cityops.support.UiMessages;
 
@@ -219,6 +221,34 @@ class AdminPeopleIT {
       b.one("#admin-link").click();
       b.await(LOAD, "the admin page", d -> !b.all("#admin:not(.hidden)").isEmpty());
       assertEquals("/admin.html", java.net.URI.create(b.url()).getPath());
+    }
+  }
+
+  @Test
+  void onAPhoneTheOpenFormsTheSecretAndTheQrCodeFitWithReadableTextThumbSizedControlsAndNoAccessibilityFault() {
+    try (Browser b = new Browser(390, 844, Browser.newProfile())) {
+      adminPage(b);
+      click(b, "button[data-action='add-user']");
+      type(b, "#users-panel form.user-form input[name='agency']", "cau");
+      b.await(LOAD, "agencies found", d -> !b.all("#users-panel li.agency-match").isEmpty());
+      click(b, "#users li[data-user='operator'] button[data-action='password']");
+      click(b, "button[data-action='add-key']");
+      type(b, "#key-form input[name='name']", "dien-thoai");
+      click(b, "#key-form button[data-action='save']");
+      b.await(LOAD, "the secret shown", d -> !b.all("#key-secret").isEmpty());
+      click(b, "button[data-action='add-display']");
+      type(b, "#display-form input[name='name']", "Màn hình điện thoại");
+      click(b, "#display-form button[data-action='save']");
+      b.await(LOAD, "the kiosk link shown", d -> !b.all("#kiosk-link .kiosk-qr svg").isEmpty());
+      click(b, "button[data-action='add-display']");
+      b.screenshot("admin-people-phone-forms.png");
+      List<String> problems = new java.util.ArrayList<>();
+      Screen.sidewaysScroll(b).forEach(p -> problems.add("sideways: " + p));
+      Screen.textSmallerThan(b, 14).forEach(p -> problems.add("text: " + p));
+      Screen.touchTargetsSmallerThan(b, 44).forEach(p -> problems.add("control: " + p));
+      Accessibility.seriousViolations(b).forEach(p -> problems.add("axe: " + p));
+      b.consoleErrors().forEach(p -> problems.add("console: " + p));
+      assertEquals(List.of(), problems);
     }
   }
 
