@@ -10,6 +10,9 @@ import {byId, el} from './panels/dom.js';
  * that see them, and their module.
  */
 const SECTIONS = [
+  {id: 'users', roles: ['admin'], module: () => import('./panels/admin-users.js')},
+  {id: 'keys', roles: ['admin'], module: () => import('./panels/admin-keys.js')},
+  {id: 'displays', roles: ['admin'], module: () => import('./panels/admin-displays.js')},
   {id: 'rules', roles: ['sre', 'admin'], module: () => import('./panels/admin-rules.js')},
   {id: 'silences', roles: ['sre', 'admin'], module: () => import('./panels/admin-silences.js')},
   {id: 'windows', roles: ['sre', 'admin'], module: () => import('./panels/admin-windows.js')},

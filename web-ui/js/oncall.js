@@ -11,6 +11,7 @@ import {TeamsPanel} from './panels/oncall-teams.js';
 import {RotationsPanel} from './panels/oncall-rotations.js';
 import {PoliciesPanel} from './panels/oncall-policies.js';
 import {WindowsPanel} from './panels/oncall-windows.js';
+import {showAdminLink} from './panels/admin-link.js';
 
 const ONCALL = '/api/v1/oncall';
 /** Who is on call changes at a handoff: the "now" card is read again this often. */
@@ -24,6 +25,7 @@ let panels;
 async function startOnCall() {
   byId('oncall').classList.remove('hidden');
   manage = mayManage(page.me);
+  showAdminLink(page.me);
   byId('read-only').classList.toggle('hidden', manage);
   document.body.dataset.manage = manage ? 'yes' : 'no';
   const reload = async team => {

@@ -12,6 +12,7 @@ import {renderPages} from './panels/pages.js';
 import {refusalText} from './panels/refusal.js';
 import {DevicePush} from './panels/device-push.js';
 import {registerWorker} from './push.js';
+import {showAdminLink} from './panels/admin-link.js';
 
 const STALE_MS = 120_000;
 const systems = new SystemsPanel();
@@ -26,6 +27,7 @@ let device = null;
 async function startConsole() {
   byId('console').classList.remove('hidden');
   byId('who').textContent = page.msg.t('sre.signedInAs', page.me.displayName || page.me.username);
+  showAdminLink(page.me);
   languageButton(renderAll);
   document.querySelectorAll('[data-filter]').forEach(b => {
     b.onclick = () => { board.filter = b.dataset.filter; renderAll(); };

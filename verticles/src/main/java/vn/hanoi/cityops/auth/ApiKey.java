@@ -9,10 +9,11 @@ import java.util.Set;
 
 /**
  * An ingestion key: it belongs to one sending source (idempotency is per source) and may send events
- * only for the systems and agencies it is granted ({@code *} grants all). Never holds the secret.
+ * only for the systems and agencies it is granted ({@code *} grants all). Never holds the secret. {@code lastUsedAt}
+ * is when it last authenticated as stored (null: never; a node writes its uses every few seconds).
  */
 public record ApiKey(long id, String name, String source, Set<String> systems, Set<String> agencies,
-                     String prefix, OffsetDateTime createdAt, OffsetDateTime revokedAt) {
+                     String prefix, OffsetDateTime createdAt, OffsetDateTime revokedAt, OffsetDateTime lastUsedAt) {
   public static final String ALL = "*";
 
   public boolean mayReportSystem(String system) {
@@ -37,6 +38,7 @@ public record ApiKey(long id, String name, String source, Set<String> systems, S
         .put("systems", new JsonArray(systems.stream().sorted().toList()))
         .put("agencies", new JsonArray(agencies.stream().sorted().toList()))
         .put("createdAt", createdAt == null ? null : createdAt.toString())
-        .put("revokedAt", revokedAt == null ? null : revokedAt.toString());
+        .put("revokedAt", revokedAt == null ? null : revokedAt.toString())
+        .put("lastUsedAt", lastUsedAt == null ? null : lastUsedAt.toString());
   }
 }

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import vn.hanoi.cityops.bus.Addresses;
 import vn.hanoi.cityops.failure.Failure;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * starts: a reload replaces the cache only if no later-started reload has already done so, and a lookup
  * adds its key only if no reload landed while it was reading. A read that began before a revocation was
  * committed can therefore never put the revoked key back.
+ * <p>A key that authenticates is noted with the time in memory; the notes go to PostgreSQL ({@code last_used_at})
+ * with each periodic reload and before the keys are listed ({@link #writeUses}), one statement for all of them.
  */
 public final class ApiKeyRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(ApiKeyRegistry.class);
@@ -30,6 +33,8 @@ public final class ApiKeyRegistry {
   private final AtomicLong tickets = new AtomicLong();
   /** The ticket of the reload whose keys are in the cache. */
   private final AtomicLong loaded = new AtomicLong();
+  /** Key id → when it last authenticated on this node, not yet written. */
+  private final Map<Long, Instant> uses = new ConcurrentHashMap<>();
 
   public ApiKeyRegistry(ApiKeyRepository repository) {
     this.repository = repository;
@@ -38,7 +43,7 @@ public final class ApiKeyRegistry {
   /** Loads the keys, then keeps them fresh: every {@code refreshMs} and on {@link Addresses#API_KEYS_CHANGED}. */
   public Future<Void> start(Vertx vertx, long refreshMs) {
     vertx.eventBus().consumer(Addresses.API_KEYS_CHANGED, msg -> refresh());
-    vertx.setPeriodic(refreshMs, id -> refresh());
+    vertx.setPeriodic(refreshMs, id -> refresh().eventually(this::writeUses));
     return refresh();
   }
 
@@ -68,6 +73,7 @@ public final class ApiKeyRegistry {
     String hash = KeySecrets.hash(authorization.substring(BEARER.length()).trim());
     ApiKey cached = byHash.get(hash);
     if (cached != null) {
+      uses.put(cached.id(), Instant.now());
       return Future.succeededFuture(cached);
     }
     long ticket = tickets.incrementAndGet();
@@ -82,7 +88,27 @@ public final class ApiKeyRegistry {
               byHash.put(hash, found.get());
             }
           }
+          uses.put(found.get().id(), Instant.now());
           return Future.succeededFuture(found.get());
         });
+  }
+
+  /** Writes the uses noted since the last write; a failed write keeps them for the next (the latest use wins). */
+  public Future<Void> writeUses() {
+    if (uses.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Map<Long, Instant> batch = new HashMap<>();
+    for (Long id : uses.keySet()) {
+      Instant at = uses.remove(id);
+      if (at != null) {
+        batch.put(id, at);
+      }
+    }
+    return repository.markUsed(batch).recover(e -> {
+      LOG.warn("api_keys=last_used_write_failed keys={} reason={}", batch.size(), e.getMessage());
+      batch.forEach((id, at) -> uses.merge(id, at, (a, b) -> a.isAfter(b) ? a : b));
+      return Future.succeededFuture();
+    });
   }
 }

@@ -6,14 +6,23 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
+import vn.hanoi.cityops.store.Sql;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** SQL for {@code api_key}. */
 public final class ApiKeyRepository {
-  private static final String COLUMNS = "id, name, source, systems, agencies, prefix, created_at, revoked_at";
+  private static final String USED = Sql.load("auth/api-key-used.sql");
+
+  private static final String COLUMNS = "id, name, source, systems, agencies, prefix, created_at, revoked_at, last_used_at";
 
   private final Pool pool;
 
@@ -70,6 +79,13 @@ public final class ApiKeyRepository {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toKey(rows.iterator().next())));
   }
 
+  /** Notes that the keys were used at the given times (a later use stored by another node is kept). */
+  public Future<Void> markUsed(Map<Long, Instant> uses) {
+    Long[] ids = uses.keySet().toArray(Long[]::new);
+    OffsetDateTime[] at = Arrays.stream(ids).map(id -> uses.get(id).atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new);
+    return pool.preparedQuery(USED).execute(Tuple.tuple().addValue(ids).addValue(at)).mapEmpty();
+  }
+
   public record Cached(String hash, ApiKey key) {
   }
 
@@ -81,6 +97,7 @@ public final class ApiKeyRepository {
 
   private static ApiKey toKey(Row r) {
     return new ApiKey(r.getLong("id"), r.getString("name"), r.getString("source"),
-        Set.of(r.getArrayOfStrings("systems")), Set.of(r.getArrayOfStrings("agencies")), r.getString("prefix"), r.getOffsetDateTime("created_at"), r.getOffsetDateTime("revoked_at"));
+        Set.of(r.getArrayOfStrings("systems")), Set.of(r.getArrayOfStrings("agencies")), r.getString("prefix"),
+        r.getOffsetDateTime("created_at"), r.getOffsetDateTime("revoked_at"), r.getOffsetDateTime("last_used_at"));
   }
 }

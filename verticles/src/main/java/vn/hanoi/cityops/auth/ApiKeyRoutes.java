@@ -83,7 +83,7 @@ public final class ApiKeyRoutes implements Routes {
   }
 
   private void list(RoutingContext ctx) {
-    repository.listAll()
+    registry.writeUses().compose(v -> repository.listAll())
         .onSuccess(keys -> JsonBodies.ok(ctx, new JsonObject()
             .put("items", new JsonArray(keys.stream().map(ApiKey::toJson).toList()))))
         .onFailure(ctx::fail);

@@ -58,7 +58,7 @@ public final class AuthModule {
         router -> new LoginRoutes(vertx, config, users, audit, guard).mount(router),
         router -> new ApiKeyRoutes(vertx, registry, keys, reference, audit, guard).mount(router),
         router -> new UserRoutes(vertx, users, reference, audit, guard).mount(router),
-        router -> new DisplayRoutes(vertx, users, audit, guard).mount(router),
+        router -> new DisplayRoutes(vertx, users, audit, guard, config.notifications().publicUrl()).mount(router),
         router -> new AuditRoutes(audit, guard).mount(router));
   }
 

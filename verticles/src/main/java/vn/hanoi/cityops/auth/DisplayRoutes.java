@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -15,6 +16,7 @@ import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -24,8 +26,12 @@ import java.util.Optional;
 /**
  * Kiosk mode, {@code /api/v1/admin/displays}: an admin issues a wall display a long-lived display token (a
  * read-only {@code display} user and one session of {@code validDays}), lists the displays and revokes one.
- * The answer to the issue carries the token once, and the kiosk URL {@code /?display=<token>}: the page keeps
- * the token, so the screen survives restarts of the browser and of the node. Revoking disables the display
+ * The answer to the issue carries the token once, the kiosk URL {@code /?display=<token>} (and absolute as
+ * {@code kioskUrl}: under {@code notify.publicUrl}, unless that names this machine, as its default
+ * {@code http://localhost:8080} does — a wall screen opening localhost would reach itself — then under the scheme and
+ * host the admin reached the node by) and that absolute link's
+ * QR code as an SVG ({@code qrSvg}, {@link KioskQr}): the page keeps the token, so the screen survives restarts of the
+ * browser and of the node. Revoking disables the display
  * user and ends its sessions on every node. Every issue and revocation is audited.
  */
 public final class DisplayRoutes implements Routes {
@@ -37,10 +43,13 @@ public final class DisplayRoutes implements Routes {
   private final UserRepository users;
   private final AuditLog audit;
   private final TokenService tokens;
+  /** Where people reach the node ({@code notify.publicUrl}, no trailing slash); blank: the request's own host. */
+  private final String publicUrl;
   private final SchemaCheck schema = SchemaCheck.of("display-create.schema.json");
 
-  DisplayRoutes(Vertx vertx, UserRepository users, AuditLog audit, Guard guard) {
+  DisplayRoutes(Vertx vertx, UserRepository users, AuditLog audit, Guard guard, String publicUrl) {
     this.vertx = vertx;
+    this.publicUrl = publicUrl == null ? "" : publicUrl;
     this.users = users;
     this.audit = audit;
     this.tokens = guard.tokens();
@@ -73,9 +82,15 @@ public final class DisplayRoutes implements Routes {
           return users.startSession(issued.tokenId(), user.id(), TokenService.utc(issued.expiresAt()),
                   ctx.request().remoteAddress().host())
               .compose(v -> audited(ctx, "display.issue", user))
-              .map(v -> json(user, issued.expiresAt().toString())
-                  .put("token", issued.token())
-                  .put("url", "/?display=" + issued.token()));
+              .map(v -> {
+                String url = "/?display=" + issued.token();
+                String kioskUrl = base(ctx) + url;
+                return json(user, issued.expiresAt().toString())
+                    .put("token", issued.token())
+                    .put("url", url)
+                    .put("kioskUrl", kioskUrl)
+                    .put("qrSvg", KioskQr.svg(kioskUrl));
+              });
         })
         .onSuccess(json -> ctx.response().setStatusCode(201)
             .putHeader(HttpHeaders.LOCATION, BASE + "/" + json.getLong("id"))
@@ -103,6 +118,24 @@ public final class DisplayRoutes implements Routes {
             .compose(v -> audited(ctx, "display.revoke", user)))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
+  }
+
+  /** {@code notify.publicUrl}, unless blank or a loopback address; then the scheme and host the admin reached this node by. */
+  private String base(RoutingContext ctx) {
+    if (!publicUrl.isBlank() && !isLoopback(publicUrl)) {
+      return publicUrl;
+    }
+    HostAndPort authority = ctx.request().authority();
+    if (authority == null) {
+      return ctx.request().scheme() + "://localhost";
+    }
+    String host = authority.host().contains(":") && !authority.host().startsWith("[") ? "[" + authority.host() + "]" : authority.host();
+    return ctx.request().scheme() + "://" + host + (authority.port() > 0 ? ":" + authority.port() : "");
+  }
+
+  private static boolean isLoopback(String url) {
+    String host = URI.create(url).getHost();
+    return host == null || host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]");
   }
 
   private static boolean isDisplay(Optional<User> user) {

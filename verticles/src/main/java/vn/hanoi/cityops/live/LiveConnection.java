@@ -76,10 +76,13 @@ final class LiveConnection {
     }
   }
 
-  /** The session of the signed-in person, null before sign-in. */
-  String tokenId() {
+  /**
+   * Whether the announcement of an ended session names this connection's: its token id, or {@code user:<id>} (all
+   * of a person's sessions, as when an admin disables them or revokes a wall display).
+   */
+  boolean endedBy(String session) {
     Principal who = principal;
-    return who == null ? null : who.tokenId();
+    return who != null && (session.equals(who.tokenId()) || session.equals("user:" + who.userId()));
   }
 
   /** Writes a text message if the connection is signed in and open; safe from any thread. */

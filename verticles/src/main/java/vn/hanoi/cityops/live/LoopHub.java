@@ -147,11 +147,11 @@ final class LoopHub {
     });
   }
 
-  /** Closes this loop's connections signed in with the session {@code tokenId}; safe from any thread. */
+  /** Closes this loop's connections of the session {@code tokenId} (or every session of {@code user:<id>}); safe from any thread. */
   void endSession(String tokenId) {
     context.runOnContext(v -> {
       for (LiveConnection connection : List.copyOf(open)) {
-        if (tokenId.equals(connection.tokenId())) {
+        if (connection.endedBy(tokenId)) {
           connection.end(LiveConnection.UNAUTHENTICATED, "session ended");
         }
       }

@@ -84,7 +84,8 @@ class EveryScreenIT {
         new Page("oncall", "/oncall.html", "sre", "#oncall:not(.hidden) #now article.now-team"),
         new Page("ack", "/ack.html", null, "#ack-state:not(:empty)"),
         new Page("summary", "/summary.html", "leader", "#summary:not(.hidden) #kpis li.kpi"),
-        new Page("meetings", "/meetings.html", "leader", "body[data-lobby='ready'] #lobby:not(.hidden) li.briefing"));
+        new Page("meetings", "/meetings.html", "leader", "body[data-lobby='ready'] #lobby:not(.hidden) li.briefing"),
+        new Page("admin", "/admin.html", "admin", "#admin:not(.hidden) #displays-panel .adm-editor > button"));
     Page wall = new Page("wall", "/", "operator", "#wall:not(.hidden) #system-tiles > *");
     List<Arguments> out = new ArrayList<>();
     for (Size size : List.of(PHONE, LAPTOP, DESKTOP)) {
