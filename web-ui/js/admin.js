@@ -42,6 +42,9 @@ async function startAdmin() {
     byId('section-links').append(item);
     const module = await section.module();
     mounted.push(await module.mount(root, page));
+    // each section speaks as soon as it is there, not once the last one has loaded
+    page.msg.apply(root);
+    page.msg.apply(item);
   }
   languageButton(render);
   renderClock();
