@@ -10,6 +10,8 @@ import {byId, el} from './panels/dom.js';
  * that see them, and their module.
  */
 const SECTIONS = [
+  {id: 'exports', roles: ['leader', 'operator', 'sre', 'admin'], module: () => import('./panels/admin-exports.js')},
+  {id: 'audit', roles: ['admin'], module: () => import('./panels/admin-audit.js')},
 ];
 
 const mounted = [];
