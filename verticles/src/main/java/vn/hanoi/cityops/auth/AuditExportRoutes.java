@@ -60,7 +60,7 @@ public final class AuditExportRoutes implements Routes {
 
   /** Named by the first and last day it covers (the day before {@code to}, which is exclusive). */
   private static String filename(Ask a) {
-    String name = "en".equals(a.lang()) ? "audit-log" : "nhat-ky-kiem-toan";
+    String name = "en".equals(a.lang()) ? "audit-log" : "nhat-ky-thao-tac";
     String from = a.query().from() == null ? "" : "_" + Period.iso(a.query().from().toInstant()).substring(0, 10);
     String to = a.query().to() == null ? "" : "_" + Period.iso(a.query().to().toInstant().minusMillis(1)).substring(0, 10);
     return name + from + to + ".csv";
