@@ -16,6 +16,8 @@ const SECTIONS = [
   {id: 'rules', roles: ['sre', 'admin'], module: () => import('./panels/admin-rules.js')},
   {id: 'silences', roles: ['sre', 'admin'], module: () => import('./panels/admin-silences.js')},
   {id: 'windows', roles: ['sre', 'admin'], module: () => import('./panels/admin-windows.js')},
+  {id: 'exports', roles: ['leader', 'operator', 'sre', 'admin'], module: () => import('./panels/admin-exports.js')},
+  {id: 'audit', roles: ['admin'], module: () => import('./panels/admin-audit.js')},
 ];
 
 const mounted = [];

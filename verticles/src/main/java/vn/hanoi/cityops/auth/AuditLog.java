@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowStream;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The append-only audit log in PostgreSQL: who did what, when, from where. Writing never fails the
@@ -63,6 +65,49 @@ public final class AuditLog {
   }
 
   public Future<JsonArray> find(Query q) {
+    Select select = select(q);
+    return pool.preparedQuery(select.sql()).execute(Tuple.from(select.params())).map(rows -> {
+      JsonArray items = new JsonArray();
+      for (Row r : rows) {
+        items.add(json(r));
+      }
+      return items;
+    });
+  }
+
+  /**
+   * Runs {@code reader} on a cursor over every entry matching {@code q} (its limit and {@code beforeId} ignored),
+   * newest first, fetched {@code fetch} rows at a time inside a transaction, so the entries are read as the reader
+   * consumes them, never all at once; the cursor is closed and the transaction ended when the reader's future
+   * completes.
+   */
+  public <T> Future<T> stream(Query q, int fetch, Function<RowStream<Row>, Future<T>> reader) {
+    Select select = select(new Query(q.action(), q.actor(), q.outcome(), q.from(), q.to(), null, 0));
+    return pool.withTransaction(conn -> conn.prepare(select.sql()).compose(statement -> {
+      RowStream<Row> rows = statement.createStream(fetch, Tuple.from(select.params()));
+      return reader.apply(rows).eventually(rows::close);
+    }));
+  }
+
+  /** An entry as the API shows it: {@code {id, at, actor, actorKind, action, target, outcome, address, details}}. */
+  public static JsonObject json(Row r) {
+    return new JsonObject()
+        .put("id", r.getLong("id"))
+        .put("at", r.getOffsetDateTime("at").toString())
+        .put("actor", r.getString("actor"))
+        .put("actorKind", r.getString("actor_kind"))
+        .put("action", r.getString("action"))
+        .put("target", r.getString("target"))
+        .put("outcome", r.getString("outcome"))
+        .put("address", r.getString("address"))
+        .put("details", r.getJsonObject("details"));
+  }
+
+  private record Select(String sql, List<Object> params) {
+  }
+
+  /** The query of {@code q}; a limit of 0 is none. */
+  private static Select select(Query q) {
     List<Object> params = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT id, at, actor, actor_kind, action, target, outcome, address, details "
         + "FROM audit_log WHERE true");
@@ -72,24 +117,12 @@ public final class AuditLog {
     filter(sql, params, "at >= $", q.from());
     filter(sql, params, "at < $", q.to());
     filter(sql, params, "id < $", q.beforeId());
-    params.add(q.limit());
-    sql.append(" ORDER BY id DESC LIMIT $").append(params.size());
-    return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> {
-      JsonArray items = new JsonArray();
-      for (Row r : rows) {
-        items.add(new JsonObject()
-            .put("id", r.getLong("id"))
-            .put("at", r.getOffsetDateTime("at").toString())
-            .put("actor", r.getString("actor"))
-            .put("actorKind", r.getString("actor_kind"))
-            .put("action", r.getString("action"))
-            .put("target", r.getString("target"))
-            .put("outcome", r.getString("outcome"))
-            .put("address", r.getString("address"))
-            .put("details", r.getJsonObject("details")));
-      }
-      return items;
-    });
+    sql.append(" ORDER BY id DESC");
+    if (q.limit() > 0) {
+      params.add(q.limit());
+      sql.append(" LIMIT $").append(params.size());
+    }
+    return new Select(sql.toString(), params);
   }
 
   private static void filter(StringBuilder sql, List<Object> params, String clause, Object value) {

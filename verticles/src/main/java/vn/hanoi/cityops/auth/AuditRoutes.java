@@ -39,16 +39,21 @@ public final class AuditRoutes implements Routes {
 
   private void find(RoutingContext ctx) {
     int limit = limit(ctx);
+    // One more than asked says whether another page exists without a second query.
+    AuditLog.Query query = query(ctx, before(ctx), limit + 1);
+    audit.find(query).map(items -> page(items, limit))
+        .onSuccess(body -> JsonBodies.ok(ctx, body))
+        .onFailure(ctx::fail);
+  }
+
+  /** The filters {@code action}, {@code actor}, {@code outcome}, {@code from}, {@code to}; a 400 for a bad one. */
+  static AuditLog.Query query(RoutingContext ctx, Long before, int limit) {
     String outcome = ctx.request().getParam("outcome");
     if (outcome != null && !OUTCOMES.contains(outcome)) {
       throw invalid("outcome", "must be success, failure or denied");
     }
-    // One more than asked says whether another page exists without a second query.
-    AuditLog.Query query = new AuditLog.Query(ctx.request().getParam("action"), ctx.request().getParam("actor"),
-        outcome, time(ctx, "from"), time(ctx, "to"), before(ctx), limit + 1);
-    audit.find(query).map(items -> page(items, limit))
-        .onSuccess(body -> JsonBodies.ok(ctx, body))
-        .onFailure(ctx::fail);
+    return new AuditLog.Query(ctx.request().getParam("action"), ctx.request().getParam("actor"),
+        outcome, time(ctx, "from"), time(ctx, "to"), before, limit);
   }
 
   private static JsonObject page(JsonArray items, int limit) {

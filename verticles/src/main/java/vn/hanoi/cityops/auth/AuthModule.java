@@ -59,7 +59,8 @@ public final class AuthModule {
         router -> new ApiKeyRoutes(vertx, registry, keys, reference, audit, guard).mount(router),
         router -> new UserRoutes(vertx, users, reference, audit, guard).mount(router),
         router -> new DisplayRoutes(vertx, users, audit, guard, config.notifications().publicUrl()).mount(router),
-        router -> new AuditRoutes(audit, guard).mount(router));
+        router -> new AuditRoutes(audit, guard).mount(router),
+        router -> new AuditExportRoutes(audit, guard).mount(router));
   }
 
   /** Sign-in and the access decision, for every route and topic. */

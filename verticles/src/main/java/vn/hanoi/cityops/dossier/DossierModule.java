@@ -31,7 +31,8 @@ public final class DossierModule implements Capability {
 
   @Override
   public List<Routes> routes() {
-    return List.of(router -> new DossierRoutes(pool, reference, guard).mount(router));
+    return List.of(router -> new DossierRoutes(pool, reference, guard).mount(router),
+        router -> new DossierExportRoutes(pool, reference, guard).mount(router));
   }
 
   @Override

@@ -173,9 +173,7 @@ public final class DossierRoutes implements Routes {
   private void rankDistricts(RoutingContext ctx) {
     Requests.checked(() -> rankingQuery(ctx))
         .compose(q -> repository.countsByAgency(q.bounds, q.now, null).compose(byAgency -> {
-          List<Ranking.Entry> entries = scopes.districts().stream()
-              .map(d -> entry(d, Scopes.sum(byAgency, scopes.districtMembers(d.code()))))
-              .toList();
+          List<Ranking.Entry> entries = districtEntries(scopes, byAgency);
           JsonObject body = rankingJson(q, Ranking.page(entries, q.by, q.limit, q.offset));
           return !q.compare ? Future.succeededFuture(body) : previous(q).compose(then ->
               repository.overdueByDistrictAt(q.yesterday().to()).map(overdue -> compared(body, code ->
@@ -188,9 +186,7 @@ public final class DossierRoutes implements Routes {
   private void rankAgencies(RoutingContext ctx) {
     Requests.checked(() -> agencyLevel(ctx)).compose(level -> Requests.checked(() -> rankingQuery(ctx))
         .compose(q -> repository.countsByAgency(q.bounds, q.now, null).compose(byAgency -> {
-          List<Ranking.Entry> entries = scopes.agencies(level).stream()
-              .map(a -> entry(a, byAgency.getOrDefault(a.code(), DossierCounts.NONE)))
-              .toList();
+          List<Ranking.Entry> entries = agencyEntries(scopes, level, byAgency);
           JsonObject body = rankingJson(q, Ranking.page(entries, q.by, q.limit, q.offset)).put("level", level);
           return !q.compare ? Future.succeededFuture(body) : previous(q).map(then -> compared(body, code ->
               new Previous(DossierKpis.of(then.getOrDefault(code, DossierCounts.NONE)).onTimeRate(), null)));
@@ -235,7 +231,7 @@ public final class DossierRoutes implements Routes {
   }
 
   /** {@code level}: city, district, commune or (absent) every level. */
-  private static String agencyLevel(RoutingContext ctx) {
+  static String agencyLevel(RoutingContext ctx) {
     String level = QueryParams.optional(ctx, "level");
     if (level != null && !Scopes.LEVELS.contains(level)) {
       throw QueryParams.invalid("level", "must be city, district or commune");
@@ -254,7 +250,21 @@ public final class DossierRoutes implements Routes {
     return new RankingQuery(by, period, period.bounds(now), now, limit, offset, compare);
   }
 
-  private static Ranking.Entry entry(Agency a, DossierCounts counts) {
+  /** Every district with the sum of its own and its communes' counts, unsorted: what the district ranking ranks. */
+  static List<Ranking.Entry> districtEntries(Scopes scopes, Map<String, DossierCounts> byAgency) {
+    return scopes.districts().stream()
+        .map(d -> entry(d, Scopes.sum(byAgency, scopes.districtMembers(d.code()))))
+        .toList();
+  }
+
+  /** Every agency of {@code level} (every agency when null) with its counts, unsorted: what the agency ranking ranks. */
+  static List<Ranking.Entry> agencyEntries(Scopes scopes, String level, Map<String, DossierCounts> byAgency) {
+    return scopes.agencies(level).stream()
+        .map(a -> entry(a, byAgency.getOrDefault(a.code(), DossierCounts.NONE)))
+        .toList();
+  }
+
+  static Ranking.Entry entry(Agency a, DossierCounts counts) {
     return new Ranking.Entry(a.code(), a.nameVi(), a.nameEn(), a.level(), DossierKpis.of(counts));
   }
 

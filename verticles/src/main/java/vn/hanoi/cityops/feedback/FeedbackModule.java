@@ -30,7 +30,8 @@ public final class FeedbackModule implements Capability {
 
   @Override
   public List<Routes> routes() {
-    return List.of(router -> new FeedbackRoutes(pool, reference, guard).mount(router));
+    return List.of(router -> new FeedbackRoutes(pool, reference, guard).mount(router),
+        router -> new FeedbackExportRoutes(pool, reference, guard).mount(router));
   }
 
   @Override

@@ -37,7 +37,8 @@ import java.util.function.BiFunction;
  */
 public final class FeedbackRoutes implements Routes {
   static final int TREND_DAYS = 14;
-  private static final Map<String, String[]> CHANNELS = Map.of(
+  /** Channel code → its names in Vietnamese and English. */
+  static final Map<String, String[]> CHANNELS = Map.of(
       "zalo", new String[]{"Zalo", "Zalo"},
       "hotline", new String[]{"Đường dây nóng", "Hotline"},
       "web", new String[]{"Cổng thông tin điện tử", "Web portal"});
@@ -76,16 +77,7 @@ public final class FeedbackRoutes implements Routes {
 
   /** The filters and period asked for, once the caller may read them (400 for a bad parameter, 403 when not). */
   private Query query(RoutingContext ctx) {
-    String district = QueryParams.optional(ctx, "district");
-    if (district != null && !reference.isDistrict(district)) {
-      throw QueryParams.invalid("district", "must be the code of a district, e.g. CG");
-    }
-    if (district == null) {
-      guard.check(ctx, Action.READ_CITY_DATA, null);
-    } else {
-      guard.check(ctx, Action.READ_AGENCY_DATA, district);
-    }
-    FeedbackFilter filter = filter(ctx, district);
+    FeedbackFilter filter = filter(ctx, reference, guard);
     Period period = QueryParams.period(ctx);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     return new Query(period, period.bounds(now), now, filter);
@@ -109,7 +101,20 @@ public final class FeedbackRoutes implements Routes {
             TREND_DAYS)));
   }
 
-  private FeedbackFilter filter(RoutingContext ctx, String district) {
+  /**
+   * The filters asked for, once the caller may read them: with a {@code district} an agency officer of that district,
+   * without one city-wide data (400 for a bad parameter, 403 when not allowed).
+   */
+  static FeedbackFilter filter(RoutingContext ctx, ReferenceData reference, Guard guard) {
+    String district = QueryParams.optional(ctx, "district");
+    if (district != null && !reference.isDistrict(district)) {
+      throw QueryParams.invalid("district", "must be the code of a district, e.g. CG");
+    }
+    if (district == null) {
+      guard.check(ctx, Action.READ_CITY_DATA, null);
+    } else {
+      guard.check(ctx, Action.READ_AGENCY_DATA, district);
+    }
     String agency = QueryParams.optional(ctx, "agency");
     if (agency != null && !reference.isAgency(agency)) {
       throw QueryParams.invalid("agency", "must be the code of an agency, e.g. CG-03");
@@ -135,12 +140,17 @@ public final class FeedbackRoutes implements Routes {
 
   private static JsonArray breakdown(Map<String, FeedbackCounts> groups,
                                      BiFunction<String, FeedbackCounts, JsonObject> item) {
+    JsonArray items = new JsonArray();
+    ordered(groups).forEach(e -> items.add(item.apply(e.getKey(), e.getValue())));
+    return items;
+  }
+
+  /** The groups of a breakdown in the order the summary lists them: the most behind first, then by key. */
+  static List<Map.Entry<String, FeedbackCounts>> ordered(Map<String, FeedbackCounts> groups) {
     List<Map.Entry<String, FeedbackCounts>> entries = new ArrayList<>(groups.entrySet());
     entries.sort(Map.Entry.<String, FeedbackCounts>comparingByValue(FeedbackMath.MOST_BEHIND_FIRST)
         .thenComparing(Map.Entry.comparingByKey(Comparator.nullsLast(Comparator.naturalOrder()))));
-    JsonArray items = new JsonArray();
-    entries.forEach(e -> items.add(item.apply(e.getKey(), e.getValue())));
-    return items;
+    return entries;
   }
 
   private static JsonArray trendJson(List<TrendPoint> points) {

@@ -509,8 +509,14 @@ public final class MeetingRoutes implements Routes {
     meeting(ctx, Step.READ).compose(m -> meetings.full(m.id())).map(found -> MeetingJson.full(found.orElseThrow()))
         .compose(this::withPreviousTasks)
         .onSuccess(m -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-            .end(Minutes.html(m, "en".equals(ctx.request().getParam("lang")) ? "en" : "vi", reference)))
+            .end(Minutes.html(m, "en".equals(ctx.request().getParam("lang")) ? "en" : "vi", reference, origin(ctx))))
         .onFailure(ctx::fail);
+  }
+
+  /** This node as the caller reached it, {@code scheme://host:port}: where the minutes load their print script from. */
+  private static String origin(RoutingContext ctx) {
+    java.net.URI uri = java.net.URI.create(ctx.request().absoluteURI());
+    return uri.getScheme() + "://" + uri.getRawAuthority();
   }
 
   /** For the minutes: the tasks of the last briefing, when the agenda opened with them, with their status now. */

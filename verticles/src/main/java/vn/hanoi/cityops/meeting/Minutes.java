@@ -42,27 +42,54 @@ final class Minutes {
       Map.entry("previousTasks", new String[]{PREVIOUS_TASKS_TITLE, "Tasks from the last briefing"}),
       Map.entry("statusAsOf", new String[]{"Tình hình thực hiện lúc", "Status as of"}),
       Map.entry("overdue", new String[]{"Quá hạn", "Overdue"}),
-      Map.entry("progress", new String[]{"Tiến độ", "Progress"}));
+      Map.entry("progress", new String[]{"Tiến độ", "Progress"}),
+      Map.entry("print", new String[]{"In / Lưu PDF", "Print / Save as PDF"}));
+  /**
+   * On screen a white sheet with the print button; printed (README: Minutes as PDF, the browser's print is how a PDF
+   * is made) A4 with 2 cm margins, black on white whatever the screen showed, the button hidden, table headers
+   * repeated on each page and no row, decision or list item split across two pages.
+   */
+  private static final String STYLE = "html,body{background:#fff;color:#000}"
+      + "body{font-family:'Times New Roman',serif;margin:2cm;font-size:12pt;line-height:1.35}h1{text-align:center;font-size:18pt}"
+      + "h2{font-size:14pt;margin:1.2em 0 .4em}"
+      + "table{border-collapse:collapse;width:100%;margin:.5em 0}thead{display:table-header-group}"
+      + "td,th{border:1px solid #000;padding:4px;font-size:11pt;vertical-align:top;text-align:left}"
+      + "pre{white-space:pre-wrap;font-size:9pt}"
+      + ".print-bar{text-align:right;margin:0 0 1em}.print-bar button{font:inherit;min-height:44px;padding:.4em 1.2em;"
+      + "border:1px solid #0b3d91;border-radius:4px;background:#0b3d91;color:#fff;cursor:pointer}"
+      + ".print-bar button:focus-visible{outline:3px solid #000;outline-offset:2px}"
+      + "@page{size:A4;margin:2cm}"
+      + "@media print{*{background:transparent!important;color:#000!important;box-shadow:none!important}"
+      + "body{margin:0}.print-bar{display:none}h1,h2{break-after:avoid;page-break-after:avoid}"
+      + "tr,li,.decision,pre{break-inside:avoid;page-break-inside:avoid}}";
 
   private Minutes() {
   }
 
   static String html(JsonObject m, String lang, ReferenceData reference) {
+    return html(m, lang, reference, "");
+  }
+
+  /**
+   * The page; {@code origin} (e.g. {@code https://cityops.hanoi.gov.vn}, empty for the page's own) is where its print
+   * script is loaded from: the pages open the minutes as a blob: URL, against which a path alone does not resolve.
+   */
+  static String html(JsonObject m, String lang, ReferenceData reference, String origin) {
     int l = "en".equals(lang) ? 1 : 0;
     StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"").append(l == 0 ? "vi" : "en").append("\"><head><meta charset=\"utf-8\"><title>")
         .append(esc(m.getString("title"))).append("</title><style>")
-        .append("body{font-family:'Times New Roman',serif;margin:2cm;color:#000}h1{text-align:center;font-size:18pt}")
-        .append("table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #000;padding:4px;font-size:11pt;vertical-align:top}")
-        .append("pre{white-space:pre-wrap;font-size:9pt}@page{size:A4;margin:2cm}@media print{body{margin:0}h2{page-break-after:avoid}tr{page-break-inside:avoid}}")
-        .append("</style></head><body>");
+        .append(STYLE)
+        .append("</style></head><body>")
+        .append("<div class=\"print-bar\"><button type=\"button\" id=\"print-minutes\">").append(w("print", l))
+        .append("</button></div>");
     h.append("<h1>").append(w("minutes", l)).append(": ").append(esc(m.getString("title"))).append("</h1><p>")
         .append(w("level", l)).append(": ").append(esc(m.getString("level"))).append(" · ")
         .append(w("chair", l)).append(": ").append(esc(m.getString("chair")))
         .append(m.getString("secretary") == null ? "" : " · " + w("secretary", l) + ": " + esc(m.getString("secretary")))
         .append(" · ").append(w("time", l)).append(": ").append(time(m.getString("startedAt"))).append(" – ").append(time(m.getString("endedAt")))
         .append("</p>");
-    h.append("<h2>").append(w("attendance", l)).append("</h2><table><tr><th>").append(w("person", l)).append("</th><th>")
-        .append(w("agency", l)).append("</th><th>").append(w("joined", l)).append("</th><th>").append(w("left", l)).append("</th></tr>");
+    h.append("<h2>").append(w("attendance", l)).append("</h2><table><thead><tr><th>").append(w("person", l)).append("</th><th>")
+        .append(w("agency", l)).append("</th><th>").append(w("joined", l)).append("</th><th>").append(w("left", l)).append("</th></tr></thead>");
     for (Object o : m.getJsonArray("attendance", new JsonArray())) {
       JsonObject a = (JsonObject) o;
       h.append("<tr><td>").append(esc(a.getString("username"))).append("</td><td>").append(agency(a.getString("agency"), l, reference))
@@ -96,16 +123,17 @@ final class Minutes {
       }
       h.append("</div>");
     }
-    h.append("<h2>").append(w("tasks", l)).append("</h2><table><tr><th>").append(w("agency", l)).append("</th><th>").append(w("task", l))
+    h.append("<h2>").append(w("tasks", l)).append("</h2><table><thead><tr><th>").append(w("agency", l)).append("</th><th>").append(w("task", l))
         .append("</th><th>").append(w("deadline", l)).append("</th><th>").append(w("priority", l)).append("</th><th>").append(w("state", l))
-        .append("</th></tr>");
+        .append("</th></tr></thead>");
     for (Object o : m.getJsonArray("tasks", new JsonArray())) {
       JsonObject t = (JsonObject) o;
       h.append("<tr><td>").append(agency(t.getString("agency"), l, reference)).append("</td><td>").append(esc(t.getString("description")))
           .append("</td><td>").append(time(t.getString("deadline"))).append("</td><td>").append(esc(t.getString("priority")))
           .append("</td><td>").append(esc(t.getString("state"))).append(" ").append(t.getInteger("progress")).append("%</td></tr>");
     }
-    return h.append("</table></body></html>").toString();
+    return h.append("</table><script src=\"").append(esc(origin)).append("/js/minutes-print.js\"></script></body></html>")
+        .toString();
   }
 
   /** The tasks the last briefing assigned, with their state, progress, deadline and overdue flag. */
@@ -113,9 +141,9 @@ final class Minutes {
     JsonObject last = data.getJsonObject("meeting");
     h.append("<h2>").append(w("previousTasks", l)).append("</h2><p>").append(esc(last.getString("title"))).append(" (")
         .append(time(last.getString("scheduledAt"))).append(") · ").append(w("statusAsOf", l)).append(" ")
-        .append(time(data.getString("asOf"))).append("</p><table class=\"previous-tasks\"><tr><th>").append(w("agency", l))
+        .append(time(data.getString("asOf"))).append("</p><table class=\"previous-tasks\"><thead><tr><th>").append(w("agency", l))
         .append("</th><th>").append(w("task", l)).append("</th><th>").append(w("deadline", l)).append("</th><th>")
-        .append(w("state", l)).append("</th><th>").append(w("progress", l)).append("</th></tr>");
+        .append(w("state", l)).append("</th><th>").append(w("progress", l)).append("</th></tr></thead>");
     for (Object o : data.getJsonArray("tasks", new JsonArray())) {
       JsonObject t = (JsonObject) o;
       h.append("<tr><td>").append(agency(t.getString("agency"), l, reference)).append("</td><td>").append(esc(t.getString("description")))

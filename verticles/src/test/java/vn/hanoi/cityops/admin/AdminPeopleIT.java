@@ -200,14 +200,21 @@ class AdminPeopleIT {
   }
 
   @Test
-  void anOperatorSeesNoAdminSectionNorTheAdminLinkThatAnSreSees() {
+  void anOperatorSeesOnlyTheExportsAnOfficerNoSectionAndOnlyAnSreGetsTheAdminLink() {
     try (Browser b = new Browser(1366, 768, Browser.newProfile())) {
-      b.signIn(base + "/admin.html", "operator", TestNodes.DEMO_PASSWORD);
+      b.signIn(base + "/admin.html", "cg-officer", TestNodes.DEMO_PASSWORD);
       b.await(LOAD, "the admin page shown", d -> !b.all("#admin:not(.hidden)").isEmpty());
       assertEquals("/admin.html", java.net.URI.create(b.url()).getPath(), "nobody is sent away from the admin page");
       assertTrue(b.one("#no-sections").isDisplayed(), "the no-sections hint");
       assertEquals(UiMessages.vi("adm.noSections"), b.text("#no-sections"));
-      assertTrue(b.all("#users-panel, #keys-panel, #displays-panel").isEmpty());
+      assertTrue(b.all("#sections > section").isEmpty());
+    }
+    try (Browser b = new Browser(1366, 768, Browser.newProfile())) {
+      b.signIn(base + "/admin.html", "operator", TestNodes.DEMO_PASSWORD);
+      b.await(LOAD, "the exports section", d -> !b.all("#admin:not(.hidden) #exports-panel").isEmpty());
+      assertFalse(b.one("#no-sections").isDisplayed());
+      assertEquals(List.of("exports-panel"), b.all("#sections > section").stream().map(e -> e.getAttribute("id")).toList(),
+          "an operator downloads figures, and administers nothing");
       b.open(base + "/oncall.html");
       b.await(LOAD, "the on-call page", d -> !b.all("#oncall:not(.hidden)").isEmpty());
       assertFalse(b.one("#admin-link").isDisplayed(), "no admin link for an operator");
