@@ -100,7 +100,7 @@ class MeetingPreparedPanelsIT {
         leader.one("#agenda li[data-item='" + rankingItem + "'] button").click();
         officer.await(LOAD, "the prepared ranking on the participant's screen",
             d -> officer.all("#panel[data-kind='district-ranking'] [data-code]").size() == 30);
-        assertEquals(UiMessages.vi("mtg.kind.district-ranking"), officer.text("#panel-title"));
+        assertEquals(UiMessages.vi("mtg.kind.district-ranking"), words(officer, "#panel-title"));
         assertEquals(String.valueOf(rankingItem), officer.attr("#agenda li.current", "data-item"));
         assertFalse(officer.all("#panel [data-code='CG']").isEmpty(), "Cầu Giấy ranked among the districts");
         officer.screenshot("meeting-prepared-ranking-390.png");
@@ -108,7 +108,7 @@ class MeetingPreparedPanelsIT {
         leader.one("#agenda li[data-item='" + dossiersItem + "'] button").click();
         officer.await(LOAD, "Cầu Giấy's dossiers on the participant's screen",
             d -> !officer.all("#panel[data-kind='district-dossiers'][data-district='CG']").isEmpty());
-        assertTrue(officer.text("#panel-title").startsWith(UiMessages.vi("mtg.kind.district-dossiers")), officer.text("#panel-title"));
+        assertTrue(words(officer, "#panel-title").startsWith(UiMessages.vi("mtg.kind.district-dossiers")), words(officer, "#panel-title"));
         assertEquals(List.of(), officer.consoleErrors());
       }
     }
@@ -156,8 +156,8 @@ class MeetingPreparedPanelsIT {
 
       ok(api, api.token("leader"), "POST", "/api/v1/meetings/" + id + "/cancel", null);
       officer.await(LOAD, "the open page turned cancelled", d -> !officer.all("#cancelled:not(.hidden)").isEmpty());
-      assertEquals(UiMessages.vi("mtg.cancelledTitle"), officer.text("#cancelled-title"));
-      assertEquals(UiMessages.vi("mtg.state.cancelled"), officer.text("#meeting-state"));
+      assertEquals(UiMessages.vi("mtg.cancelledTitle"), words(officer, "#cancelled-title"));
+      assertEquals(UiMessages.vi("mtg.state.cancelled"), words(officer, "#meeting-state"));
       assertTrue(officer.all("#join-video:not(.hidden)").isEmpty(), "no video room for a cancelled briefing");
       assertTrue(officer.all(".meeting-grid:not(.hidden)").isEmpty(), "no agenda, hand or panel to act on");
       officer.screenshot("meeting-cancelled-live-390.png");
@@ -174,7 +174,7 @@ class MeetingPreparedPanelsIT {
         assertFalse(chair.one(control).isDisplayed(), control + " is not offered");
       }
       chair.one("#lang").click();
-      chair.await(LOAD, "said in English", d -> UiMessages.en("mtg.cancelledTitle").equals(chair.text("#cancelled-title")));
+      chair.await(LOAD, "said in English", d -> UiMessages.en("mtg.cancelledTitle").equals(words(chair, "#cancelled-title")));
       chair.screenshot("meeting-cancelled-1366.png");
       assertEquals(List.of(), chair.consoleErrors());
     }
@@ -250,7 +250,13 @@ class MeetingPreparedPanelsIT {
 
   private static void panelKind(Browser b, int index, String kind) {
     new Select(b.one("select[name='agenda[" + index + "].panel.kind']")).selectByValue(kind);
-    b.await(LOAD, "the " + kind + " parameters", d -> kind.equals(b.attr("select[name='agenda[" + index + "].panel.kind']", "value")));
+    b.await(LOAD, "the " + kind + " parameters", d -> kind.equals(b.script(
+        "const e = document.querySelector(arguments[0]); return e ? e.value : null;", "select[name='agenda[" + index + "].panel.kind']")));
+  }
+
+  /** The words of an element as written (a heading's capitals are the style's). */
+  private static String words(Browser b, String css) {
+    return (String) b.script("const e = document.querySelector(arguments[0]); return e ? e.textContent : null;", css);
   }
 
   private static String listed(Browser b, String title) {
