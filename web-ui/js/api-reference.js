@@ -26,8 +26,8 @@ document.getElementById('lang').onclick = () => words(msg.lang === 'vi' ? 'en' :
 window.SwaggerUIBundle({
   url: '/api/v1/openapi.json',
   dom_id: '#swagger-ui',
-  // A deep link would put a link inside each operation's toggle button (axe: nested-interactive); the operations
-  // are reached from the list instead.
+  // With deep links each operation's toggle button holds a link with an href (axe: nested-interactive); without
+  // them Swagger UI leaves that anchor without an href, which is no control. The operations open from the list.
   deepLinking: false,
   // Grouped by the first path segment (alerts, meetings, oncall …), the operations folded until opened.
   docExpansion: 'list',
