@@ -9,7 +9,9 @@ import org.openqa.selenium.support.ui.Select;
 import vn.hanoi.cityops.app.Node;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Browser;
+import vn.hanoi.cityops.support.Accessibility;
 import vn.hanoi.cityops.support.NodeTest;
+import vn.hanoi.cityops.support.Screen;
 import vn.hanoi.cityops.support.TestNodes;
 import vn.hanoi.cityops.support.UiMessages;
 
@@ -161,7 +163,7 @@ class MeetingPreparedPanelsIT {
       assertTrue(officer.all("#join-video:not(.hidden)").isEmpty(), "no video room for a cancelled briefing");
       assertTrue(officer.all(".meeting-grid:not(.hidden)").isEmpty(), "no agenda, hand or panel to act on");
       officer.screenshot("meeting-cancelled-live-390.png");
-      assertEquals(List.of(), officer.consoleErrors());
+      fits(officer, true);
     }
     try (Browser chair = signedIn(1366, 768, "leader", path)) {
       chair.await(LOAD, "the cancelled state on opening", d -> !chair.all("#cancelled:not(.hidden)").isEmpty());
@@ -197,6 +199,7 @@ class MeetingPreparedPanelsIT {
       assertEquals("_blank", officer.attr("#join-video", "target"));
       assertTrue(officer.attr("#join-video", "rel").contains("noopener"), officer.attr("#join-video", "rel"));
       officer.screenshot("meeting-join-video-1366.png");
+      fits(officer, false);
 
       officer.open(base + "/meeting.html?id=" + without);
       officer.await(LOAD, "the other briefing's page", d -> !officer.all("#room:not(.hidden) #agenda li.current").isEmpty());
@@ -209,6 +212,17 @@ class MeetingPreparedPanelsIT {
       expect(400, "validation_failed", r);
       assertEquals("videoUrl", r.bodyAsJsonObject().getJsonArray("details").getJsonObject(0).getString("field"), bad);
     }
+  }
+
+  /** The page as every screen must be: no sideways scroll, text ≥ 14 px, (a phone) 44 px controls, axe, no errors. */
+  private static void fits(Browser b, boolean phone) {
+    assertEquals(List.of(), Screen.sidewaysScroll(b), "no sideways scrolling");
+    assertEquals(List.of(), Screen.textSmallerThan(b, 14), "no text below 14 px");
+    if (phone) {
+      assertEquals(List.of(), Screen.touchTargetsSmallerThan(b, 44), "controls at least 44 px");
+    }
+    assertEquals(List.of(), Accessibility.seriousViolations(b), "axe");
+    assertEquals(List.of(), b.consoleErrors());
   }
 
   private static JsonObject briefing(String title) {
