@@ -4,6 +4,9 @@
 // chair also designates the secretary, who drives at once. People are named by display name and agency. After the
 // end the page links the minutes. Joins on open, renews its presence every presenceRenewMs (a browser that dies stops
 // renewing and is marked left; a renewal that fails while the node is away is said, not thrown) and leaves on close.
+// "Join video" opens the meeting's video room (an http(s) link) in a new tab. A cancelled briefing says so, with the
+// way back to the lobby and nothing to join or drive; one cancelled while the page is open changes at once (the
+// cancel is an event of the meeting's topic).
 import {LiveClient} from './live.js';
 import {TOPICS} from './topics.js';
 import {api} from './auth.js';
@@ -13,6 +16,7 @@ import {drawPanel} from './panels/meeting-panel.js';
 import {MeetingPeople} from './panels/meeting-people.js';
 import {room} from './panels/meeting-room.js';
 import {minutesLink, wireControls} from './panels/meeting-controls.js';
+import {renderCancelled, renderVideo} from './panels/meeting-status.js';
 
 room.id = new URLSearchParams(location.search).get('id');
 
@@ -22,6 +26,11 @@ async function startRoom() {
   room.people = new MeetingPeople(page.token, room.id, render);
   byId('who').textContent = page.me.displayName || page.me.username;
   languageButton(render);
+  if (room.meeting.state === 'cancelled') { // only read: nothing to join, follow or drive
+    await room.people.load();
+    render();
+    return;
+  }
   await driving(room.meeting);
   byId('hand').onclick = () => room.post('hand', {raised: !raised()});
   await room.people.load();
@@ -41,7 +50,7 @@ async function startRoom() {
 
 /** Renews this person's presence; while the node is away the failure shows as the connection state, then retries. */
 async function renewPresence() {
-  if (current().state === 'ended') return;
+  if (['ended', 'cancelled'].includes(current().state)) return;
   const done = await room.post('join', undefined, {quiet: true});
   document.body.dataset.presence = done ? 'renewed' : 'failed';
   if (!done && (!page.live || page.live.state !== 'live')) showBanner('lost');
@@ -59,7 +68,7 @@ function current() {
 
 /** Whether this person drives now: the chair, or the secretary (whom the chair may designate), until the end. */
 async function driving(m) {
-  room.drives = m.state !== 'ended' && [m.chair, m.secretary].includes(page.me.username);
+  room.drives = !['ended', 'cancelled'].includes(m.state) && [m.chair, m.secretary].includes(page.me.username);
   byId('controls').classList.toggle('hidden', !room.drives);
   byId('secretary-control').classList.toggle('hidden', m.chair !== page.me.username);
   document.querySelector('.meeting-grid').classList.toggle('participant', !room.drives);
@@ -85,6 +94,8 @@ function render() {
   document.body.dataset.state = m.state;
   const ended = m.state === 'ended';
   byId('ended').classList.toggle('hidden', !ended);
+  renderCancelled(msg, m, room.meeting, who);
+  renderVideo(room.meeting.videoUrl, m.state);
   if (ended) minutesLink();
   byId('hand').classList.toggle('hidden', m.state !== 'in_progress');
   byId('secretary').textContent = m.secretary ? who(m.secretary) : msg.t('mtg.secretaryNone');

@@ -78,9 +78,14 @@ function renderLists() {
   document.body.dataset.lobby = 'ready';
 }
 
-/** The city's agencies, read once when the form first opens. */
+/** The city's agencies and the KPIs a trend panel can show, read once when the form first opens. */
 async function referenceAgencies() {
-  if (!agencies) agencies = (await api(page.token, '/api/v1/agencies')).items;
+  if (!agencies) {
+    const [all, series] = await Promise.all([api(page.token, '/api/v1/agencies'),
+      api(page.token, '/api/v1/series/kpis').catch(() => ({kpis: []}))]);
+    agencies = all.items;
+    form.kpis = series.kpis || [];
+  }
   form.agencies = agencies;
   return agencies;
 }

@@ -1,11 +1,12 @@
 // The lobby's briefing form: title, level, Hanoi date-time, length, video link, chair, secretary, invited people
-// (usernames), invited agencies (the picker) and the agenda (title and presenting agency; add, remove, move up and
-// down; a prepared panel of a copied or edited item is kept). Creates (POST), changes (PUT) or starts from a copy;
+// (usernames), invited agencies (the picker) and the agenda (title, presenting agency and prepared panel with its
+// parameters; add, remove, move up and down; the panel of a copied or edited item is kept). Creates (POST), changes (PUT) or starts from a copy;
 // a refusal of the node is shown beside the field it names, in the page's language, and again after a switch.
 import {el} from './dom.js';
 import {clearProblems, showProblems} from './problems.js';
 import {errorFor, field, hanoiInstant, hanoiLocal, input, select, signButton, usernames, words} from './oncall-form.js';
 import {AgencyPicker} from './lobby-agencies.js';
+import {panelBody, panelPicker} from './lobby-panel.js';
 
 /** The lobby's words: `lobby.err.…`; agenda.0.title and agenda[0].presenter are said as agenda.title, agenda.presenter. */
 export const LOBBY = {
@@ -42,7 +43,7 @@ export function body(state) {
     // an empty row (no title, no presenter) is left out; one with a presenter but no title is sent to be refused
     invitedPeople: usernames(state.people), agenda: state.agenda.filter(i => i.title.trim() || i.presenter || i.panel).map(i => {
       const item = {title: i.title.trim(), presenter: i.presenter || null};
-      if (i.panel) item.panel = i.panel;
+      if (i.panel) item.panel = panelBody(i.panel);
       return item;
     })};
   if (state.videoUrl.trim()) b.videoUrl = state.videoUrl.trim();
@@ -54,10 +55,14 @@ export function body(state) {
 }
 
 export class BriefingForm {
-  /** {@code save(state) → answer|null} sends the form; {@code close()} when it is closed without saving. */
-  constructor(root, agencies, save, close) {
+  /**
+   * {@code agencies}: the city's; {@code kpis}: those a trend panel can show ([{kpi, nameVi, nameEn}]);
+   * {@code save(state) → answer|null} sends the form; {@code close()} when it is closed without saving.
+   */
+  constructor(root, agencies, save, close, kpis = []) {
     this.root = root;
     this.agencies = agencies;
+    this.kpis = kpis;
     this.save = save;
     this.close = close;
     this.state = null;
@@ -144,6 +149,7 @@ export class BriefingForm {
     const agenda = this.state.agenda;
     const presenters = [['', 'lobby.form.noPresenter'], ...[...this.state.agencies].sort()
         .map(code => [code, this.picker.label(code), true])];
+    const choices = this.panelChoices(msg);
     const rows = agenda.map((item, i) => {
       const row = el('li', 'agenda-item');
       row.dataset.position = String(i + 1);
@@ -169,7 +175,11 @@ export class BriefingForm {
       controls.append(up, down, remove);
       row.append(el('span', 'item-number', `${i + 1}.`), field(msg, 'lobby.form.itemTitle', title, null, 'item-title'),
           field(msg, 'lobby.form.presenter', presenter, null, 'item-presenter'), controls);
-      if (item.panel) row.append(el('p', 'hint item-panel', msg.t('lobby.form.panel', item.panel.kind)));
+      if (item.panel && item.panel.kind === 'previous-tasks') {
+        row.append(el('p', 'hint item-panel', msg.t('lobby.form.panel', msg.t('mtg.kind.previous-tasks'))));
+      } else {
+        row.append(panelPicker(msg, i, item, choices, () => this.districtOf(item)));
+      }
       return row;
     });
     const list = el('ol', 'agenda-items');
@@ -185,5 +195,21 @@ export class BriefingForm {
     };
     this.agendaBox.replaceChildren(words('legend', '', msg, 'lobby.form.agenda'), list, errorFor('agenda'), add);
     if (this.refusal) showProblems(this.form, msg, this.refusal, undefined, LOBBY);
+  }
+
+  /** The districts (by name) and KPIs a prepared panel can name, in the page's language. */
+  panelChoices(msg) {
+    const districts = this.agencies.filter(a => a.level === 'district')
+        .map(a => [a.code, `${msg.name(a)} (${a.code})`]).sort((a, b) => a[1].localeCompare(b[1], msg.locale));
+    return {districts, kpis: this.kpis.map(k => [k.kpi, msg.name(k)])};
+  }
+
+  /** The district a new district panel of {@code item} starts on: its presenter's, else the first invited. */
+  districtOf(item) {
+    const district = code => {
+      const a = this.picker.byCode.get(code);
+      return a && (a.level === 'district' ? a.code : a.level === 'commune' ? a.parent : null);
+    };
+    return district(item.presenter) || [...this.state.agencies].map(district).find(Boolean) || '';
   }
 }

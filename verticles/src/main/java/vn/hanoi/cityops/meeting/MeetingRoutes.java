@@ -251,10 +251,31 @@ public final class MeetingRoutes implements Routes {
         requireAgency("agenda[" + i + "].presenter", item.getString("presenter"));
       }
       if (item.getJsonObject("panel") != null) {
-        item.put("panel", panels.validate(item.getJsonObject("panel")));
+        item.put("panel", preparedPanel(i, item.getJsonObject("panel")));
       }
     }
     return body;
+  }
+
+  /**
+   * Agenda item {@code i}'s prepared panel as stored; its refusal names the field within the item
+   * ({@code agenda[1].panel.district}), so the form shows it beside that item's picker.
+   */
+  private JsonObject preparedPanel(int i, JsonObject panel) {
+    try {
+      return panels.validate(panel);
+    } catch (Failure f) {
+      String prefix = "agenda[" + i + "].panel.";
+      JsonArray details = new JsonArray();
+      for (Object o : f.details() == null ? new JsonArray() : f.details()) {
+        JsonObject d = ((JsonObject) o).copy();
+        if (d.getString("field") != null) {
+          d.put("field", prefix + d.getString("field"));
+        }
+        details.add(d);
+      }
+      throw new Failure(f.kind(), f.code(), f.getMessage(), details);
+    }
   }
 
   /** A prepared panel that names a meeting (previous-tasks) must name one that exists: computing it tells (422). */

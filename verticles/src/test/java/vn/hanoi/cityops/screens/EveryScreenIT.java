@@ -25,10 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Every page on every screen, in headless Chromium against a node fed by the simulator: a phone (390×844), a laptop
- * (1366×768), the wall's 1080p and (for the wall) 4K. On each: nothing reaches past the right edge, no visible text
- * below the screen's minimum (14 px on phones and desks; on the wall at 1080p 24 px, at 4K 48 px), controls a thumb
- * can hit on the phone (44 px), no serious or critical axe-core (WCAG 2.1 AA) violation, no console error; a
- * screenshot of each kept under {@code target/screenshots/screens/}.
+ * (1366×768), the wall's 1080p and (for the wall) 4K; the API reference (Swagger UI) on the phone, the laptop and
+ * 1080p. On each: nothing reaches past the right edge, no visible text below the screen's minimum (14 px on phones
+ * and desks; on the wall at 1080p 24 px, at 4K 48 px), controls a thumb can hit on the phone (44 px), no serious or
+ * critical axe-core (WCAG 2.1 AA) violation, no console error; a screenshot of each kept under
+ * {@code target/screenshots/screens/}.
  */
 @NodeTest(config = {"simulator=on", "simulator.daySeconds=600", "simulator.rate=40"})
 class EveryScreenIT {
@@ -97,9 +98,25 @@ class EveryScreenIT {
     return out.stream();
   }
 
+  /** The API reference (Swagger UI from its WebJar, public): its own rows, so they can be run alone. */
+  static Stream<Arguments> apiReferenceScreens() {
+    Page api = new Page("api", "/api.html", null, "#swagger-ui .opblock .opblock-summary-method");
+    return Stream.of(PHONE, LAPTOP, DESKTOP).map(size -> Arguments.of(api, size));
+  }
+
   @ParameterizedTest(name = "{0} on a {1}")
   @MethodSource("screens")
   void thePageFitsTheScreenWithReadableTextReachableControlsAndNoAccessibilityFault(Page page, Size size) {
+    check(page, size);
+  }
+
+  @ParameterizedTest(name = "{0} on a {1}")
+  @MethodSource("apiReferenceScreens")
+  void theApiReferenceFitsTheScreenWithReadableTextReachableControlsAndNoAccessibilityFault(Page page, Size size) {
+    check(page, size);
+  }
+
+  private static void check(Page page, Size size) {
     try (Browser b = new Browser(size.width(), size.height(), Browser.newProfile())) {
       String url = base + page.path().formatted(meetingId);
       if (page.user() == null) {
