@@ -3,6 +3,7 @@ package vn.hanoi.cityops.dossier;
 import vn.hanoi.cityops.web.Csv.Column;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,7 +36,7 @@ final class DossierCsv {
 
   /** {@code leading} cells followed by the KPI figures. */
   static List<Object> cells(DossierKpis k, Object... leading) {
-    List<Object> all = new ArrayList<>(List.of(leading));
+    List<Object> all = new ArrayList<>(Arrays.asList(leading)); // a department has no district: a null cell
     all.add(k.received());
     all.add(k.inProgress());
     all.add(k.completedOnTime());

@@ -203,6 +203,15 @@ class ExportsIT {
   }
 
   @Test
+  void agencyKpisCsvWithoutFiltersHasEveryAgencyDepartmentsWithAnEmptyDistrict() {
+    Download csv = csv("/api/v1/exports/kpi/agencies", operator);
+
+    assertEquals(633, csv.rows().size(), "the city, 23 departments, 30 districts, 579 communes");
+    List<String> justice = csv.rows().stream().filter(r -> r.get(0).equals("STP")).findFirst().orElseThrow();
+    assertEquals("", justice.get(3), "a department belongs to no district");
+  }
+
+  @Test
   void aPeriodGivenAsDatesGivesTheSameRowsAsTheSameMonthByName() {
     Period.Bounds month = Period.MONTH.bounds(Instant.now());
     LocalDate first = month.from().atZone(Hanoi.ZONE).toLocalDate();
