@@ -139,6 +139,12 @@ class WebhookIT {
         vn.hanoi.cityops.store.SecretBox.of(node.config()))));
     String resealed = api.row("SELECT webhook_secret FROM alert_rule WHERE code = $1", "hook.sealed").getString("webhook_secret");
     assertTrue(resealed.startsWith("v1:") && !resealed.equals(stored), "sealed again with a fresh nonce: " + resealed);
+    // A production node without secrets.key cannot sign with what is stored: its webhook sender does not start.
+    var keyless = vn.hanoi.cityops.store.SecretBox.of(vn.hanoi.cityops.config.AppConfig.of(java.util.Map.of("dev.mode", "off")));
+    Throwable refused = node.database().pool().query("SELECT 1").execute()
+        .compose(v -> WebhookSender.sealMarkedSecrets(node.database().pool(), keyless))
+        .toCompletionStage().toCompletableFuture().handle((ok, e) -> e).join();
+    assertTrue(refused != null && String.valueOf(refused.getMessage()).contains("CITYOPS_SECRETS_KEY"), String.valueOf(refused));
     int before = FLAKY_PORTAL.size();
     sre.health("WAN", "down");
     Received r = Wait.until(Duration.ofSeconds(10), () -> FLAKY_PORTAL.size() > before ? FLAKY_PORTAL.get(before) : null,
