@@ -30,13 +30,18 @@ export async function whoAmI(token) {
   return response.ok ? response.json() : null;
 }
 
-export async function signIn(username, password) {
+/**
+ * Signs in; answers {token} or {error}: the node's error code ('totp_required' when the person's second step asks for
+ * the 6-digit code, 'totp_invalid', 'unauthorized', 'too_many_attempts').
+ */
+export async function signIn(username, password, code) {
+  const body = code ? {username, password, code} : {username, password};
   const response = await fetch('/api/v1/auth/login', {
-    method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({username, password})});
-  if (!response.ok) return null;
-  const body = await response.json();
-  sessionStorage.setItem(SESSION, body.token);
-  return body.token;
+    method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) return {error: answer.error || 'unauthorized'};
+  sessionStorage.setItem(SESSION, answer.token);
+  return {token: answer.token};
 }
 
 /** GET an API path as JSON with the token; throws on a non-2xx answer. */

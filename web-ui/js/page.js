@@ -56,16 +56,25 @@ function signInForm(start) {
   error.setAttribute('role', 'alert');
   const button = el('button', '', page.msg.t('signIn'));
   button.type = 'submit';
+  const code = codeField();
   form.append(el('h1', '', page.msg.t('signInTitle')), field('username', 'text', 'username'),
-      field('password', 'password', 'current-password'), button, error, el('p', 'hint', page.msg.t('signInHint')));
+      field('password', 'password', 'current-password'), code, button, error, el('p', 'hint', page.msg.t('signInHint')));
   document.body.append(form);
   form.onsubmit = async event => {
     event.preventDefault();
-    const token = await signIn(form.username.value.trim(), form.password.value);
-    if (!token) {
-      error.textContent = page.msg.t('signInFailed');
+    const answer = await signIn(form.username.value.trim(), form.password.value,
+        code.classList.contains('hidden') ? null : form.code.value.trim());
+    if (answer.error === 'totp_required' || answer.error === 'totp_invalid') {
+      code.classList.remove('hidden');
+      form.code.required = true;
+      form.code.value = '';
+      form.code.focus();
+    }
+    if (!answer.token) {
+      error.textContent = page.msg.t(SIGN_IN_ERRORS[answer.error] || 'signInFailed');
       return;
     }
+    const token = answer.token;
     page.token = token;
     page.me = await whoAmI(token);
     const landing = landingAfterSignIn(page.me, location.pathname);
@@ -77,6 +86,24 @@ function signInForm(start) {
     profileLink();
     await start();
   };
+}
+
+/** What the sign-in form says for each refusal of the node. */
+const SIGN_IN_ERRORS = {totp_required: 'totp.required', totp_invalid: 'totp.invalid', too_many_attempts: 'totp.tooMany'};
+
+/** The 6-digit code of a person's second sign-in step: shown once the node asks for it. */
+function codeField() {
+  const label = el('label', 'hidden');
+  label.id = 'sign-in-code';
+  const input = el('input');
+  input.name = 'code';
+  input.type = 'text';
+  input.inputMode = 'numeric';
+  input.autocomplete = 'one-time-code';
+  input.pattern = '[0-9]{6}';
+  input.maxLength = 6;
+  label.append(el('span', '', page.msg.t('totp.code')), input);
+  return label;
 }
 
 /** A signed-in person (not a wall screen) reaches their profile from every page's header. */

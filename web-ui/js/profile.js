@@ -7,6 +7,7 @@ import {boot, every, languageButton, page, renderClock} from './page.js';
 import {byId, el} from './panels/dom.js';
 import {clearProblems, showProblems} from './panels/problems.js';
 import {DevicePush} from './panels/device-push.js';
+import {TwoStep} from './panels/profile-totp.js';
 import {currentSubscription, registerWorker} from './push.js';
 
 const ME = '/api/v1/me/contact-points';
@@ -14,6 +15,8 @@ const ME = '/api/v1/me/contact-points';
 let points = [];
 let thisDevice = null;
 let device;
+/** The two-step sign-in section, for admins and SREs only. */
+let twoStep = null;
 /** The last test of each contact point: {notification} or a refusal. */
 const tests = new Map();
 /** The refusal shown in each place ('add' or a contact point's id), kept so a language switch says it again. */
@@ -36,6 +39,11 @@ async function startProfile() {
   form.onsubmit = add;
   device = new DevicePush(byId('device-push'), load);
   registerWorker().catch(e => console.info('service worker', e.message));
+  if ((page.me.roles || []).some(r => r === 'admin' || r === 'sre')) {
+    byId('two-step').classList.remove('hidden');
+    twoStep = new TwoStep(byId('two-step-body'));
+    await twoStep.load(page.msg, page.token);
+  }
   await load();
 }
 
@@ -62,6 +70,7 @@ function render() {
     if (refusals.has(p.id) && li) showProblems(li, msg, refusals.get(p.id), p.channel);
   }
   device?.render(msg);
+  twoStep?.render(msg);
 }
 
 function renderAddressField() {

@@ -11,6 +11,7 @@ import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.config.AppConfig;
 import vn.hanoi.cityops.live.Connections;
 import vn.hanoi.cityops.live.FeedListener;
+import vn.hanoi.cityops.store.SecretBox;
 import vn.hanoi.cityops.web.Routes;
 
 import java.util.List;
@@ -36,6 +37,8 @@ public final class AlertModule implements Capability {
   private final AlertSignal signal;
   private final AlertRepository alerts;
   private final AlertRules rules;
+  /** Seals webhook secrets at rest. */
+  private final SecretBox box;
   /** Made now, not when deployed: the feed, which starts first, hands it batches that wait for its start. */
   private final AlertEvaluationVerticle evaluation;
 
@@ -49,7 +52,8 @@ public final class AlertModule implements Capability {
     this.hub = hub;
     this.signal = new AlertSignal(signal);
     this.alerts = new AlertRepository(pool, config.notifications().publicUrl());
-    this.rules = new AlertRules(pool, alerts);
+    this.box = SecretBox.of(config);
+    this.rules = new AlertRules(pool, alerts, box);
     this.evaluation = new AlertEvaluationVerticle(new AlertEvaluator(pool, alerts, rules, this.signal),
         config.alertsSweepMs());
   }
@@ -86,7 +90,7 @@ public final class AlertModule implements Capability {
 
   @Override
   public List<Supplier<Deployable>> verticles() {
-    return List.of(() -> evaluation, () -> new WebhookSender(pool, config.alertsWebhookTimeoutMs(),
+    return List.of(() -> evaluation, () -> new WebhookSender(pool, box, config.alertsWebhookTimeoutMs(),
         config.alertsWebhookBackoffMs(), config.alertsWebhookMaxAttempts()));
   }
 }

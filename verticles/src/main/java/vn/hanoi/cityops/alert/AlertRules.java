@@ -6,6 +6,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import vn.hanoi.cityops.failure.Failure;
+import vn.hanoi.cityops.store.SecretBox;
 import vn.hanoi.cityops.store.Sql;
 
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Alert rules in PostgreSQL ({@code alert_rule}); the SQL is in {@code sql/alert/rule-*.sql}. Stores what
- * {@link RuleValidation} passed. Deleting or disabling a rule resolves its open alerts and forgets its conditions.
+ * {@link RuleValidation} passed, the webhook secret sealed ({@link SecretBox}, column {@value #SECRET_COLUMN}). Deleting or disabling a rule resolves its open alerts and forgets its conditions.
  */
 public final class AlertRules {
   private static final String ALL = Sql.load("alert/rule-all.sql");
@@ -25,10 +26,15 @@ public final class AlertRules {
   private static final String DELETE = Sql.load("alert/rule-delete.sql");
   private static final String FORGET_CONDITIONS = Sql.load("alert/rule-forget-conditions.sql");
 
+  /** The column a webhook secret is sealed for (the associated data of its encryption). */
+  static final String SECRET_COLUMN = "alert_rule.webhook_secret";
+
   private final Pool pool;
   private final AlertRepository alerts;
+  private final SecretBox box;
 
-  public AlertRules(Pool pool, AlertRepository alerts) {
+  public AlertRules(Pool pool, AlertRepository alerts, SecretBox box) {
+    this.box = box;
     this.pool = pool;
     this.alerts = alerts;
   }
@@ -48,7 +54,8 @@ public final class AlertRules {
 
   /** Stores a new rule (defaults applied); {@code 409 conflict} when its code is taken. */
   public Future<Rule> create(RuleFields fields, String actor) {
-    return pool.preparedQuery(INSERT).execute(values(fields).addString(actor))
+    return values(fields)
+        .compose(values -> pool.preparedQuery(INSERT).execute(values.addString(actor)))
         .compose(rows -> rows.size() == 0
             ? Future.failedFuture(new Failure(Failure.Kind.CONFLICT, "conflict", "a rule with code " + fields.code() + " exists"))
             : Future.succeededFuture(rule(rows.iterator().next())));
@@ -56,14 +63,15 @@ public final class AlertRules {
 
   /** Replaces the rule's fields by {@code merged} (the stored rule with the update on top); {@code disable}: it was enabled and no longer is. */
   public Future<Rule> update(long id, RuleFields merged, boolean disable, String actor) {
-    return pool.withTransaction(c -> c.preparedQuery(UPDATE).execute(values(merged).addLong(id))
+    return values(merged)
+        .compose(values -> pool.withTransaction(c -> c.preparedQuery(UPDATE).execute(values.addLong(id))
         .compose(rows -> {
           if (rows.size() == 0) {
             return Future.failedFuture(Failure.notFound("no alert rule " + id));
           }
           Rule rule = rule(rows.iterator().next());
           return disable ? retire(c, rule, actor, "rule disabled").map(rule) : Future.succeededFuture(rule);
-        }));
+        })));
   }
 
   /** Deletes the rule: its open alerts resolve ("rule deleted"), its conditions go. */
@@ -86,10 +94,24 @@ public final class AlertRules {
   }
 
   /** $1 … $16 of {@code rule-insert.sql} and {@code rule-update.sql}. */
-  private static Tuple values(RuleFields r) {
-    return Tuple.from(new Object[]{r.code(), r.kind().code(), r.subject(), r.severity(), r.threshold(),
+  private Future<Tuple> values(RuleFields r) {
+    String secret;
+    try {
+      secret = sealed(r.webhookSecret());
+    } catch (SecretBox.MissingKey e) {
+      return Future.failedFuture(new Failure(Failure.Kind.CONFLICT, "secrets_key_missing", e.getMessage()));
+    }
+    return Future.succeededFuture(Tuple.from(new Object[]{r.code(), r.kind().code(), r.subject(), r.severity(), r.threshold(),
         r.clearThreshold(), r.windowMinutes(), r.forSeconds(), r.clearSeconds(), r.reopenSeconds(),
-        r.escalateAfterSeconds(), r.webhookUrl(), r.webhookSecret(), r.enabled(), r.description(), r.webhookFormat()});
+        r.escalateAfterSeconds(), r.webhookUrl(), secret, r.enabled(), r.description(), r.webhookFormat()}));
+  }
+
+  /** A secret given now, sealed; one read back from the table (already sealed) as it is, a marked clear one sealed. */
+  private String sealed(String secret) {
+    if (secret == null || secret.startsWith(SecretBox.VERSION)) {
+      return secret;
+    }
+    return box.seal(SECRET_COLUMN, secret.startsWith(SecretBox.PLAIN) ? secret.substring(SecretBox.PLAIN.length()) : secret);
   }
 
   static Rule rule(Row r) {

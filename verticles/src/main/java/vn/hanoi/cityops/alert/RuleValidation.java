@@ -67,6 +67,10 @@ final class RuleValidation {
     if (r.webhookSecret() != null && r.webhookUrl() == null) {
       problem(problems, "webhookSecret", "needs a webhookUrl");
     }
+    // A secret given now (a stored one is sealed, v1: or plain:) must be a Standard Webhooks secret.
+    if (r.webhookSecret() != null && r.webhookSecret().startsWith(Signatures.SECRET_PREFIX)) {
+      Signatures.problem(r.webhookSecret()).ifPresent(p -> problem(problems, "webhookSecret", p));
+    }
     return problems;
   }
 

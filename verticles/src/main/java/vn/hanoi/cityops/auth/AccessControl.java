@@ -17,10 +17,11 @@ public final class AccessControl {
   private static final Map<Role, Set<Action>> GRANTS = Map.of(
       Role.OPERATOR, EnumSet.of(Action.READ_CITY_DATA, Action.ACKNOWLEDGE_ALERT),
       Role.LEADER, EnumSet.of(Action.READ_CITY_DATA, Action.RUN_MEETINGS),
-      Role.SRE, EnumSet.of(Action.READ_CITY_DATA, Action.ACKNOWLEDGE_ALERT, Action.MANAGE_ALERTS, Action.MANAGE_ONCALL),
+      Role.SRE, EnumSet.of(Action.READ_CITY_DATA, Action.ACKNOWLEDGE_ALERT, Action.MANAGE_ALERTS, Action.MANAGE_ONCALL,
+          Action.USE_TWO_STEP_SIGN_IN),
       Role.AGENCY, EnumSet.noneOf(Action.class),
       Role.ADMIN, EnumSet.of(Action.READ_CITY_DATA, Action.MANAGE_USERS, Action.MANAGE_API_KEYS, Action.READ_AUDIT,
-          Action.MANAGE_ONCALL),
+          Action.MANAGE_ONCALL, Action.USE_TWO_STEP_SIGN_IN),
       Role.DISPLAY, EnumSet.of(Action.READ_CITY_DATA));
   /** Actions an agency officer may take on their own agency (a district officer also on its communes). */
   private static final Set<Action> OWN_AGENCY = EnumSet.of(Action.READ_AGENCY_DATA, Action.UPDATE_AGENCY_TASK);

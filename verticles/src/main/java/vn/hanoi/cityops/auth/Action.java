@@ -18,6 +18,8 @@ public enum Action {
   MANAGE_USERS,
   MANAGE_API_KEYS,
   READ_AUDIT,
+  /** Turn on, confirm and turn off one's own second sign-in step (TOTP): for admins and SREs. */
+  USE_TWO_STEP_SIGN_IN,
   /** One's own profile and session. */
   READ_SELF
 }

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import vn.hanoi.cityops.city.ReferenceData;
 import vn.hanoi.cityops.config.AppConfig;
+import vn.hanoi.cityops.store.SecretBox;
 import vn.hanoi.cityops.web.Routes;
 
 import java.util.List;
@@ -26,6 +27,7 @@ public final class AuthModule {
   private final ApiKeyRepository keys;
   private final ApiKeyRegistry registry;
   private final AuditLog audit;
+  private final TotpRepository totp;
 
   private AuthModule(Vertx vertx, AppConfig config, Pool pool, ReferenceData reference, UserRepository users,
                      Guard guard) {
@@ -37,6 +39,7 @@ public final class AuthModule {
     this.keys = new ApiKeyRepository(pool);
     this.registry = new ApiKeyRegistry(keys);
     this.audit = new AuditLog(pool);
+    this.totp = new TotpRepository(pool, SecretBox.of(config));
   }
 
   public static Future<AuthModule> start(Vertx vertx, AppConfig config, Pool pool, ReferenceData reference) {
@@ -46,7 +49,8 @@ public final class AuthModule {
       return tokens.start(vertx, config.apiKeyRefreshMs())
           .map(v -> new AuthModule(vertx, config, pool, reference, users,
               new Guard(tokens, new AccessControl(reference::districtOf))));
-    }).compose(auth -> auth.installBootstrapKey()
+    }).compose(auth -> auth.totp.checkKey()
+        .compose(v -> auth.installBootstrapKey())
         .compose(v -> People.seed(vertx, config, users, auth.audit))
         .compose(v -> auth.registry.start(vertx, config.apiKeyRefreshMs()))
         .map(auth));
@@ -55,7 +59,8 @@ public final class AuthModule {
   /** Its HTTP routes (the composition root mounts them with every capability's). */
   public List<Routes> routes() {
     return List.of(
-        router -> new LoginRoutes(vertx, config, users, audit, guard).mount(router),
+        router -> new LoginRoutes(vertx, config, users, totp, audit, guard).mount(router),
+        router -> new TotpRoutes(totp, users, audit, guard).mount(router),
         router -> new ApiKeyRoutes(vertx, registry, keys, reference, audit, guard).mount(router),
         router -> new UserRoutes(vertx, users, reference, audit, guard).mount(router),
         router -> new DisplayRoutes(vertx, users, audit, guard, config.notifications().publicUrl()).mount(router),

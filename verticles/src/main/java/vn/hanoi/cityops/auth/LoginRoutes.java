@@ -14,13 +14,17 @@ import vn.hanoi.cityops.web.JsonBodies;
 import vn.hanoi.cityops.web.Routes;
 import vn.hanoi.cityops.web.SchemaCheck;
 
+import java.time.Instant;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * {@code POST /api/v1/auth/login} answers a signed token; {@code POST /api/v1/auth/logout} ends its
  * session on every node; {@code GET /api/v1/auth/me} says who the token belongs to. Failed sign-ins are
  * audited and counted per username and per address: past the limit within the window the answer is 429
- * with {@code Retry-After}, even for the right password.
+ * with {@code Retry-After}, even for the right password. A person with the second step on ({@link TotpRoutes})
+ * also sends {@code code}: without it the answer is 401 {@code totp_required} (the page then asks for it, nothing
+ * counted); a wrong, expired or reused code is 401 {@code totp_invalid}, counted like a wrong password.
  */
 public final class LoginRoutes implements Routes {
   private static final String INVALID = "invalid username or password";
@@ -31,9 +35,11 @@ public final class LoginRoutes implements Routes {
   private final UserRepository users;
   private final AuditLog audit;
   private final TokenService tokens;
+  private final TotpRepository totp;
   private final SchemaCheck schema = SchemaCheck.of("login.schema.json");
 
-  LoginRoutes(Vertx vertx, AppConfig config, UserRepository users, AuditLog audit, Guard guard) {
+  LoginRoutes(Vertx vertx, AppConfig config, UserRepository users, TotpRepository totp, AuditLog audit, Guard guard) {
+    this.totp = totp;
     this.vertx = vertx;
     this.config = config;
     this.users = users;
@@ -58,12 +64,14 @@ public final class LoginRoutes implements Routes {
     JsonObject body = JsonBodies.object(ctx, schema);
     String username = body.getString("username").trim().toLowerCase(Locale.ROOT);
     String password = body.getString("password");
+    String code = body.getString("code");
     throttle(username, address)
         .compose(v -> users.findByUsername(username))
         .compose(found -> vertx.executeBlocking(() -> found.isPresent() && found.get().active()
                 ? PasswordHasher.verify(password, found.get().passwordHash())
                 : PasswordHasher.verifyNothing(password), false)
-            .compose(ok -> ok ? signIn(ctx, found.get(), address) : failed(username, address)))
+            .compose(ok -> ok ? secondStep(found.get(), code, address).compose(v -> signIn(ctx, found.get(), address))
+                : failed(username, address)))
         .onSuccess(json -> JsonBodies.ok(ctx, json))
         .onFailure(ctx::fail);
   }
@@ -99,6 +107,26 @@ public final class LoginRoutes implements Routes {
   private Future<JsonObject> failed(String username, String address) {
     return audit.record(new AuditLog.Entry(username, "anonymous", "auth.login", username, "failure", address, new JsonObject()))
         .transform(v -> Future.failedFuture(Failure.unauthenticated(INVALID)));
+  }
+
+  /** Passes when the person has no second step, or {@code code} is right for a step not used before. */
+  private Future<Void> secondStep(UserRepository.User user, String code, String address) {
+    return totp.state(user.id()).compose(s -> {
+      if (!s.enabled()) {
+        return Future.succeededFuture();
+      }
+      if (code == null || code.isBlank()) {
+        return Future.failedFuture(new Failure(Failure.Kind.UNAUTHENTICATED, "totp_required",
+            "enter the 6-digit code of your authenticator app"));
+      }
+      OptionalLong step = Totp.accepts(s.secret(), code.trim(), Instant.now(), s.lastStep());
+      Future<Boolean> used = step.isPresent() ? totp.use(user.id(), step.getAsLong(), false) : Future.succeededFuture(false);
+      return used.compose(ok -> ok ? Future.<Void>succeededFuture()
+          : audit.record(new AuditLog.Entry(user.username(), "anonymous", "auth.login", user.username(), "failure", address,
+                  new JsonObject().put("reason", "wrong TOTP code")))
+              .transform(v -> Future.failedFuture(new Failure(Failure.Kind.UNAUTHENTICATED, "totp_invalid",
+                  "the code is wrong, expired or already used"))));
+    });
   }
 
   private void logout(RoutingContext ctx) {

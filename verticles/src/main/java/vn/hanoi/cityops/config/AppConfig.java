@@ -78,6 +78,7 @@ public final class AppConfig {
   private final boolean devMode;
   private final String bootstrapApiKey;
   private final String jwtSecret;
+  private final String secretsKey;
   private final int tokenTtlSeconds;
   private final String adminUsername;
   private final String adminPassword;
@@ -127,6 +128,7 @@ public final class AppConfig {
     String key = string(BOOTSTRAP_API_KEY);
     this.bootstrapApiKey = key.isBlank() && devMode ? DEV_BOOTSTRAP_KEY : key;
     this.jwtSecret = string(AUTH_JWT_SECRET);
+    this.secretsKey = string(SECRETS_KEY);
     this.tokenTtlSeconds = integer(AUTH_TOKEN_TTL_SECONDS, 1, 31 * 86_400);
     this.adminUsername = string(AUTH_ADMIN_USERNAME);
     this.adminPassword = string(AUTH_ADMIN_PASSWORD);
@@ -282,6 +284,8 @@ public final class AppConfig {
   /** Empty: a development node makes one and keeps it in the database; production must set it. */
   public String jwtSecret() { return jwtSecret; }
   public int tokenTtlSeconds() { return tokenTtlSeconds; }
+  /** Empty: a development node uses a derived, well-known key; production stores no secret without one. */
+  public String secretsKey() { return secretsKey; }
   public String adminUsername() { return adminUsername; }
   public String adminPassword() { return adminPassword; }
   public String demoPassword() { return demoPassword; }
@@ -387,7 +391,7 @@ public final class AppConfig {
   /** Every key and its value, secrets masked: printed at start. */
   public JsonObject describe() {
     JsonObject copy = values.copy();
-    for (String secret : new String[]{BOOTSTRAP_API_KEY, AUTH_JWT_SECRET, AUTH_ADMIN_PASSWORD, AUTH_DEMO_PASSWORD,
+    for (String secret : new String[]{BOOTSTRAP_API_KEY, AUTH_JWT_SECRET, SECRETS_KEY, AUTH_ADMIN_PASSWORD, AUTH_DEMO_PASSWORD,
         NOTIFY_SMTP_USERNAME, NOTIFY_SMTP_PASSWORD, NOTIFY_TELEGRAM_BOT_TOKEN, NOTIFY_ZALO_ACCESS_TOKEN,
         NOTIFY_SMS_SECRET, NOTIFY_WEBPUSH_PRIVATE_KEY}) {
       if (!string(secret).isBlank()) {

@@ -113,6 +113,8 @@ public final class ConfigKeys {
   public static final String NOTIFY_MAX_PER_PERSON_PER_MINUTE = "notify.maxPerPersonPerMinute";
 
   public static final String AUTH_JWT_SECRET = "auth.jwtSecret";
+  /** Base64 of 32 random bytes: the AES-256-GCM key of the secrets kept in PostgreSQL (webhook and TOTP secrets). */
+  public static final String SECRETS_KEY = "secrets.key";
   public static final String AUTH_TOKEN_TTL_SECONDS = "auth.tokenTtlSeconds";
   public static final String AUTH_ADMIN_USERNAME = "auth.adminUsername";
   public static final String AUTH_ADMIN_PASSWORD = "auth.adminPassword";

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.NodeTest;
+import vn.hanoi.cityops.support.WebhookReceiver;
 import vn.hanoi.cityops.support.Wait;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,9 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @NodeTest(config = "notify.publicUrl=https://cityops.hanoi.gov.vn")
 class AlertmanagerWebhookIT {
-  private static final String SECRET = "s3cret-of-the-bridge-team";
+  private static final String SECRET = WebhookReceiver.newSecret(24);
+  private static final WebhookReceiver VERIFIER = new WebhookReceiver(SECRET);
 
-  private record Received(String path, String signature, String body) {
+  private record Received(String path, String id, String timestamp, String signature, String body) {
   }
 
   private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
@@ -41,7 +42,8 @@ class AlertmanagerWebhookIT {
   @BeforeAll
   static void start(Vertx vertx, Api api) {
     receiver = Api.await(vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
-      RECEIVED.add(new Received(req.path(), req.getHeader(Signatures.HEADER), body.toString()));
+      RECEIVED.add(new Received(req.path(), req.getHeader("webhook-id"), req.getHeader("webhook-timestamp"),
+          req.getHeader("webhook-signature"), body.toString()));
       req.response().setStatusCode(200).end();
     })).listen(0, "127.0.0.1"));
     sre = new Alerting(api, "sre");
@@ -67,7 +69,8 @@ class AlertmanagerWebhookIT {
   private static List<JsonObject> at(String path, int count) {
     return Wait.until(Duration.ofSeconds(10), () -> RECEIVED.stream().filter(r -> r.path().equals(path)).toList(),
         list -> list.size() >= count, count + " posts to " + path).stream().map(r -> {
-          assertEquals(Signatures.sign(SECRET, r.body().getBytes(StandardCharsets.UTF_8)), r.signature(), "signed");
+          assertEquals(java.util.Optional.empty(), VERIFIER.refusal(r.id(), r.timestamp(), r.signature(), r.body()),
+              "signed as a Standard Webhook");
           return new JsonObject(r.body());
         }).toList();
   }

@@ -308,7 +308,7 @@ class AlertsIT {
     invalid(sre.send(HttpMethod.POST, "/api/v1/alert-rules", new JsonObject().put("code", "bad.down")
         .put("kind", "system_down").put("severity", "info").put("threshold", 1)), "threshold");
     invalid(sre.send(HttpMethod.POST, "/api/v1/alert-rules", new JsonObject().put("code", "bad.hook")
-        .put("kind", "system_down").put("severity", "info").put("webhookSecret", "0123456789abcdef0123")), "webhookSecret");
+        .put("kind", "system_down").put("severity", "info").put("webhookSecret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")), "webhookSecret");
     invalid(sre.send(HttpMethod.POST, "/api/v1/alert-rules", new JsonObject().put("code", "Bad Code")
         .put("kind", "system_down").put("severity", "info")), "code");
     HttpResponse<Buffer> unknown = sre.send(HttpMethod.POST, "/api/v1/alert-rules", new JsonObject().put("code", "bad.subject")
@@ -322,7 +322,7 @@ class AlertsIT {
 
     JsonObject rule = created(sre.send(HttpMethod.POST, "/api/v1/alert-rules", new JsonObject().put("code", "overdue.cau-giay")
         .put("kind", "district_overdue_above").put("subject", "CG").put("severity", "warning").put("threshold", 10)
-        .put("webhookUrl", "http://127.0.0.1:9/hook").put("webhookSecret", "0123456789abcdef0123")));
+        .put("webhookUrl", "http://127.0.0.1:9/hook").put("webhookSecret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")));
     assertTrue(rule.getBoolean("webhookSecretSet"));
     assertFalse(rule.containsKey("webhookSecret"));
     HttpResponse<Buffer> patched = sre.send(HttpMethod.PATCH, "/api/v1/alert-rules/" + rule.getLong("id"),

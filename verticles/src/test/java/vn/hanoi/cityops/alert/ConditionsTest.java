@@ -101,10 +101,11 @@ class ConditionsTest {
   }
 
   @Test
-  void signatureIsHexHmacSha256AndBackoffDoubles() {
-    // RFC 4231 test case 2
-    assertEquals("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
-        Signatures.sign("Jefe", "what do ya want for nothing?".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  void signatureIsStandardWebhooksV1AndBackoffDoubles() {
+    // The Standard Webhooks libraries' own test vector (secret, msg_p5jXN8AQM9LWM0D4loKWxJek, 1614265330, body)
+    assertEquals("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+        Signatures.sign("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330,
+            "{\"test\": 2432232314}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     assertEquals(1000, Signatures.backoffMs(1000, 1));
     assertEquals(2000, Signatures.backoffMs(1000, 2));
     assertEquals(8000, Signatures.backoffMs(1000, 4));
