@@ -55,6 +55,8 @@ class PermissionMatrixIT {
     MANAGE_ONCALL(Set.of("sre", "admin")),
     /** Scheduling briefings. */
     RUN_MEETINGS(Set.of("leader")),
+    /** A second sign-in step (TOTP) of one's own: the roles that guard the city's settings. */
+    TWO_STEP(Set.of("admin", "sre")),
     /** People, API keys, displays, the audit log. */
     ADMIN(Set.of("admin")),
     /** Signed with something other than a person's token (an API key, a link's token): no person passes. */
@@ -106,12 +108,15 @@ class PermissionMatrixIT {
         "PUT /api/v1/oncall/policies/:code", "DELETE /api/v1/oncall/policies/:code", "POST /api/v1/oncall/maintenance-windows",
         "DELETE /api/v1/oncall/maintenance-windows/:id");
     put(Access.RUN_MEETINGS, "POST /api/v1/meetings");
+    // enrolling leaves the step off until a code confirms it: the walk changes nobody's sign-in
+    put(Access.TWO_STEP, "GET /api/v1/me/totp", "POST /api/v1/me/totp", "POST /api/v1/me/totp/confirm",
+        "POST /api/v1/me/totp/disable");
     put(Access.ADMIN, "GET /api/v1/users", "POST /api/v1/users", "GET /api/v1/users/:id", "PATCH /api/v1/users/:id",
         "GET /api/v1/users/:username/contact-points", "POST /api/v1/users/:username/contact-points",
         "PATCH /api/v1/users/:username/contact-points/:id", "DELETE /api/v1/users/:username/contact-points/:id",
         "GET /api/v1/admin/api-keys", "POST /api/v1/admin/api-keys", "DELETE /api/v1/admin/api-keys/:id",
         "GET /api/v1/admin/displays", "POST /api/v1/admin/displays", "DELETE /api/v1/admin/displays/:id",
-        "GET /api/v1/audit", "GET /api/v1/exports/audit");
+        "GET /api/v1/audit", "GET /api/v1/exports/audit", "DELETE /api/v1/users/:id/totp");
   }
 
   /** Query strings a route needs before its access can be decided on the resource it names. */
