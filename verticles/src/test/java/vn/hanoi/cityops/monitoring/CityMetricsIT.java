@@ -10,9 +10,13 @@ import vn.hanoi.cityops.support.Wait;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The city's state on {@code /metrics}: what events say shows up in the city families, and each family keeps the
@@ -37,6 +41,8 @@ class CityMetricsIT {
       Map.entry("cityops_alerts_open", 3 * 2),
       Map.entry("cityops_briefing_tasks_open", 1),
       Map.entry("cityops_briefing_tasks_overdue", 1));
+
+  private static final String PROMTOOL = System.getProperty("cityops.promtool", "/usr/bin/promtool");
 
   @Test
   void eventsFromManyDistrictsShowInTheCityMetricsWhoseSeriesCountsStayFixed(Api api) {
@@ -79,6 +85,18 @@ class CityMetricsIT {
         m -> m.value("cityops_alerts_open", "severity=\"critical\"", "state=\"firing\"") >= 1,
         "the down system's alert among the open alerts");
     assertEquals(SERIES, cityFamilies(metrics(api)), "series per city family after events from six districts");
+  }
+
+  @Test
+  void promtoolFindsNothingToSayAboutTheCityMetricsNames(Api api) throws Exception {
+    Process lint = new ProcessBuilder(PROMTOOL, "check", "metrics").redirectErrorStream(true).start();
+    try (var in = lint.getOutputStream()) {
+      in.write(api.get("/metrics").bodyAsString().getBytes(StandardCharsets.UTF_8));
+    }
+    String said = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(lint.waitFor(30, TimeUnit.SECONDS), "promtool did not finish");
+    List<String> aboutCity = said.lines().filter(l -> SERIES.keySet().stream().anyMatch(l::contains)).toList();
+    assertEquals(List.of(), aboutCity, "promtool check metrics on the city families");
   }
 
   private static MetricsText metrics(Api api) {
