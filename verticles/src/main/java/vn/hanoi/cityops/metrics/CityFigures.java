@@ -1,5 +1,7 @@
 package vn.hanoi.cityops.metrics;
 
+import vn.hanoi.cityops.bus.Topics;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -39,11 +41,11 @@ final class CityFigures {
   /** The figures as the topics ({@code topic}: a topic's current data by name, empty when none) hold them at {@code now}. */
   static CityFigures read(Function<String, Map<String, Object>> topic, CityLabels labels, Instant now) {
     CityFigures f = new CityFigures();
-    f.systems(topic.apply("systems"), labels);
+    f.systems(topic.apply(Topics.SYSTEMS.topic()), labels);
     f.dossiers(topic, labels);
-    f.feedback(topic.apply("feedback"));
-    f.alerts(topic.apply("alerts"));
-    f.tasks(topic.apply("tasks"), now);
+    f.feedback(topic.apply(Topics.FEEDBACK.topic()));
+    f.alerts(topic.apply(Topics.ALERTS.topic()));
+    f.tasks(topic.apply(Topics.TASKS.topic()), now);
     return f;
   }
 
@@ -82,7 +84,7 @@ final class CityFigures {
 
   private void dossiers(Function<String, Map<String, Object>> topic, CityLabels labels) {
     labels.agencyScopes().forEach((agency, scope) -> {
-      Map<?, ?> today = map(topic.apply("kpi.agency." + agency).get("today"));
+      Map<?, ?> today = map(topic.apply(Topics.KPI_AGENCY.topic(agency)).get("today"));
       if (today.isEmpty()) {
         return;
       }
