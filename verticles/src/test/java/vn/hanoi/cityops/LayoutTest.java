@@ -39,6 +39,7 @@ class LayoutTest {
     return Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(false)
         .layer("assembly").definedBy(pkg("app"))
         .layer("capabilities").definedBy(CAPABILITIES.stream().map(LayoutTest::pkg).toArray(String[]::new))
+        .layer("city metrics").definedBy(pkg("metrics"))
         .layer("notify").definedBy(pkg("notify"))
         .layer("capability contract").definedBy(pkg("capability"))
         .layer("live").definedBy(pkg("live"))
@@ -50,6 +51,8 @@ class LayoutTest {
         .whereLayer("assembly").mayNotBeAccessedByAnyLayer()
         .whereLayer("capabilities").mayOnlyAccessLayers("notify", "capability contract", "live", "access", "web", "city",
             "store", "ground")
+        .whereLayer("city metrics").mayOnlyBeAccessedByLayers("assembly")
+        .whereLayer("city metrics").mayOnlyAccessLayers("live", "city", "ground")
         .whereLayer("notify").mayOnlyAccessLayers("access", "web", "city", "store", "ground")
         .whereLayer("capability contract").mayOnlyAccessLayers("live", "access", "web", "city", "store", "ground")
         .whereLayer("live").mayOnlyAccessLayers("access", "web", "city", "store", "ground")

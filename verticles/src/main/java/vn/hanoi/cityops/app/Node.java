@@ -29,6 +29,7 @@ import vn.hanoi.cityops.live.FeedVerticle;
 import vn.hanoi.cityops.live.LiveClock;
 import vn.hanoi.cityops.live.LiveRoutes;
 import vn.hanoi.cityops.live.TopicAccess;
+import vn.hanoi.cityops.metrics.CityMetrics;
 import vn.hanoi.cityops.notify.Notifier;
 import vn.hanoi.cityops.notify.NotifyModule;
 import vn.hanoi.cityops.sim.SimulatorVerticle;
@@ -110,6 +111,7 @@ public final class Node {
   private static Future<Node> assemble(Vertx vertx, AppConfig config, String nodeId, PrometheusMeterRegistry meters,
                                        Database db, ReferenceData reference, AuthModule auth, NotifyModule notify) {
     Connections hub = Connections.onNode(vertx, meters);
+    CityMetrics.register(meters, hub, reference);
     FeedSignal signal = new FeedSignal(vertx);
     List<Capability> capabilities = Capabilities.of(vertx, config, db, reference, auth, notify.notifier(), hub, signal,
         meters, nodeId);

@@ -111,6 +111,15 @@ public final class Connections implements Shareable {
     topic(topic).load(seq, values);
   }
 
+  /**
+   * The current data of a topic as this node holds it (a copy; empty before anything was loaded or published on it).
+   * Read-only, from any thread: what the node's city metrics read instead of the database.
+   */
+  public Map<String, Object> current(String topic) {
+    TopicState state = topics.get(topic);
+    return state == null ? Map.of() : state.snapshot().data();
+  }
+
   /** The current sequence number of a topic (0 before anything was published on it). */
   public long seq(String topic) {
     return topic(topic).seq();
