@@ -70,7 +70,7 @@ function render() {
     if (refusals.has(p.id) && li) showProblems(li, msg, refusals.get(p.id), p.channel);
   }
   device?.render(msg);
-  twoStep?.render(msg);
+  twoStep?.speak(msg);
 }
 
 function renderAddressField() {

@@ -23,6 +23,12 @@ export class TwoStep {
     this.render(msg);
   }
 
+  /** The page re-rendered (new data elsewhere, or another language): this section again only for a new language. */
+  speak(msg) {
+    if (this.msg && this.msg.lang === msg.lang && this.root.children.length) return;
+    this.render(msg);
+  }
+
   render(msg) {
     this.msg = msg;
     const s = this.state;
