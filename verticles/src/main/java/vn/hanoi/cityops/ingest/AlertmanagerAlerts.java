@@ -85,7 +85,7 @@ final class AlertmanagerAlerts {
         .put("type", EventTypes.SYSTEM_HEALTH)
         .put("occurredAt", at.toString())
         .put("system", system)
-        .put("status", resolved ? "up" : MILD.contains(labels.get("severity")) ? "degraded" : "down")
+        .put("status", resolved ? "up" : MILD.contains(labels.getOrDefault("severity", "")) ? "degraded" : "down")
         .put("message", message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE - 1) + "…" : message)
         .put("alertmanager", source);
   }
