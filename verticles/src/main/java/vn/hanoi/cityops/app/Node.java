@@ -34,6 +34,7 @@ import vn.hanoi.cityops.notify.Notifier;
 import vn.hanoi.cityops.notify.NotifyModule;
 import vn.hanoi.cityops.sim.SimulatorVerticle;
 import vn.hanoi.cityops.store.Database;
+import vn.hanoi.cityops.store.DatabaseProbe;
 import vn.hanoi.cityops.web.HealthRoutes;
 import vn.hanoi.cityops.web.HttpVerticle;
 import vn.hanoi.cityops.web.Routes;
@@ -136,6 +137,7 @@ public final class Node {
             new DeploymentOptions().setInstances(config.httpInstances()))
         .compose(v -> vertx.deployVerticle(new FeedVerticle(db.dedicatedPool(FEED_CONNECTIONS), listeners)))
         .compose(v -> vertx.deployVerticle(new LiveClock(db.pool(), signal, config.liveClockMs())))
+        .compose(v -> vertx.deployVerticle(new DatabaseProbe(db.dedicatedPool(1), meters)))
         .compose(v -> deployInOrder(vertx, verticles))
         .compose(v -> config.simulator() ? startSimulator(vertx, config, reference, auth) : Future.succeededFuture())
         .map(node);

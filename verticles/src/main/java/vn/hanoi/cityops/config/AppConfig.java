@@ -102,6 +102,7 @@ public final class AppConfig {
   private final Duration meetingReminderLead;
   private final Notify notify;
   private final OnCall onCall;
+  private final AlertmanagerMapping alertmanager;
 
   private AppConfig(JsonObject values) {
     this.values = values;
@@ -153,6 +154,21 @@ public final class AppConfig {
     this.notify = notifySettings();
     this.onCall = new OnCall(integer(ONCALL_TICK_MS, 10, 3_600_000), integer(ONCALL_LEASE_SECONDS, 1, 3_600),
         integer(ONCALL_ACK_LINK_MINUTES, 1, 10_080));
+    this.alertmanager = readAlertmanagerMapping();
+  }
+
+  private AlertmanagerMapping readAlertmanagerMapping() {
+    String label;
+    try {
+      label = AlertmanagerMapping.labelName(string(INTEGRATIONS_ALERTMANAGER_SYSTEM_LABEL));
+    } catch (IllegalArgumentException e) {
+      throw bad(INTEGRATIONS_ALERTMANAGER_SYSTEM_LABEL, e.getMessage());
+    }
+    try {
+      return new AlertmanagerMapping(label, AlertmanagerMapping.labelMap(string(INTEGRATIONS_ALERTMANAGER_LABEL_MAP)));
+    } catch (IllegalArgumentException e) {
+      throw bad(INTEGRATIONS_ALERTMANAGER_LABEL_MAP, e.getMessage());
+    }
   }
 
   private Notify notifySettings() {
@@ -318,6 +334,9 @@ public final class AppConfig {
   public Notify notifications() { return notify; }
 
   public OnCall onCall() { return onCall; }
+
+  /** How Alertmanager alerts received on {@code /api/v1/integrations/alertmanager} name city systems. */
+  public AlertmanagerMapping alertmanagerMapping() { return alertmanager; }
 
   private String string(String key) {
     Object v = values.getValue(key);

@@ -112,6 +112,11 @@ public final class ConfigKeys {
   /** Messages one person may be sent per minute; more are recorded as rate_limited, not sent. */
   public static final String NOTIFY_MAX_PER_PERSON_PER_MINUTE = "notify.maxPerPersonPerMinute";
 
+  /** The Alertmanager label whose value is the city system's code an alert is about (POST /api/v1/integrations/alertmanager). */
+  public static final String INTEGRATIONS_ALERTMANAGER_SYSTEM_LABEL = "integrations.alertmanager.systemLabel";
+  /** Further labels mapped to system codes when the system label is absent: {"job": {"dvc-portal": "DVC-PORTAL"}}. */
+  public static final String INTEGRATIONS_ALERTMANAGER_LABEL_MAP = "integrations.alertmanager.labelMap";
+
   public static final String AUTH_JWT_SECRET = "auth.jwtSecret";
   /** Base64 of 32 random bytes: the AES-256-GCM key of the secrets kept in PostgreSQL (webhook and TOTP secrets). */
   public static final String SECRETS_KEY = "secrets.key";

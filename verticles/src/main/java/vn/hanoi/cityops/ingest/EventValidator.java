@@ -18,10 +18,15 @@ final class EventValidator {
   private final SchemaCheck schema = SchemaCheck.of("event.schema.json");
 
   List<IncomingEvent> validate(List<Object> raw, String source) {
+    return validate(raw, null, source);
+  }
+
+  /** As {@link #validate(List, String)}, each event reported by {@code indexes[i]} (null: its position). */
+  List<IncomingEvent> validate(List<Object> raw, int[] indexes, String source) {
     JsonArray details = new JsonArray();
     List<IncomingEvent> events = new ArrayList<>(raw.size());
     for (int i = 0; i < raw.size(); i++) {
-      int index = i;
+      int index = indexes == null ? i : indexes[i];
       if (!(raw.get(i) instanceof JsonObject event)) {
         details.add(Problems.of(index, "", "must be a JSON object"));
         continue;
