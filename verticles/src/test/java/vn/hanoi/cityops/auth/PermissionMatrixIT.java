@@ -75,7 +75,7 @@ class PermissionMatrixIT {
     // health, metrics, what pages and clients need before signing in
     put(Access.PUBLIC, "GET /health", "GET /ready", "GET /metrics", "GET /js/topics.js", "GET /summary",
         "GET /api/v1/openapi.json", "GET /api/v1/schemas/event.json", "POST /api/v1/auth/login");
-    put(Access.NOT_A_PERSON, "POST /api/v1/events", "GET /api/v1/oncall/ack", "POST /api/v1/oncall/ack");
+    put(Access.NOT_A_PERSON, "POST /api/v1/events", "POST /api/v1/integrations/alertmanager", "GET /api/v1/oncall/ack", "POST /api/v1/oncall/ack");
     put(Access.SIGNED_IN, "GET /api/v1/auth/me", "GET /ws", "GET /api/v1/agencies", "GET /api/v1/series/kpis",
         "GET /api/v1/notify/vapid-public-key", "GET /api/v1/tasks", "PATCH /api/v1/tasks/:id",
         "GET /api/v1/me/contact-points", "POST /api/v1/me/contact-points", "PATCH /api/v1/me/contact-points/:id",
