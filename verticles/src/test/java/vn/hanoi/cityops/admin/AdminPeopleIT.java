@@ -28,9 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * English after the switch) who then signs in, changes their roles, sets a new password and disables them; makes
  * an API key whose secret is shown once and copied from the page, sends an event with it, sees "last used", revokes
  * it and the key is refused; issues a wall display whose kiosk link (with its QR code) opens the wall in another
- * browser, and revoking it puts the revoked banner on that wall; adds an email contact point for the operator (REST
- * lists it) and removes it. An operator sees none of these sections, nor the
- * admin link in the headers an SRE sees.
+ * browser, and revoking it puts the revoked banner on that wall. An operator sees none of these sections, nor the
+ * admin link in the headers an SRE sees. (A person's contact points from the admin page: AdminContactPointsIT.)
  */
 @NodeTest
 class AdminPeopleIT {
@@ -230,55 +229,6 @@ class AdminPeopleIT {
       b.await(LOAD, "the admin page", d -> !b.all("#admin:not(.hidden)").isEmpty());
       assertEquals("/admin.html", java.net.URI.create(b.url()).getPath());
     }
-  }
-
-  @Test
-  void anAdminAddsAnEmailContactPointForTheOperatorWhichRestListsThenRemovesIt() {
-    String address = "operator.ca-dem@hanoi.gov.vn";
-    String user = "#users li[data-user='operator']";
-    String editor = user + " .user-points";
-    String form = editor + " form.add-point";
-    if (operatorPoints().stream().noneMatch(p -> "email".equals(p.getString("channel")))) {
-      // The email removed below must not be the operator's last (the node keeps one).
-      assertEquals(201, api.send(HttpMethod.POST, "/api/v1/users/operator/contact-points", api.token("admin"),
-          new JsonObject().put("channel", "email").put("address", "operator@hanoi.gov.vn")).statusCode());
-    }
-    int before = operatorPoints().size();
-    try (Browser b = new Browser(1366, 768, Browser.newProfile())) {
-      adminPage(b);
-      click(b, user + " button[data-action='contact-points']");
-      b.await(LOAD, "the operator's contact points read", d -> b.all(editor + " ol.points li.point").size() == before
-          && !b.all(form).isEmpty());
-      assertTrue(b.all(editor + " button[data-action='test']").isEmpty(), "only the person sends a test");
-      type(b, form + " input[name='address']", "khong-phai-email");
-      click(b, form + " button[type='submit']");
-      awaitText(b, form + " [data-error-for='address']", UiMessages.vi("cp.err.address.email"));
-      type(b, form + " input[name='address']", address);
-      click(b, form + " button[type='submit']");
-      String point = editor + " li.point[data-channel='email']";
-      b.await(LOAD, "the new email listed", d -> b.all(editor + " ol.points li.point").size() == before + 1
-          && b.all(point).stream().anyMatch(li -> li.getText().contains(address)));
-      assertEquals("", b.text(form + " [data-error-for='address']"), "the earlier refusal is gone");
-      assertTrue(operatorPoints().stream().anyMatch(p -> address.equals(p.getString("address"))),
-          "REST lists it for the operator");
-      b.screenshot("admin-user-points-vi-1366.png");
-
-      String added = "li.point[data-id='" + operatorPoints().stream().filter(p -> address.equals(p.getString("address")))
-          .findFirst().orElseThrow().getLong("id") + "']";
-      click(b, editor + " " + added + " button[data-action='remove']");
-      awaitText(b, editor + " " + added + " button[data-action='remove']", UiMessages.vi("cp.removeConfirm"));
-      click(b, editor + " " + added + " button[data-action='remove']");
-      b.await(LOAD, "the email gone", d -> b.all(editor + " " + added).isEmpty());
-      assertTrue(operatorPoints().stream().noneMatch(p -> address.equals(p.getString("address"))), "REST no longer lists it");
-      assertEquals(before, operatorPoints().size());
-      assertEquals(List.of(), unexpectedConsoleErrors(b));
-    }
-  }
-
-  private static List<JsonObject> operatorPoints() {
-    var r = api.send(HttpMethod.GET, "/api/v1/users/operator/contact-points", api.token("admin"), null);
-    assertEquals(200, r.statusCode(), r.bodyAsString());
-    return r.bodyAsJsonObject().getJsonArray("items").stream().map(JsonObject.class::cast).toList();
   }
 
   @Test
