@@ -1,30 +1,22 @@
 // The admin page's alert rules (README: Admin pages): every rule with what it watches, its thresholds and timings and
-// whether it is on; an sre edits thresholds and timings (each refusal beside its field, in the page's language; nothing
-// is saved when refused), turns a rule off or on, and tests it against the last hour, as stored or as edited and not
-// saved yet (POST /api/v1/alert-rules/:id/test). An admin reads them. Every change is the node's PATCH.
-import {api, apiPatch, apiPost} from '../auth.js';
+// whether it is on; an sre creates one (admin-rule-new.js), edits thresholds and timings (each refusal beside its
+// field, in the page's language; nothing is saved when refused), turns a rule off or on, tests it against the last
+// hour, as stored or as edited and not saved yet (POST /api/v1/alert-rules/:id/test), and deletes it after a confirm
+// step that says its open alerts are resolved. An admin reads them. Every change is the node's.
+import {api, apiDelete, apiPatch, apiPost} from '../auth.js';
 import {el} from './dom.js';
-import {attempt, button, errorFor, field, forget, input, select, showRefusals, words} from './oncall-form.js';
-import {ALERTING, KINDS, SEVERITIES, cityReference, mayManageAlerts, subjectName} from './admin-alerting.js';
+import {attempt, button, errorFor, field, forget, select, showRefusals, words} from './oncall-form.js';
+import {ALERTING, KINDS, cityReference, mayManageAlerts, subjectName} from './admin-alerting.js';
 import {ruleValue, testResult} from './admin-rule-test.js';
+import {BINARY, kindBody, kindFields} from './admin-rule-fields.js';
+import {NewRuleForm} from './admin-rule-new.js';
 
 const RULES = '/api/v1/alert-rules';
-const BINARY = new Set(['system_down', 'system_degraded']);
-const WINDOWED = new Set(['agency_on_time_below', 'kpi_drop_rate']);
-const TIMINGS = ['forSeconds', 'clearSeconds', 'reopenSeconds', 'escalateAfterSeconds'];
 
 export async function mount(root, page) {
   const panel = new RulesPanel(root, page);
   await panel.load();
   return panel;
-}
-
-/** What a form's text field says as the API's number: '' → null, 1,5 → 1.5; what is no number is sent as typed. */
-function number(text) {
-  const t = text.trim().replace(',', '.');
-  if (!t) return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : t;
 }
 
 class RulesPanel {
@@ -50,7 +42,12 @@ class RulesPanel {
     this.list.id = 'rules';
     this.error = el('p', 'error');
     this.error.setAttribute('role', 'alert');
-    root.append(this.hint, this.filter, this.error, this.list);
+    /** The rule whose delete button was pressed, waiting for the confirm. */
+    this.deleting = null;
+    this.creating = null;
+    this.editor = el('div', 'rule-editor');
+    this.editor.id = 'rule-editor';
+    root.append(this.hint, this.filter, this.error, this.list, this.editor);
   }
 
   async load() {
@@ -77,7 +74,28 @@ class RulesPanel {
     this.list.replaceChildren(...shown.map(r => this.item(msg, r)));
     if (!shown.length) this.list.append(words('li', 'hint', msg, 'adm.rules.none'));
     if (this.form) msg.apply(this.form);
+    if (this.creating) this.creating.render(msg);
+    const add = this.manage && !this.creating ? button(msg, 'add-rule', 'adm.rules.add', () => this.openNew(), 'primary') : '';
+    this.editor.replaceChildren(...[add, this.creating?.form].filter(Boolean));
     showRefusals(msg);
+  }
+
+  openNew() {
+    this.creating = new NewRuleForm(this.page, this.ref, rule => this.created(rule), () => this.closeNew());
+    this.render();
+    this.creating.form.querySelector('input')?.focus();
+  }
+
+  closeNew() {
+    if (this.creating) forget(this.creating.form);
+    this.creating = null;
+    this.render();
+  }
+
+  created(rule) {
+    this.rules = [...this.rules, rule].sort((a, b) => a.code.localeCompare(b.code));
+    this.closeNew();
+    this.list.querySelector(`li[data-rule="${CSS.escape(rule.code)}"]`)?.scrollIntoView({block: 'nearest'});
   }
 
   item(msg, r) {
@@ -105,7 +123,9 @@ class RulesPanel {
       actions.append(button(msg, 'toggle', r.enabled ? 'adm.rules.disable' : 'adm.rules.enable', () => this.toggle(r, li),
           r.enabled ? 'danger' : 'primary'));
       if (this.editing !== r.id) actions.append(button(msg, 'test', 'adm.rules.test', () => this.test(r, li, null)));
+      if (this.deleting !== r.id) actions.append(button(msg, 'delete', 'adm.rules.delete', () => this.askDelete(r), 'danger'));
       li.append(actions);
+      if (this.deleting === r.id) li.append(this.deleteConfirm(msg, r, li));
     }
     li.append(errorFor('*', 'p'));
     if (this.editing === r.id && this.form) li.append(this.form);
@@ -137,19 +157,7 @@ class RulesPanel {
     form.noValidate = true;
     form.dataset.scope = `rule-form:${r.id}`;
     form.dataset.rule = r.code;
-    const text = (name, value) => {
-      const i = input(name, 'text', value === null || value === undefined ? '' : String(value));
-      i.inputMode = 'decimal';
-      return i;
-    };
-    form.append(words('h3', '', msg, 'adm.rules.editTitle'),
-        field(msg, 'adm.rules.f.severity', select(msg, 'severity', SEVERITIES.map(s => [s, `adm.alert.severity.${s}`]), r.severity)));
-    if (!BINARY.has(r.kind)) {
-      form.append(field(msg, 'adm.rules.f.threshold', text('threshold', r.threshold), `adm.rules.unitHint.${r.kind}`),
-          field(msg, 'adm.rules.f.clearThreshold', text('clearThreshold', r.clearThreshold), `adm.rules.clearHint.${r.kind}`));
-    }
-    if (WINDOWED.has(r.kind)) form.append(field(msg, 'adm.rules.f.windowMinutes', text('windowMinutes', r.windowMinutes)));
-    for (const name of TIMINGS) form.append(field(msg, `adm.rules.f.${name}`, text(name, r[name])));
+    form.append(words('h3', '', msg, 'adm.rules.editTitle'), ...kindFields(msg, r.kind, r));
     const buttons = el('div', 'form-buttons');
     const save = words('button', 'primary', msg, 'oc.save');
     save.type = 'submit';
@@ -174,13 +182,9 @@ class RulesPanel {
     this.render();
   }
 
-  /** The form's fields as an update's body. */
+  /** The form's fields as an update's body (an emptied field clears it). */
   edited(form, r) {
-    const body = {severity: form.severity.value};
-    const names = [...(BINARY.has(r.kind) ? [] : ['threshold', 'clearThreshold']),
-      ...(WINDOWED.has(r.kind) ? ['windowMinutes'] : []), ...TIMINGS];
-    for (const name of names) body[name] = number(form[name].value);
-    return body;
+    return kindBody(form, r.kind, false);
   }
 
   async save(r, form) {
@@ -205,6 +209,34 @@ class RulesPanel {
         () => apiPost(this.page.token, `${RULES}/${r.id}/test`, body || {}), [200], null, ALERTING);
     if (!done) return;
     this.tests.set(r.id, {answer: done.body, edited: Boolean(body)});
+    this.render();
+  }
+
+  /** The confirm step of deleting rule {@code r}: what it does (its open alerts are resolved), delete or keep. */
+  deleteConfirm(msg, r, li) {
+    const box = el('div', 'rule-delete-confirm');
+    box.setAttribute('role', 'alert');
+    const buttons = el('div', 'form-buttons');
+    buttons.append(button(msg, 'confirm-delete', 'adm.rules.deleteConfirm', () => this.remove(r, li), 'danger'),
+        button(msg, 'cancel-delete', 'adm.rules.deleteKeep', () => this.askDelete(null)));
+    box.append(el('p', 'confirm-text', msg.t('adm.rules.deleteQuestion', r.code)), buttons);
+    return box;
+  }
+
+  askDelete(r) {
+    this.deleting = r ? r.id : null;
+    this.render();
+    if (r) this.list.querySelector(`li[data-rule="${CSS.escape(r.code)}"] button[data-action='confirm-delete']`)?.focus();
+  }
+
+  async remove(r, li) {
+    const done = await attempt(this.page.msg, li, r.kind,
+        () => apiDelete(this.page.token, `${RULES}/${r.id}`), [204, 404], null, ALERTING);
+    if (!done) return;
+    this.deleting = null;
+    if (this.editing === r.id) this.close();
+    this.rules = this.rules.filter(x => x.id !== r.id);
+    this.tests.delete(r.id);
     this.render();
   }
 

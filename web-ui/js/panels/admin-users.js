@@ -1,12 +1,15 @@
 // The admin page's users (REST /api/v1/users): who may sign in, with their roles, agency, language and whether
 // they are active; create one, change roles, agency and language, disable or enable, and set a new password the
-// admin types. A change of roles, agency, active or password ends the person's sessions (the node does that). Each
-// refusal is shown beside its field in the page's language (a taken username, an unknown agency, a short password).
+// admin types; and manage where their alerts reach them (their contact points: panels/contact-points.js, as on the
+// profile page, over /api/v1/users/{username}/contact-points). A change of roles, agency, active or password ends the
+// person's sessions (the node does that). Each refusal is shown beside its field in the page's language (a taken
+// username, an unknown agency, a short password).
 import {api, apiPatch, apiPost} from '../auth.js';
 import {el} from './dom.js';
 import {button, check, checked, errorFor, field, input, select, words} from './oncall-form.js';
 import {AgencyChoice} from './admin-agency.js';
 import {attempt, facts, forget, formButtons, showRefusals} from './admin-form.js';
+import {ContactPointsEditor} from './contact-points.js';
 
 const USERS = '/api/v1/users';
 export const ROLES = ['operator', 'leader', 'sre', 'agency', 'admin'];
@@ -23,7 +26,7 @@ class UsersPanel {
     this.page = page;
     this.users = [];
     this.agencies = [];
-    /** The open forms, kept across re-renders: 'new', or 'edit:<username>' / 'password:<username>'. */
+    /** The open forms, kept across re-renders: 'new', or 'edit:' / 'password:' / 'points:' and a username. */
     this.forms = new Map();
     this.list = el('ul', 'adm-list users');
     this.list.id = 'users';
@@ -82,12 +85,15 @@ class UsersPanel {
         button(msg, 'edit', 'adm.users.edit', () => this.open(`edit:${u.username}`, () => this.editForm(u))),
         button(msg, 'password', 'adm.users.resetPassword', () => this.open(`password:${u.username}`, () => this.passwordForm(u))),
         button(msg, u.active ? 'disable' : 'enable', u.active ? 'adm.users.disable' : 'adm.users.enable',
-            () => this.change(li, u, {active: !u.active}), u.active ? 'danger' : ''));
+            () => this.change(li, u, {active: !u.active}), u.active ? 'danger' : ''),
+        button(msg, 'contact-points', 'adm.users.contactPoints', () => this.openPoints(u)));
     li.append(actions, errorLine());
-    for (const kind of ['edit', 'password']) {
+    for (const kind of ['edit', 'password', 'points']) {
       const open = this.forms.get(`${kind}:${u.username}`);
       if (open) {
         if (open.choice) open.choice.render(msg);
+        if (open.points) open.points.render();
+        if (open.retitle) open.retitle(msg);
         li.append(open.form);
       }
     }
@@ -132,6 +138,40 @@ class UsersPanel {
       };
       return {form, choice};
     });
+  }
+
+  /** The person's contact points, to add, reorder, change and remove as they would on their profile (no test sends). */
+  async openPoints(u) {
+    const key = `points:${u.username}`;
+    if (this.forms.has(key)) {
+      this.forms.get(key).form.querySelector('h3').focus();
+      return;
+    }
+    const msg = this.page.msg;
+    const box = el('div', 'user-points');
+    box.dataset.scope = key;
+    const title = el('h3');
+    title.tabIndex = -1;
+    const retitle = m => { title.textContent = m.t('adm.users.pointsTitle', u.displayName, u.username); };
+    retitle(msg);
+    const list = el('ol', 'points');
+    const empty = words('p', 'hint hidden', msg, 'adm.users.pointsNone');
+    const error = el('p', 'error');
+    error.setAttribute('role', 'alert');
+    const addPlace = el('div', 'user-points-add');
+    box.append(title, words('p', 'hint', msg, 'adm.users.pointsHint'), list, empty, error, words('h4', '', msg, 'profile.add'),
+        addPlace, button(msg, 'close-points', 'adm.users.pointsClose', () => this.close(key)));
+    const points = new ContactPointsEditor(this.page, {list, empty, addPlace, formId: `add-point-${u.username}`,
+      base: `${USERS}/${encodeURIComponent(u.username)}/contact-points`, testable: false});
+    this.forms.set(key, {form: box, points, retitle});
+    this.render();
+    try {
+      await points.load();
+    } catch (e) {
+      console.info('contact points of', u.username, e.message);
+      error.textContent = msg.t('adm.loadFailed', e.status || 'network');
+    }
+    title.focus();
   }
 
   editForm(u) {

@@ -41,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and sees the refusal beside the field with nothing saved, then to a valid value that is saved; turns a rule off;
  * tests a rule against the last hour and sees when it would have fired (the answer checked against events posted
  * 20 minutes in the past, over REST too: nothing stored); silences alerts for longer than allowed (refused beside
- * the field), then for 90 minutes, and ends the silence. An operator sees none of these sections.
+ * the field), then for 90 minutes, and ends the silence; creates a latency rule (an unknown subject and a taken code
+ * refused beside their fields) and deletes it after the confirm step. An operator sees none of these sections.
  */
 @NodeTest
 class AdminAlertingIT {
@@ -125,6 +126,72 @@ class AdminAlertingIT {
       b.await(LOAD, "the rule shown off", d -> UiMessages.vi("adm.rules.disabled").equals(b.text(degraded + " .badge.state")));
       assertFalse(rule("system-degraded.cks").getBoolean("enabled"));
       assertEquals(UiMessages.vi("adm.rules.enable"), b.text(degraded + " button[data-action='toggle']"));
+      assertEquals(List.of(), b.consoleErrors().stream().filter(e -> !e.matches("(?s).*status of 4\\d\\d.*")).toList());
+    }
+  }
+
+  @Test
+  void anSreCreatesALatencyRuleSeeingOnlyItsKindsFieldsAndEachRefusalBesideItsFieldThenDeletesItAfterConfirming() {
+    String form = "#new-rule-form";
+    String code = "latency-high.wan.strict";
+    try (Browser b = new Browser(1366, 768, Browser.newProfile())) {
+      b.signIn(base + "/admin.html", "sre", TestNodes.DEMO_PASSWORD);
+      click(b, "#rules-panel button[data-action='add-rule']");
+      // A windowed KPI kind shows its window and watches the city; an agency is typed, and an unknown one is refused.
+      choose(b, form + " select[name='kind']", "kpi_drop_rate");
+      assertFalse(b.all(form + " input[name='windowMinutes']").isEmpty(), "a KPI rate has a window");
+      assertEquals(List.of("", "HN"), options(b, form + " select[name='subject']"));
+      choose(b, form + " select[name='kind']", "agency_on_time_below");
+      type(b, form + " input[name='code']", "on-time-below.khong-co");
+      type(b, form + " input[name='subject']", "KHONG-CO");
+      type(b, form + " input[name='threshold']", "80");
+      type(b, form + " input[name='windowMinutes']", "60");
+      click(b, form + " button[data-action='save']");
+      awaitText(b, form + " [data-error-for='subject']", UiMessages.vi("adm.alert.err.code.unknown_reference.agency_on_time_below"));
+
+      // Latency: a system to pick, thresholds, no window; the threshold typed stays when the kind changes.
+      choose(b, form + " select[name='kind']", "latency_high");
+      assertTrue(b.all(form + " input[name='windowMinutes']").isEmpty(), "a latency rule has no window");
+      assertEquals("80", b.one(form + " input[name='threshold']").getAttribute("value"));
+      assertTrue(options(b, form + " select[name='subject']").contains("WAN"));
+      choose(b, form + " select[name='subject']", "WAN");
+      type(b, form + " input[name='code']", "latency-high.wan");
+      type(b, form + " input[name='threshold']", "2500");
+      type(b, form + " input[name='clearThreshold']", "1800");
+      type(b, form + " input[name='forSeconds']", "30");
+      click(b, form + " button[data-action='save']");
+      awaitText(b, form + " [data-error-for='code']", UiMessages.vi("adm.alert.err.code.conflict"));
+      assertEquals("true", b.attr(form + " input[name='code']", "aria-invalid"));
+      assertTrue(rules().stream().noneMatch(r -> "latency-high.wan".equals(r.getString("code")) && r.getDouble("threshold") == 2500));
+      click(b, "#lang");
+      awaitText(b, form + " [data-error-for='code']", UiMessages.en("adm.alert.err.code.conflict"));
+      click(b, "#lang");
+      awaitText(b, form + " [data-error-for='code']", UiMessages.vi("adm.alert.err.code.conflict"));
+
+      type(b, form + " input[name='code']", code);
+      click(b, form + " button[data-action='save']");
+      String item = "li[data-rule='" + code + "']";
+      b.await(LOAD, "the rule listed and the form closed", d -> !b.all(item).isEmpty() && b.all(form).isEmpty());
+      assertTrue(b.text(item + " [data-fact='threshold']").contains("2.500 ms"), b.text(item + " [data-fact='threshold']"));
+      JsonObject created = rule(code);
+      assertEquals("latency_high", created.getString("kind"));
+      assertEquals("WAN", created.getString("subject"));
+      assertEquals(2500.0, created.getDouble("threshold"));
+      assertEquals(1800.0, created.getDouble("clearThreshold"));
+      assertEquals(30, created.getInteger("forSeconds"));
+      assertNull(created.getInteger("windowMinutes"));
+      b.screenshot("admin-rule-created-vi-1366.png");
+
+      // Deleting asks first, saying its open alerts are resolved; keeping it changes nothing.
+      click(b, item + " button[data-action='delete']");
+      awaitText(b, item + " .rule-delete-confirm .confirm-text", UiMessages.vi("adm.rules.deleteQuestion", code));
+      click(b, item + " button[data-action='cancel-delete']");
+      b.await(LOAD, "the confirm gone", d -> b.all(item + " .rule-delete-confirm").isEmpty());
+      assertEquals(code, rule(code).getString("code"), "kept");
+      click(b, item + " button[data-action='delete']");
+      click(b, item + " button[data-action='confirm-delete']");
+      b.await(LOAD, "the rule gone from the list", d -> b.all(item).isEmpty());
+      assertTrue(rules().stream().noneMatch(r -> code.equals(r.getString("code"))), "REST no longer lists it");
       assertEquals(List.of(), b.consoleErrors().stream().filter(e -> !e.matches("(?s).*status of 4\\d\\d.*")).toList());
     }
   }
@@ -260,7 +327,10 @@ class AdminAlertingIT {
         click(b, "li[data-rule='system-down.dvc-portal'] button[data-action='test']");
         click(b, "button[data-action='add-silence']");
         click(b, "#windows-panel button[data-action='add-window']");
-        b.await(LOAD, "the forms and the test open", d -> b.all("form.rule-form, #silence-form, #window-form").size() == 3
+        click(b, "#rules-panel button[data-action='add-rule']");
+        click(b, "li[data-rule='system-down.dvc-portal'] button[data-action='delete']");
+        b.await(LOAD, "the forms and the test open", d -> b.all("form.rule-form, #silence-form, #window-form").size() == 4
+            && !b.all(".rule-delete-confirm").isEmpty()
             && !b.all(".rule-test").isEmpty());
         String where = size[0] + "×" + size[1];
         assertEquals(List.of(), Screen.sidewaysScroll(b), "no sideways scrolling at " + where);
@@ -282,8 +352,21 @@ class AdminAlertingIT {
   }
 
   private static JsonObject rule(String code) {
-    return ok(api.send(HttpMethod.GET, RULES, sre, null)).getJsonArray("items").stream().map(JsonObject.class::cast)
-        .filter(r -> code.equals(r.getString("code"))).findFirst().orElseThrow();
+    return rules().stream().filter(r -> code.equals(r.getString("code"))).findFirst().orElseThrow();
+  }
+
+  private static List<JsonObject> rules() {
+    return ok(api.send(HttpMethod.GET, RULES, sre, null)).getJsonArray("items").stream().map(JsonObject.class::cast).toList();
+  }
+
+  private static void choose(Browser b, String css, String value) {
+    b.await(LOAD, css, d -> !b.all(css).isEmpty());
+    new Select(b.one(css)).selectByValue(value);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> options(Browser b, String css) {
+    return (List<String>) b.script("return [...document.querySelector(arguments[0]).options].map(o => o.value)", css);
   }
 
   private static JsonArray activeSilences() {

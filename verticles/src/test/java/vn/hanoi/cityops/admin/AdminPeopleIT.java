@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * an API key whose secret is shown once and copied from the page, sends an event with it, sees "last used", revokes
  * it and the key is refused; issues a wall display whose kiosk link (with its QR code) opens the wall in another
  * browser, and revoking it puts the revoked banner on that wall. An operator sees none of these sections, nor the
- * admin link in the headers an SRE sees.
+ * admin link in the headers an SRE sees. (A person's contact points from the admin page: AdminContactPointsIT.)
  */
 @NodeTest
 class AdminPeopleIT {
@@ -239,6 +239,8 @@ class AdminPeopleIT {
       type(b, "#users-panel form.user-form input[name='agency']", "cau");
       b.await(LOAD, "agencies found", d -> !b.all("#users-panel li.agency-match").isEmpty());
       click(b, "#users li[data-user='operator'] button[data-action='password']");
+      click(b, "#users li[data-user='operator'] button[data-action='contact-points']");
+      b.await(LOAD, "the operator's contact points", d -> !b.all("#users .user-points form.add-point").isEmpty());
       click(b, "button[data-action='add-key']");
       type(b, "#key-form input[name='name']", "dien-thoai");
       click(b, "#key-form button[data-action='save']");
