@@ -14,16 +14,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@link LiveClient#assertNothingMissed()} can fail: a screen that lost a delta on the way, or got one the node never
  * published, is caught; one that got everything passes. The deltas are published straight into the node's hub, on
- * agency topics no agency has (nothing else publishes there).
+ * the topics of communes whose figures stay still in this test (no dossier reaches the node, so their KPI topics
+ * publish nothing after their first snapshot; a topic whose key names no agency is refused as not found).
  */
 @NodeTest
 class LiveClientIT {
 
   @Test
   void aScreenThatGotEveryDeltaPasses(Vertx vertx, Node node, Api api) {
-    LiveClient screen = follow(vertx, node, api, "kpi.agency.TEST-COMPLETE");
-    long first = publish(node, "kpi.agency.TEST-COMPLETE", Map.of("A", 1));
-    long second = publish(node, "kpi.agency.TEST-COMPLETE", Map.of("B", 2));
+    LiveClient screen = follow(vertx, node, api, "kpi.agency.CG-01");
+    long first = publish(node, "kpi.agency.CG-01", Map.of("A", 1));
+    long second = publish(node, "kpi.agency.CG-01", Map.of("B", 2));
     screen.next(m -> m.getLong("seq", -1L) == second);
     screen.assertNothingMissed();
     assertTrue(second > first);
@@ -32,10 +33,10 @@ class LiveClientIT {
 
   @Test
   void aScreenThatLostADeltaOnTheWayIsCaught(Vertx vertx, Node node, Api api) {
-    LiveClient screen = follow(vertx, node, api, "kpi.agency.TEST-LOST");
+    LiveClient screen = follow(vertx, node, api, "kpi.agency.CG-02");
     screen.losing(m -> "delta".equals(m.getString("kind")) && m.getJsonObject("data").containsKey("A"));
-    publish(node, "kpi.agency.TEST-LOST", Map.of("A", 1));
-    long second = publish(node, "kpi.agency.TEST-LOST", Map.of("B", 2));
+    publish(node, "kpi.agency.CG-02", Map.of("A", 1));
+    long second = publish(node, "kpi.agency.CG-02", Map.of("B", 2));
     screen.next(m -> m.getLong("seq", -1L) == second);
     AssertionError missed = assertThrows(AssertionError.class, screen::assertNothingMissed);
     assertTrue(missed.getMessage().contains("\"A\":1"), missed.getMessage());
@@ -44,10 +45,10 @@ class LiveClientIT {
 
   @Test
   void aDeltaTheNodeNeverPublishedIsCaught(Vertx vertx, Node node, Api api) {
-    LiveClient screen = follow(vertx, node, api, "kpi.agency.TEST-FORGED");
+    LiveClient screen = follow(vertx, node, api, "kpi.agency.CG-03");
     Connections hub = Connections.onNode(node.vertx(), node.meters());
-    long forged = hub.seq("kpi.agency.TEST-FORGED") + 5;
-    hub.deliver("kpi.agency.TEST-FORGED", new JsonObject().put("topic", "kpi.agency.TEST-FORGED").put("seq", forged).put("kind", "delta")
+    long forged = hub.seq("kpi.agency.CG-03") + 5;
+    hub.deliver("kpi.agency.CG-03", new JsonObject().put("topic", "kpi.agency.CG-03").put("seq", forged).put("kind", "delta")
         .put("data", new JsonObject().put("X", 9)));
     screen.next(m -> m.getLong("seq", -1L) == forged);
     AssertionError caught = assertThrows(AssertionError.class, screen::assertNothingMissed);
