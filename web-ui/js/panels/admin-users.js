@@ -4,9 +4,9 @@
 // profile page, over /api/v1/users/{username}/contact-points). A change of roles, agency, active or password ends the
 // person's sessions (the node does that). Each refusal is shown beside its field in the page's language (a taken
 // username, an unknown agency, a short password).
-import {api, apiPatch, apiPost} from '../auth.js';
+import {api, apiDelete, apiPatch, apiPost} from '../auth.js';
 import {el} from './dom.js';
-import {button, check, checked, errorFor, field, input, select, words} from './oncall-form.js';
+import {button, check, checked, confirming, errorFor, field, input, select, words} from './oncall-form.js';
 import {AgencyChoice} from './admin-agency.js';
 import {attempt, facts, forget, formButtons, showRefusals} from './admin-form.js';
 import {ContactPointsEditor} from './contact-points.js';
@@ -79,7 +79,8 @@ class UsersPanel {
     li.append(head, facts(msg, [
       ['adm.users.roles', u.roles.map(r => msg.t(`adm.role.${r}`)).join(', '), 'roles'],
       ['adm.users.agency', this.agencyName(msg, u.agency), 'agency'],
-      ['adm.users.language', msg.t(`adm.lang.${u.language}`), 'language']]));
+      ['adm.users.language', msg.t(`adm.lang.${u.language}`), 'language'],
+      ...(u.twoStep ? [['adm.users.twoStep', msg.t('adm.users.twoStepOn'), 'two-step']] : [])]));
     const actions = el('div', 'item-actions');
     actions.append(
         button(msg, 'edit', 'adm.users.edit', () => this.open(`edit:${u.username}`, () => this.editForm(u))),
@@ -87,6 +88,15 @@ class UsersPanel {
         button(msg, u.active ? 'disable' : 'enable', u.active ? 'adm.users.disable' : 'adm.users.enable',
             () => this.change(li, u, {active: !u.active}), u.active ? 'danger' : ''),
         button(msg, 'contact-points', 'adm.users.contactPoints', () => this.openPoints(u)));
+    if (u.twoStep) { // a lost phone: the admin turns the person's second step off (audited); they enrol again
+      const off = button(msg, 'two-step-off', 'adm.users.twoStepOff', null, 'danger');
+      off.onclick = confirming(() => this.page.msg, off, 'adm.users.twoStepOffConfirm', async () => {
+        if (await attempt(this.page.msg, li, 'user', () => apiDelete(this.page.token, `${USERS}/${u.id}/totp`), [200, 204])) {
+          await this.load();
+        }
+      });
+      actions.append(off);
+    }
     li.append(actions, errorLine());
     for (const kind of ['edit', 'password', 'points']) {
       const open = this.forms.get(`${kind}:${u.username}`);

@@ -20,11 +20,12 @@ import java.util.stream.Collectors;
 /** SQL for {@code app_user} and {@code user_session}. */
 public final class UserRepository {
   private static final String COLUMNS =
-      "id, username, display_name, agency_code, language, roles, password_hash, active, created_at, updated_at";
+      "id, username, display_name, agency_code, language, roles, password_hash, active, created_at, updated_at, totp_enabled";
 
   /** A user as stored. {@link #toJson()} never includes the password hash. */
   public record User(long id, String username, String displayName, String agency, String language, Set<Role> roles,
-                     String passwordHash, boolean active, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                     String passwordHash, boolean active, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                     boolean twoStep) {
     public JsonObject toJson() {
       return new JsonObject()
           .put("id", id)
@@ -34,6 +35,7 @@ public final class UserRepository {
           .put("language", language)
           .put("roles", new JsonArray(roles.stream().map(Role::code).sorted().toList()))
           .put("active", active)
+          .put("twoStep", twoStep)
           .put("createdAt", createdAt.toString())
           .put("updatedAt", updatedAt.toString());
     }
@@ -159,6 +161,6 @@ public final class UserRepository {
         r.getString("language"),
         Arrays.stream(r.getArrayOfStrings("roles")).map(Role::of).collect(Collectors.toUnmodifiableSet()),
         r.getString("password_hash"), r.getBoolean("active"), r.getOffsetDateTime("created_at"),
-        r.getOffsetDateTime("updated_at"));
+        r.getOffsetDateTime("updated_at"), Boolean.TRUE.equals(r.getBoolean("totp_enabled")));
   }
 }

@@ -12,6 +12,7 @@ import vn.hanoi.cityops.support.Api;
 import vn.hanoi.cityops.support.Browser;
 import vn.hanoi.cityops.support.NodeTest;
 import vn.hanoi.cityops.support.Screen;
+import vn.hanoi.cityops.support.TestNodes;
 import vn.hanoi.cityops.support.UiMessages;
 
 import java.time.Duration;
@@ -33,7 +34,7 @@ class TwoStepSignInPageIT {
   private static final String PASSWORD = "mat-khau-rat-dai-2026";
 
   @Test
-  void anSreTurnsItOnFromTheProfileAndSignsInWithTheAppsCodeOnAPhone(Node node, Api api) {
+  void anSreTurnsItOnFromTheProfileSignsInWithTheAppsCodeOnAPhoneAndAnAdminTurnsItOffForALostPhone(Node node, Api api) {
     String base = "http://127.0.0.1:" + node.config().httpPort();
     HttpResponse<Buffer> created = api.send(HttpMethod.POST, "/api/v1/users", api.token("admin"), new JsonObject()
         .put("username", "ts.sre").put("displayName", "Phạm Thu Hà").put("agency", "BD").put("language", "vi")
@@ -80,5 +81,21 @@ class TwoStepSignInPageIT {
       b.await(LOAD, "signed in: the profile", d -> b.all("#sign-in").isEmpty() && b.all("#profile.hidden").isEmpty());
       assertEquals("Phạm Thu Hà (ts.sre)", b.text("#who"));
     }
+
+    // The phone is lost: an admin turns the step off from the admin page (a second press confirms).
+    try (Browser b = new Browser(1366, 768, Browser.newProfile())) {
+      b.signIn(base + "/admin.html", "admin", TestNodes.DEMO_PASSWORD);
+      String item = "#users-panel li[data-user='ts.sre']";
+      b.await(LOAD, "the user's two-step sign-in shown on", d -> !b.all(item + " button[data-action='two-step-off']").isEmpty());
+      b.one(item + " button[data-action='two-step-off']").click();
+      b.await(LOAD, "asked to confirm", d -> UiMessages.vi("adm.users.twoStepOffConfirm")
+          .equals(b.text(item + " button[data-action='two-step-off']")));
+      assertTrue(api.login("ts.sre", PASSWORD).statusCode() == 401, "one press changes nothing");
+      b.one(item + " button[data-action='two-step-off']").click();
+      b.await(LOAD, "the button gone", d -> b.all(item + " button[data-action='two-step-off']").isEmpty()
+          && !b.all(item).isEmpty());
+    }
+    assertEquals(200, api.login("ts.sre", PASSWORD).statusCode(), "the password alone signs in again");
+    assertEquals(1, api.count("SELECT count(*) FROM audit_log WHERE action = 'auth.totp.reset'"));
   }
 }
