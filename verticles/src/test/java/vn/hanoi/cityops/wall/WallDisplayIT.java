@@ -354,8 +354,11 @@ class WallDisplayIT {
             && browser.all("#system-tiles .system").size() == SYSTEMS.size());
   }
 
+  /** Received half an hour before {@code now} (Hanoi time), or at midnight when the Hanoi day is younger than that. */
   private static JsonObject today(JsonObject dossier, OffsetDateTime now) {
-    return dossier.put("occurredAt", now.toString()).put("receivedAt", now.minusMinutes(30).toString())
+    OffsetDateTime midnight = now.toLocalDate().atStartOfDay().atOffset(now.getOffset());
+    OffsetDateTime received = now.minusMinutes(30).isBefore(midnight) ? midnight : now.minusMinutes(30);
+    return dossier.put("occurredAt", now.toString()).put("receivedAt", received.toString())
         .put("dueAt", now.plusDays(3).toString());
   }
 }

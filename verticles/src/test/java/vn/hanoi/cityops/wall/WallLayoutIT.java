@@ -68,6 +68,15 @@ class WallLayoutIT {
    */
   private static void seedToday(Api api) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+    // Received between 3 minutes and (at most) almost three hours ago, but always today in Hanoi: just after
+    // midnight the span shrinks to the minutes since, and in the first four minutes the day has to begin first.
+    OffsetDateTime midnight = now.toLocalDate().atStartOfDay().atOffset(now.getOffset());
+    if (Duration.between(midnight, now).toSeconds() < 240) {
+      Wait.until(Duration.ofMinutes(5), () -> OffsetDateTime.now(ZoneOffset.ofHours(7)).isAfter(midnight.plusMinutes(4)),
+          "four minutes of the Hanoi day");
+      now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+    }
+    long spread = Math.min(Duration.between(midnight, now).toSeconds() - 200, 170 * 60);
     String[] agencies = {"CG", "DA", "HK", "BD", "HM", "GL", "SS", "BV", "CM", "MD", "UH", "PX", "TTI", "TO", "TTR", "HD", "TX",
         "DD", "HBT", "LB", "TH", "BTL", "NTL", "HDU", "QO", "TT", "DP", "PT", "ST", "ML", "SYT", "STNMT", "SXD", "STP", "SKHDT"};
     for (int batch = 0; batch < 2; batch++) {
@@ -76,7 +85,7 @@ class WallLayoutIT {
         int n = batch * 600 + i;
         String agency = agencies[(n * 7 + n / 13) % agencies.length];
         String stage = n % 5 == 0 ? "completed" : "in_progress";
-        OffsetDateTime received = now.minusMinutes(5 + n % 170);
+        OffsetDateTime received = now.minusSeconds(180 + spread * (n % 170) / 170);
         JsonObject d = Events.dossier("wl-seed-" + n, agency, "H-wl-" + n, stage)
             .put("occurredAt", received.plusMinutes(2).toString()).put("receivedAt", received.toString())
             .put("channel", n % 4 == 0 ? "online_full" : n % 4 == 1 ? "online_partial" : "counter")
