@@ -175,7 +175,8 @@ class MeetingPageFixesIT {
       assertTrue(operator.all("#panel button").isEmpty(), "a participant's chart is not clickable");
 
       String district = chair.attr("#panel .bar-row:nth-child(2)", "data-code");
-      chair.one("#panel .bar-row:nth-child(2) button").click();
+      // clicked in one step: the panel is redrawn when its figures move
+      chair.script("document.querySelector('#panel .bar-row:nth-child(2) button').click()");
       operator.await(LIVE, "the clicked district shared on every screen",
           d -> "district-dossiers".equals(operator.attr("#panel", "data-kind")) && district.equals(operator.attr("#panel", "data-district")));
       operator.await(LIVE, "its communes as bars", d -> !operator.all("#panel .bar-row").isEmpty());

@@ -105,7 +105,8 @@ class MeetingPageIT {
       }
       chair.await(LOAD, "the district's communes on the chair's screen", d -> !chair.all("#panel .bar-row[data-code] button").isEmpty());
       String commune = chair.attr("#panel .bar-row[data-code]", "data-code");
-      chair.one("#panel .bar-row[data-code] button").click();
+      // clicked in one step: the panel is redrawn when its figures move
+      chair.script("document.querySelector('#panel .bar-row[data-code] button').click()");
       for (Browser p : participants) {
         p.await(Duration.ofSeconds(2), "the chair's highlight on every screen",
             d -> !p.all("#panel .bar-row.highlight[data-code='" + commune + "']").isEmpty());
