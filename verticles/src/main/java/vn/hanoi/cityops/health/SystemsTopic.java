@@ -10,14 +10,22 @@ import vn.hanoi.cityops.live.Connections;
 import vn.hanoi.cityops.live.EventFeed;
 import vn.hanoi.cityops.live.FeedListener;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Topic {@code systems}: every city system keyed by its code, with its status, latency, message and
- * when it last reported, read from {@code system_state} whenever health events arrive. Reads through a pool of
- * its own, used on the feed's event loop only (see {@code FeedVerticle}).
+ * Topic {@code systems}: every city system keyed by its code, with its status, latency, message and when it last
+ * reported. Read from {@code system_state} once at start; then kept by applying each batch's {@code system.health}
+ * events in feed order, with the rule {@code system_state} follows (a system's latest report by the time it
+ * happened wins; a tie goes to the later event). So the state published at an ordinal is the state as of that
+ * ordinal on every node: re-reading the table instead would publish changes whose events a node has not reached
+ * yet under an earlier number, and a screen resuming on another node would miss them. Used on the feed's event
+ * loop only (see {@code FeedVerticle}).
  */
 final class SystemsTopic implements FeedListener {
   static final String TOPIC = Topics.SYSTEMS.topic();
@@ -26,6 +34,10 @@ final class SystemsTopic implements FeedListener {
 
   private final Pool pool;
   private final Connections hub;
+  /** Each system's entry as published, in code order. */
+  private final Map<String, JsonObject> systems = new LinkedHashMap<>();
+  /** When each system's applied report happened (absent: none yet). */
+  private final Map<String, OffsetDateTime> reported = new HashMap<>();
 
   SystemsTopic(Pool pool, Connections hub) {
     this.pool = pool;
@@ -34,8 +46,16 @@ final class SystemsTopic implements FeedListener {
 
   @Override
   public Future<Void> load(long ordinal) {
-    return read().map(systems -> {
-      hub.load(TOPIC, ordinal, systems);
+    return pool.query(SQL).execute().map(rows -> {
+      for (Row r : rows) {
+        OffsetDateTime at = r.getOffsetDateTime("occurred_at");
+        systems.put(r.getString("code"), entry(r.getString("name_vi"), r.getString("name_en"), r.getString("kind"),
+            r.getString("status"), r.getInteger("latency_ms"), r.getString("message"), at));
+        if (at != null) {
+          reported.put(r.getString("code"), at);
+        }
+      }
+      hub.load(TOPIC, ordinal, published());
       return null;
     });
   }
@@ -44,32 +64,55 @@ final class SystemsTopic implements FeedListener {
   public Future<Void> onEvents(List<EventFeed.FeedEvent> events) {
     long last = 0;
     for (EventFeed.FeedEvent e : events) {
-      if (EventTypes.SYSTEM_HEALTH.equals(e.type())) {
+      if (EventTypes.SYSTEM_HEALTH.equals(e.type()) && systems.containsKey(e.system())) {
+        apply(e);
         last = e.ordinal();
       }
     }
-    long seq = last;
-    return last == 0 ? Future.succeededFuture() : read().map(systems -> {
-      hub.publish(TOPIC, seq, systems);
-      return null;
-    });
+    if (last != 0) {
+      hub.publish(TOPIC, last, published());
+    }
+    return Future.succeededFuture();
   }
 
-  private Future<Map<String, Object>> read() {
-    return pool.query(SQL).execute().map(rows -> {
-      Map<String, Object> systems = new LinkedHashMap<>();
-      for (Row r : rows) {
-        systems.put(r.getString("code"), new JsonObject()
-            .put("nameVi", r.getString("name_vi"))
-            .put("nameEn", r.getString("name_en"))
-            .put("kind", r.getString("kind"))
-            .put("status", r.getString("status") == null ? "unknown" : r.getString("status"))
-            .put("latencyMs", r.getInteger("latency_ms"))
-            .put("message", r.getString("message"))
-            .put("reportedAt", r.getOffsetDateTime("occurred_at") == null ? null : r.getOffsetDateTime("occurred_at").toString())
-            .getMap());
-      }
-      return systems;
-    });
+  /** The event's report, unless the system already has a later one (as {@code insert-events.sql} decides). */
+  private void apply(EventFeed.FeedEvent e) {
+    String occurred = e.payload().getString("occurredAt"); // required by the event schema; internal events carry it too
+    OffsetDateTime at = occurred == null ? null : storedTime(occurred);
+    OffsetDateTime current = reported.get(e.system());
+    if (current != null && at != null && current.isAfter(at)) {
+      return;
+    }
+    JsonObject old = systems.get(e.system());
+    systems.put(e.system(), entry(old.getString("nameVi"), old.getString("nameEn"), old.getString("kind"), e.status(),
+        e.payload().getInteger("latencyMs"), e.payload().getString("message"), at));
+    if (at != null) {
+      reported.put(e.system(), at);
+    }
+  }
+
+  /** The time as PostgreSQL stores a timestamptz: in UTC, to the nearest microsecond. */
+  static OffsetDateTime storedTime(String iso) {
+    OffsetDateTime t = OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC);
+    OffsetDateTime micros = t.truncatedTo(ChronoUnit.MICROS);
+    return t.getNano() % 1_000 >= 500 ? micros.plus(1, ChronoUnit.MICROS) : micros;
+  }
+
+  private static JsonObject entry(String nameVi, String nameEn, String kind, String status, Integer latencyMs,
+                                  String message, OffsetDateTime at) {
+    return new JsonObject()
+        .put("nameVi", nameVi)
+        .put("nameEn", nameEn)
+        .put("kind", kind)
+        .put("status", status == null ? "unknown" : status)
+        .put("latencyMs", latencyMs)
+        .put("message", message)
+        .put("reportedAt", at == null ? null : at.toString());
+  }
+
+  private Map<String, Object> published() {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    systems.forEach((code, entry) -> copy.put(code, entry.copy().getMap()));
+    return copy;
   }
 }
