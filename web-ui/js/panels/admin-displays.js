@@ -2,10 +2,10 @@
 // signing in, each with its language, when it was issued, until when its token holds, and whether it is revoked;
 // issue one (its kiosk link and the link's QR code, made by the node, shown once: the token is in the link), revoke
 // one (a second press confirms; the screen shows the revoked banner at once).
-import {api, apiDelete, apiPost} from '../auth.js';
+import {api, apiPost} from '../auth.js';
 import {el} from './dom.js';
-import {button, confirming, errorFor, field, input, select, words} from './oncall-form.js';
-import {at, attempt, facts, forget, formButtons, onceBox, showRefusals} from './admin-form.js';
+import {button, errorFor, field, input, select, words} from './oncall-form.js';
+import {at, attempt, deleteButton, facts, forget, formButtons, onceBox, showRefusals} from './admin-form.js';
 
 const DISPLAYS = '/api/v1/admin/displays';
 const LANGUAGES = [['vi', 'adm.lang.vi'], ['en', 'adm.lang.en']];
@@ -72,10 +72,9 @@ class DisplaysPanel {
       ['adm.displays.created', at(msg, d.createdAt), 'created'],
       ['adm.displays.expires', d.active ? at(msg, d.tokenExpiresAt) : msg.t('adm.displays.revoked'), 'expires']]));
     if (d.active) {
-      const revoke = button(msg, 'revoke', 'adm.displays.revoke', null, 'danger');
-      revoke.onclick = confirming(() => this.page.msg, revoke, 'adm.displays.confirmRevoke', async () => {
-        if (await attempt(this.page.msg, li, 'display', () => apiDelete(this.page.token, `${DISPLAYS}/${d.id}`), [204])) await this.load();
-      });
+      const revoke = deleteButton(this.page, {action: 'revoke', labelKey: 'adm.displays.revoke',
+        confirmKey: 'adm.displays.confirmRevoke', scope: li, variant: 'display', path: `${DISPLAYS}/${d.id}`,
+        expected: [204], done: () => this.load()});
       const actions = el('div', 'item-actions');
       actions.append(revoke);
       li.append(actions);

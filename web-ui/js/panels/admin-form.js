@@ -4,7 +4,8 @@
 // facts; and the box that shows a secret once with its Copy button.
 import {el} from './dom.js';
 import {clearProblems, showProblems} from './problems.js';
-import {button, words} from './oncall-form.js';
+import {apiDelete} from '../auth.js';
+import {button, confirming, words} from './oncall-form.js';
 
 /** The admin words: `adm.err.…`; a refusal naming no field belongs, by code and form (variant), to this field. */
 export const ADMIN = {
@@ -118,4 +119,16 @@ export function formButtons(msg, saveKey, cancel) {
   save.dataset.action = 'save';
   row.append(save, button(msg, 'cancel', 'adm.cancel', cancel));
   return row;
+}
+
+/**
+ * A danger button that asks for a second press ({@code confirmKey}), then DELETEs {@code path}; a refusal is shown
+ * in {@code scope} with {@code variant}'s words, success calls {@code done} (the section reloads).
+ */
+export function deleteButton(page, {action, labelKey, confirmKey, scope, variant, path, expected, done}) {
+  const b = button(page.msg, action, labelKey, null, 'danger');
+  b.onclick = confirming(() => page.msg, b, confirmKey, async () => {
+    if (await attempt(page.msg, scope, variant, () => apiDelete(page.token, path), expected)) await done();
+  });
+  return b;
 }

@@ -2,10 +2,10 @@
 // is all), when it was made and last used, and whether it is revoked; create one (its secret shown once, in a box
 // with a Copy button, never again), revoke one (a second press confirms). The list is read again every half minute
 // so "last used" follows what the senders do.
-import {api, apiDelete, apiPost} from '../auth.js';
+import {api, apiPost} from '../auth.js';
 import {el} from './dom.js';
-import {button, check, checked, confirming, errorFor, field, input, renameSystems, systemChoices, words} from './oncall-form.js';
-import {at, attempt, facts, forget, formButtons, onceBox, showRefusals} from './admin-form.js';
+import {button, check, checked, errorFor, field, input, renameSystems, systemChoices, words} from './oncall-form.js';
+import {at, attempt, deleteButton, facts, forget, formButtons, onceBox, showRefusals} from './admin-form.js';
 
 const KEYS = '/api/v1/admin/api-keys';
 const RELOAD_MS = 30_000;
@@ -85,10 +85,9 @@ class KeysPanel {
       ['adm.keys.lastUsed', at(msg, k.lastUsedAt, 'adm.keys.neverUsed'), 'last-used'],
       ...(k.revokedAt ? [['adm.keys.revokedAt', at(msg, k.revokedAt), 'revoked']] : [])]));
     if (!k.revokedAt) {
-      const revoke = button(msg, 'revoke', 'adm.keys.revoke', null, 'danger');
-      revoke.onclick = confirming(() => this.page.msg, revoke, 'adm.keys.confirmRevoke', async () => {
-        if (await attempt(this.page.msg, li, 'key', () => apiDelete(this.page.token, `${KEYS}/${k.id}`), [200])) await this.load();
-      });
+      const revoke = deleteButton(this.page, {action: 'revoke', labelKey: 'adm.keys.revoke',
+        confirmKey: 'adm.keys.confirmRevoke', scope: li, variant: 'key', path: `${KEYS}/${k.id}`, expected: [200],
+        done: () => this.load()});
       const actions = el('div', 'item-actions');
       actions.append(revoke);
       li.append(actions);

@@ -4,11 +4,11 @@
 // profile page, over /api/v1/users/{username}/contact-points). A change of roles, agency, active or password ends the
 // person's sessions (the node does that). Each refusal is shown beside its field in the page's language (a taken
 // username, an unknown agency, a short password).
-import {api, apiDelete, apiPatch, apiPost} from '../auth.js';
+import {api, apiPatch, apiPost} from '../auth.js';
 import {el} from './dom.js';
-import {button, check, checked, confirming, errorFor, field, input, select, words} from './oncall-form.js';
+import {button, check, checked, errorFor, field, input, select, words} from './oncall-form.js';
 import {AgencyChoice} from './admin-agency.js';
-import {attempt, facts, forget, formButtons, showRefusals} from './admin-form.js';
+import {attempt, deleteButton, facts, forget, formButtons, showRefusals} from './admin-form.js';
 import {ContactPointsEditor} from './contact-points.js';
 
 const USERS = '/api/v1/users';
@@ -89,13 +89,9 @@ class UsersPanel {
             () => this.change(li, u, {active: !u.active}), u.active ? 'danger' : ''),
         button(msg, 'contact-points', 'adm.users.contactPoints', () => this.openPoints(u)));
     if (u.twoStep) { // a lost phone: the admin turns the person's second step off (audited); they enrol again
-      const off = button(msg, 'two-step-off', 'adm.users.twoStepOff', null, 'danger');
-      off.onclick = confirming(() => this.page.msg, off, 'adm.users.twoStepOffConfirm', async () => {
-        if (await attempt(this.page.msg, li, 'user', () => apiDelete(this.page.token, `${USERS}/${u.id}/totp`), [200, 204])) {
-          await this.load();
-        }
-      });
-      actions.append(off);
+      actions.append(deleteButton(this.page, {action: 'two-step-off', labelKey: 'adm.users.twoStepOff',
+        confirmKey: 'adm.users.twoStepOffConfirm', scope: li, variant: 'user', path: `${USERS}/${u.id}/totp`,
+        expected: [200, 204], done: () => this.load()}));
     }
     li.append(actions, errorLine());
     for (const kind of ['edit', 'password', 'points']) {
